@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native tests (simulation, content parity, URLs),
+# WebAssembly tests (in Node and in headless Chromium), then the end-to-end tests against
+# the release build served under /mlops-lab/. Installs what it needs first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step "Formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+
+step "Native tests"
+cargo test --quiet
+
+step "WebAssembly tests (Node and headless Chromium)"
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test 'web_*' --test 'sim_wasm_*'
+
+step "Release build under /mlops-lab/"
+trunk build --release --offline --public-url /mlops-lab/ >/dev/null
+
+step "End-to-end tests in $CHROME_PATH"
+npx playwright test

@@ -1,0 +1,180 @@
+//! The application shell: the router, the contexts, the header, the page for the current
+//! URL, the pager and the footer, plus the document-wide effects (`<html lang dir>`, the
+//! title, section paging from the keyboard).
+
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::i18n::{provide_i18n, render_text};
+use crate::components::pager::Pager;
+use crate::components::skip_link::SkipLink;
+use crate::i18n::{Lang, tr};
+use crate::pages::{home::HomePage, not_found::NotFound, section_stub::SectionStub};
+use crate::platform;
+use crate::route::{self, Page};
+use crate::sections::Section;
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::path;
+
+/// Installs the panic hook, honours `?reset`, and mounts the app on `<body>`.
+pub fn start() {
+    platform::install_panic_hook();
+    platform::handle_reset_request();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let base = platform::base_path();
+    view! {
+        <Router base=base.clone()>
+            <Shell base=base />
+        </Router>
+    }
+}
+
+/// Everything inside the router: contexts, effects, and the layout.
+#[component]
+fn Shell(base: String) -> impl IntoView {
+    let location = use_location();
+    let base: &'static str = Box::leak(base.into_boxed_str());
+    let route = Memo::new(move |_| route::parse(&location.pathname.get(), base));
+    let saved = platform::storage_get("lang");
+    let fallback = Lang::negotiate(None, saved.as_deref(), &platform::browser_languages());
+    let lang = Memo::new(move |_| route.get().lang.unwrap_or(fallback));
+    let i18n = provide_i18n(lang, route, base);
+    let navigate = use_navigate();
+
+    // The bare entry point goes to the home page in the negotiated language, replacing
+    // the history entry so Back does not bounce.
+    let go = navigate.clone();
+    Effect::new(move |_| {
+        if route.get().is_entry {
+            let to = route::section_path(base, lang.get_untracked(), Section::Home);
+            go(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    Effect::new(move |_| platform::set_document_lang(lang.get()));
+
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let page_key = match route.get().page {
+            Page::Section(section) => section.title_key(),
+            Page::NotFound => "notfound.title".to_string(),
+        };
+        platform::set_title(&format!(
+            "{} · {}",
+            tr(lang, &page_key),
+            tr(lang, "app.name")
+        ));
+        let description = match route.get().page {
+            Page::Section(section) => tr(lang, &section.summary_key()),
+            Page::NotFound => tr(lang, "notfound.body"),
+        };
+        platform::set_meta_description(description);
+    });
+
+    // After a navigation inside the app (not the first render), focus the new heading.
+    Effect::new(move |previous: Option<Page>| {
+        let page = route.get().page;
+        if previous.is_some_and(|p| p != page) {
+            platform::focus_main_heading();
+        }
+        page
+    });
+
+    let keys = window_event_listener(ev::keydown, move |event| {
+        if event.default_prevented()
+            || event.alt_key()
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || platform::event_is_in_form_control(&event)
+        {
+            return;
+        }
+        let Page::Section(current) = route.get_untracked().page else {
+            return;
+        };
+        let rtl = i18n.lang.get_untracked().is_rtl();
+        let target = match event.key().as_str() {
+            "PageDown" => current.next(),
+            "PageUp" => current.prev(),
+            "ArrowRight" if rtl => current.prev(),
+            "ArrowRight" => current.next(),
+            "ArrowLeft" if rtl => current.next(),
+            "ArrowLeft" => current.prev(),
+            _ => return,
+        };
+        if let Some(section) = target {
+            event.prevent_default();
+            let to = route::section_path(base, i18n.lang.get_untracked(), section);
+            navigate(
+                &to,
+                NavigateOptions {
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let page = move || match route.get().page {
+        Page::Section(Section::Home) => {
+            view! { <HomePage /> <Pager section=Section::Home /> }.into_any()
+        }
+        Page::Section(section) => {
+            view! { <SectionStub section=section /> <Pager section=section /> }.into_any()
+        }
+        Page::NotFound => view! { <NotFound /> }.into_any(),
+    };
+
+    view! {
+        <SkipLink />
+        <Header />
+        <main id="main" tabindex="-1">
+            <ErrorBoundary fallback=move |errors| {
+                let lang = i18n.lang;
+                let messages = move || {
+                    errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()
+                };
+                view! {
+                    <section class="error-panel" role="alert">
+                        <h1 tabindex="-1">{move || render_text(lang.get(), tr(lang.get(), "error.title"))}</h1>
+                        <p>{move || render_text(lang.get(), tr(lang.get(), "error.body"))}</p>
+                        <ul>{messages}</ul>
+                        <p class="actions">
+                            <a class="button" href=move || route::section_path(base, lang.get(), Section::Home)>
+                                {move || tr(lang.get(), "error.reload")}
+                            </a>
+                            <a class="button" href=format!("{base}/?reset") rel="external">
+                                {move || tr(lang.get(), "error.reset")}
+                            </a>
+                        </p>
+                    </section>
+                }
+            }>
+                // The router completes a navigation (updates the address bar) once a route
+                // has matched, so one catch-all route matches every path; `page` then reads
+                // the parsed URL and shows the section or the not-found page.
+                <FlatRoutes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/*any") view=move || page />
+                </FlatRoutes>
+            </ErrorBoundary>
+        </main>
+        <Footer />
+    }
+}

@@ -1,0 +1,71 @@
+//! The site header: the app's name, the section navigation (a menu button on narrow
+//! screens), the language switch and the theme switch.
+
+use crate::components::i18n::{T, use_i18n};
+use crate::components::icons::MenuIcon;
+use crate::components::lang_switch::LangSwitch;
+use crate::components::theme_toggle::ThemeToggle;
+use crate::route::{self, Page};
+use crate::sections::Section;
+use leptos::prelude::*;
+
+/// The header with the section navigation.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let (menu_open, set_menu_open) = signal(false);
+    // Any navigation closes the menu on a phone.
+    Effect::new(move |_| {
+        i18n.route.track();
+        set_menu_open.set(false);
+    });
+    let home = move || route::section_path(i18n.base, i18n.lang.get(), Section::Home);
+    let links = Section::ALL
+        .into_iter()
+        .map(|section| {
+            let href = move || route::section_path(i18n.base, i18n.lang.get(), section);
+            let current =
+                move || (i18n.route.get().page == Page::Section(section)).then_some("page");
+            view! {
+                <li>
+                    <a href=href aria-current=current>
+                        <T k=section.nav_key() />
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="header-bar">
+                <a class="brand" href=home>
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <T k="app.name" />
+                </a>
+                <button
+                    type="button"
+                    class="menu-toggle"
+                    aria-controls="site-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                >
+                    <MenuIcon />
+                    <T k="nav.menu" />
+                </button>
+                <div class="header-tools">
+                    <LangSwitch />
+                    <ThemeToggle />
+                </div>
+            </div>
+            <nav
+                id="site-nav"
+                class="site-nav"
+                class:open=move || menu_open.get()
+                aria-label=i18n.t("nav.label")
+                on:click=move |_| set_menu_open.set(false)
+            >
+                <ul>{links}</ul>
+            </nav>
+        </header>
+    }
+}

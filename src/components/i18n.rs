@@ -1,0 +1,75 @@
+//! The language context: the current language and route, and `T`, the component that
+//! shows a translated string with Latin runs isolated in right-to-left text.
+
+use crate::i18n::{Lang, isolate_latin_runs, tr};
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// What every view needs to speak and link: the language, the parsed route and the base
+/// path. Copy, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    /// The current language (from the URL, else negotiated).
+    pub lang: Memo<Lang>,
+    /// The parsed current URL.
+    pub route: Memo<Route>,
+    /// The path prefix the app is served from (`""` at the root).
+    pub base: &'static str,
+}
+
+impl I18n {
+    /// A reactive lookup of `key` in the current language, for attributes.
+    pub fn t(
+        self,
+        key: impl Into<String>,
+    ) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+        let key: String = key.into();
+        move || tr(self.lang.get(), &key)
+    }
+}
+
+/// Provides the language context to the app and returns it.
+pub fn provide_i18n(lang: Memo<Lang>, route: Memo<Route>, base: &'static str) -> I18n {
+    let i18n = I18n { lang, route, base };
+    provide_context(i18n);
+    i18n
+}
+
+/// The language context; the shell always provides it.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// Renders text for `lang`: in right-to-left text each Latin or number run becomes a
+/// `<bdi>`, so product names and figures keep their punctuation in place.
+pub fn render_text(lang: Lang, text: &str) -> AnyView {
+    if !lang.is_rtl() {
+        return text.to_string().into_any();
+    }
+    isolate_latin_runs(text)
+        .into_iter()
+        .map(|run| {
+            let piece = run.text.to_string();
+            if run.isolate {
+                view! { <bdi>{piece}</bdi> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A translated string, by key.
+#[component]
+pub fn T(
+    /// The locale key.
+    #[prop(into)]
+    k: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let lang = i18n.lang.get();
+        render_text(lang, tr(lang, &k))
+    }
+}

@@ -1,0 +1,26 @@
+//! The language switch: a link to the same page in the other language. Following it
+//! changes the language live (the router handles it, no reload) and saves the choice.
+
+use crate::components::i18n::{T, use_i18n};
+use crate::platform;
+use crate::route;
+use leptos::prelude::*;
+
+/// A link to the current page in the other language, written in that language.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let other = move || i18n.lang.get().other();
+    let href = move || route::switch_language(i18n.base, i18n.route.get(), other());
+    view! {
+        <a
+            class="lang-switch button-like"
+            href=href
+            hreflang=move || other().code()
+            lang=move || other().code()
+            on:click=move |_| platform::storage_set("lang", other().code())
+        >
+            <T k="lang.other" />
+        </a>
+    }
+}

@@ -1,0 +1,113 @@
+//! Isolation of Latin runs inside right-to-left text. In Hebrew sentences, product names
+//! and numbers ("MLflow", "K8s", "10%") are left-to-right islands; without isolation the
+//! Unicode bidi algorithm can attach neighbouring punctuation to the wrong side, so a
+//! closing parenthesis or a full stop appears to jump. The view wraps each run this module
+//! finds in `<bdi>`.
+
+/// A piece of text: either ordinary text or a Latin/number run to isolate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run<'a> {
+    /// The text of the piece.
+    pub text: &'a str,
+    /// Whether the piece is a left-to-right island to wrap in `<bdi>`.
+    pub isolate: bool,
+}
+
+/// Splits `text` into runs. A Latin run starts at an ASCII letter or digit and goes on
+/// over letters, digits and the joiners that occur inside names and numbers
+/// (`. , / + - _ & ' % : space`), but never ends on a joiner: trailing punctuation
+/// and spaces belong to the surrounding sentence.
+pub fn isolate_latin_runs(text: &str) -> Vec<Run<'_>> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut plain_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            let start = i;
+            let mut end = i + 1;
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || is_joiner(bytes[j])) {
+                if bytes[j].is_ascii_alphanumeric() || bytes[j] == b'%' {
+                    end = j + 1;
+                }
+                j += 1;
+            }
+            if start > plain_start {
+                runs.push(Run {
+                    text: &text[plain_start..start],
+                    isolate: false,
+                });
+            }
+            runs.push(Run {
+                text: &text[start..end],
+                isolate: true,
+            });
+            plain_start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if plain_start < text.len() {
+        runs.push(Run {
+            text: &text[plain_start..],
+            isolate: false,
+        });
+    }
+    runs
+}
+
+fn is_joiner(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'.' | b',' | b'/' | b'+' | b'-' | b'_' | b'&' | b'\'' | b'%' | b':' | b' '
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn isolated(text: &str) -> Vec<&str> {
+        isolate_latin_runs(text)
+            .into_iter()
+            .filter(|r| r.isolate)
+            .map(|r| r.text)
+            .collect()
+    }
+
+    #[test]
+    fn product_names_and_numbers_inside_hebrew_are_isolated() {
+        assert_eq!(isolated("כלים כמו MLflow או Feast."), ["MLflow", "Feast"]);
+        assert_eq!(isolated("רק כ-10% מהמודלים"), ["10%"]);
+    }
+
+    #[test]
+    fn a_multi_word_latin_phrase_is_one_run_without_its_trailing_punctuation() {
+        assert_eq!(
+            isolated("ה-ML Developer, וה-MLOps Engineer."),
+            ["ML Developer", "MLOps Engineer"]
+        );
+        assert_eq!(isolated("(Docker, K8s)"), ["Docker, K8s"]);
+    }
+
+    #[test]
+    fn the_runs_put_together_give_back_the_text() {
+        let text = "שבועיים אחרי הפריסה F1 ירד ל-0.72 (concept drift).";
+        let joined: String = isolate_latin_runs(text).iter().map(|r| r.text).collect();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn text_without_latin_is_one_plain_run() {
+        assert_eq!(
+            isolate_latin_runs("שלום"),
+            [Run {
+                text: "שלום",
+                isolate: false
+            }]
+        );
+        assert!(isolate_latin_runs("").is_empty());
+    }
+}

@@ -1,0 +1,24 @@
+//! MLOps Lab: how an ML model gets to production and stays there, taught in the browser.
+//!
+//! The crate has two layers. The pure layer (`sim`, `i18n`, `sections`, `route`, `charts`)
+//! compiles everywhere and is tested natively with `cargo test`. The UI layer (`app`,
+//! `components`, `pages`, `platform`) is Leptos and compiles only for the browser.
+
+pub mod charts;
+pub mod content;
+pub mod i18n;
+pub mod route;
+pub mod sections;
+pub mod sim;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::{App, start};

@@ -1,0 +1,6 @@
+//! The browser entry point: install the panic hook, mount the app.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    mlops_lab::start();
+}

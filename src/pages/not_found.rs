@@ -1,0 +1,28 @@
+//! The page for any URL the app does not know, in the current language, with a way home.
+
+use crate::components::i18n::{T, use_i18n};
+use crate::route;
+use crate::sections::Section;
+use leptos::prelude::*;
+
+/// The not-found page.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    let home = move || route::section_path(i18n.base, i18n.lang.get(), Section::Home);
+    view! {
+        <article class="page not-found">
+            <h1 tabindex="-1">
+                <T k="notfound.title" />
+            </h1>
+            <p class="lead">
+                <T k="notfound.body" />
+            </p>
+            <p>
+                <a class="button primary" href=home>
+                    <T k="notfound.home" />
+                </a>
+            </p>
+        </article>
+    }
+}

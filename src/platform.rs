@@ -1,0 +1,258 @@
+//! The browser, behind small functions: storage, the `<html>` element, the base path, the
+//! system theme and the panic hook. Each call tolerates a missing or failing browser API
+//! (storage disabled, privacy mode) by doing nothing or returning `None`, so the app runs
+//! wherever a page can run.
+
+use crate::i18n::{Lang, tr};
+use crate::route::normalize_base;
+use wasm_bindgen::JsCast;
+
+/// Prefix of every key the app keeps in `localStorage`.
+pub const STORAGE_PREFIX: &str = "mlops-lab.";
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a saved value.
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?
+        .get_item(&format!("{STORAGE_PREFIX}{key}"))
+        .ok()
+        .flatten()
+}
+
+/// Saves a value; a full or disabled storage is ignored (the choice lasts for the visit).
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&format!("{STORAGE_PREFIX}{key}"), value);
+    }
+}
+
+/// Removes a saved value.
+pub fn storage_remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&format!("{STORAGE_PREFIX}{key}"));
+    }
+}
+
+/// Removes everything the app saved.
+pub fn storage_clear_all() {
+    let Some(storage) = storage() else { return };
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(STORAGE_PREFIX))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
+
+/// The path prefix the app is served from, read from `<base href>` (trunk writes it from
+/// `--public-url`), without a trailing slash; `""` when the page has no `<base>`.
+pub fn base_path() -> String {
+    document()
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|base| base.get_attribute("href"))
+        .map(|href| normalize_base(&href))
+        .unwrap_or_default()
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let navigator = window.navigator();
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if tags.is_empty() {
+        tags.extend(navigator.language());
+    }
+    tags
+}
+
+/// Sets `<html lang dir>`.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", lang.code());
+        let _ = html.set_attribute("dir", lang.dir());
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Sets `<meta name="description">`, creating it if the page has none.
+pub fn set_meta_description(text: &str) {
+    let Some(document) = document() else { return };
+    let meta = match document.query_selector("meta[name=description]").ok().flatten() {
+        Some(meta) => meta,
+        None => {
+            let Ok(meta) = document.create_element("meta") else { return };
+            let _ = meta.set_attribute("name", "description");
+            if let Some(head) = document.head() {
+                let _ = head.append_child(&meta);
+            }
+            meta
+        }
+    };
+    let _ = meta.set_attribute("content", text);
+}
+
+/// Whether the system asks for a dark colour scheme.
+pub fn system_prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Sets or clears `<html data-theme>`; without it the CSS follows the system setting.
+pub fn set_theme_attr(theme: Option<&str>) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = match theme {
+            Some(theme) => html.set_attribute("data-theme", theme),
+            None => html.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// Whether a keyboard event comes from a control that uses the arrow and page keys itself
+/// (text fields, selects, sliders, editable text), where section paging must stay out.
+pub fn event_is_in_form_control(event: &web_sys::Event) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    let tag = element.tag_name().to_ascii_lowercase();
+    let role = element.get_attribute("role").unwrap_or_default();
+    matches!(tag.as_str(), "input" | "textarea" | "select" | "option")
+        || matches!(
+            role.as_str(),
+            "slider" | "spinbutton" | "listbox" | "menu" | "tablist" | "radiogroup" | "textbox"
+        )
+        || element
+            .dyn_ref::<web_sys::HtmlElement>()
+            .map(|e| e.is_content_editable())
+            .unwrap_or(false)
+}
+
+/// Moves keyboard focus to the heading of the page just shown, so keyboard and screen
+/// reader users land on the new content.
+pub fn focus_main_heading() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(heading) = document()
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+    });
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
+/// Handles `?reset` in the URL: forgets everything saved and drops the flag from the URL.
+/// The error screen links here, so a corrupt saved state can always be cleared.
+pub fn handle_reset_request() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    if search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair == "reset" || pair.starts_with("reset="))
+    {
+        storage_clear_all();
+        let path = location.pathname().unwrap_or_else(|_| "/".into());
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+/// Installs a panic hook that logs the panic and shows a visible message with a way to
+/// reload or reset, in the page's current language, instead of leaving a dead page.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        show_fatal_error(&info.to_string());
+    }));
+}
+
+/// Puts the fatal-error panel at the top of the page. Built with plain DOM calls and plain
+/// links (no Rust event handlers), because after a panic the app's code no longer runs.
+pub fn show_fatal_error(details: &str) {
+    let Some(document) = document() else { return };
+    let Some(body) = document.body() else { return };
+    if document.get_element_by_id("fatal-error").is_some() {
+        return;
+    }
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let reload_href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_else(|| "./".into());
+    let reset_href = format!("{}/?reset", base_path());
+    let build = || -> Option<web_sys::Element> {
+        let panel = document.create_element("section").ok()?;
+        panel.set_id("fatal-error");
+        panel.set_attribute("role", "alert").ok()?;
+        panel.set_attribute("class", "fatal-error").ok()?;
+        let add = |tag: &str, text: &str| -> Option<web_sys::Element> {
+            let el = document.create_element(tag).ok()?;
+            el.set_text_content(Some(text));
+            panel.append_child(&el).ok()?;
+            Some(el)
+        };
+        add("h2", tr(lang, "error.title"))?;
+        add("p", tr(lang, "error.body"))?;
+        let actions = document.create_element("p").ok()?;
+        actions.set_attribute("class", "actions").ok()?;
+        for (href, key) in [
+            (reload_href.as_str(), "error.reload"),
+            (reset_href.as_str(), "error.reset"),
+        ] {
+            let link = document.create_element("a").ok()?;
+            link.set_attribute("href", href).ok()?;
+            link.set_attribute("class", "button").ok()?;
+            link.set_text_content(Some(tr(lang, key)));
+            actions.append_child(&link).ok()?;
+        }
+        panel.append_child(&actions).ok()?;
+        let more = document.create_element("details").ok()?;
+        let summary = document.create_element("summary").ok()?;
+        summary.set_text_content(Some(tr(lang, "error.details")));
+        more.append_child(&summary).ok()?;
+        let pre = document.create_element("pre").ok()?;
+        pre.set_text_content(Some(details));
+        more.append_child(&pre).ok()?;
+        panel.append_child(&more).ok()?;
+        Some(panel)
+    };
+    if let Some(panel) = build() {
+        let _ = body.prepend_with_node_1(&panel);
+    }
+}

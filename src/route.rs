@@ -1,0 +1,177 @@
+//! URLs: what a path means and how to build one. Pure functions of strings, so a tampered
+//! or odd URL is handled by tested code: it never panics, it maps to a page (possibly the
+//! not-found page). The app may live under a sub-path (`/mlops-lab/`): `base` is that
+//! prefix without its trailing slash (`""` at the root).
+
+use crate::i18n::Lang;
+use crate::sections::Section;
+
+/// What a URL shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// One of the sections.
+    Section(Section),
+    /// Anything else.
+    NotFound,
+}
+
+/// A parsed path: the language it names (if any) and the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// The language in the first segment, if it is one the app speaks.
+    pub lang: Option<Lang>,
+    /// The page to show.
+    pub page: Page,
+    /// True when the path is the bare entry point (`/` or the base), which the app
+    /// redirects to the home page in the negotiated language.
+    pub is_entry: bool,
+}
+
+/// Normalises a base path from `<base href>`: leading slash, no trailing slash, `""` for
+/// the root. Only the path part is kept, so a full URL works too.
+pub fn normalize_base(raw: &str) -> String {
+    let path = match raw.find("://") {
+        Some(scheme_end) => {
+            let after = &raw[scheme_end + 3..];
+            after.find('/').map(|i| &after[i..]).unwrap_or("/")
+        }
+        None => raw,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// Parses a path (without query or hash) under `base`.
+pub fn parse(path: &str, base: &str) -> Route {
+    let not_found = Route {
+        lang: None,
+        page: Page::NotFound,
+        is_entry: false,
+    };
+    let Some(rest) = path.strip_prefix(base) else {
+        return not_found;
+    };
+    if !(rest.is_empty() || rest.starts_with('/')) {
+        return not_found;
+    }
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        [] => Route {
+            lang: None,
+            page: Page::Section(Section::Home),
+            is_entry: true,
+        },
+        [first, tail @ ..] => {
+            let Some(lang) = Lang::from_code(first) else {
+                return not_found;
+            };
+            let page = match tail {
+                [] => Page::Section(Section::Home),
+                [slug] => Section::from_slug(slug)
+                    .map(Page::Section)
+                    .unwrap_or(Page::NotFound),
+                _ => Page::NotFound,
+            };
+            Route {
+                lang: Some(lang),
+                page,
+                is_entry: false,
+            }
+        }
+    }
+}
+
+/// The path of a section in a language: `/base/en/roles`, `/base/he/`.
+pub fn section_path(base: &str, lang: Lang, section: Section) -> String {
+    let slug = section.slug();
+    if slug.is_empty() {
+        format!("{base}/{}/", lang.code())
+    } else {
+        format!("{base}/{}/{slug}", lang.code())
+    }
+}
+
+/// The same page in another language; the not-found page maps to that language's home.
+pub fn switch_language(base: &str, route: Route, to: Lang) -> String {
+    match route.page {
+        Page::Section(section) => section_path(base, to, section),
+        Page::NotFound => section_path(base, to, Section::Home),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_are_normalised_from_any_form() {
+        assert_eq!(normalize_base("/"), "");
+        assert_eq!(normalize_base(""), "");
+        assert_eq!(normalize_base("/mlops-lab/"), "/mlops-lab");
+        assert_eq!(
+            normalize_base("http://localhost:8080/mlops-lab/?x#y"),
+            "/mlops-lab"
+        );
+        assert_eq!(normalize_base("https://example.org"), "");
+    }
+
+    #[test]
+    fn the_entry_point_asks_for_a_redirect_to_home() {
+        let route = parse("/", "");
+        assert!(route.is_entry);
+        assert_eq!(route.page, Page::Section(Section::Home));
+        assert!(parse("/mlops-lab/", "/mlops-lab").is_entry);
+        assert!(parse("/mlops-lab", "/mlops-lab").is_entry);
+    }
+
+    #[test]
+    fn every_section_path_parses_back_to_its_section_in_both_languages() {
+        for base in ["", "/mlops-lab"] {
+            for lang in Lang::ALL {
+                for section in Section::ALL {
+                    let path = section_path(base, lang, section);
+                    let route = parse(&path, base);
+                    assert_eq!(route.lang, Some(lang), "{path}");
+                    assert_eq!(route.page, Page::Section(section), "{path}");
+                    assert!(!route.is_entry);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_or_tampered_paths_are_not_found() {
+        for path in [
+            "/fr/roles",
+            "/en/nope",
+            "/en/roles/extra",
+            "/<script>",
+            "/EN/roles",
+            "/other/en/",
+        ] {
+            assert_eq!(parse(path, "").page, Page::NotFound, "{path}");
+        }
+        assert_eq!(parse("/en/roles", "/mlops-lab").page, Page::NotFound);
+        assert_eq!(parse("/mlops-labx/en/", "/mlops-lab").page, Page::NotFound);
+    }
+
+    #[test]
+    fn a_known_language_on_an_unknown_page_keeps_the_language() {
+        let route = parse("/he/missing", "");
+        assert_eq!(route.lang, Some(Lang::He));
+        assert_eq!(route.page, Page::NotFound);
+    }
+
+    #[test]
+    fn switching_language_keeps_the_page() {
+        let route = parse("/en/tools", "");
+        assert_eq!(switch_language("", route, Lang::He), "/he/tools");
+        let lost = parse("/en/nope", "");
+        assert_eq!(switch_language("", lost, Lang::He), "/he/");
+    }
+}

@@ -1,0 +1,80 @@
+// Shared fixtures: the locale files (so every spec runs in both languages and asserts the
+// same text the app shows), the section list, an axe-core check, screenshots, and a guard
+// that fails any test whose page contacts an origin other than the app's own.
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+
+function parseLocale(lang) {
+  const dir = new URL(`../../src/i18n/${lang}/`, import.meta.url);
+  const strings = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt"))) {
+    for (const raw of readFileSync(new URL(file, dir), "utf8").split("\n")) {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) continue;
+      const at = line.indexOf(" = ");
+      strings[line.slice(0, at).trim()] = line.slice(at + 3).trim();
+    }
+  }
+  return strings;
+}
+
+export const LANGS = ["en", "he"];
+export const locales = { en: parseLocale("en"), he: parseLocale("he") };
+export const t = (lang, key) => {
+  const value = locales[lang][key];
+  if (value === undefined) throw new Error(`missing locale key ${lang}:${key}`);
+  return value;
+};
+
+// Mirrors `Section::ALL` and `Section::slug` in src/sections.rs (a native test checks
+// that this list matches the enum).
+export const SECTIONS = [
+  { id: "home", slug: "" },
+  { id: "roles", slug: "roles" },
+  { id: "lifecycle", slug: "lifecycle" },
+  { id: "tools", slug: "tools" },
+  { id: "scenario", slug: "scenario" },
+  { id: "glossary", slug: "glossary" },
+];
+
+export const sectionPath = (lang, section) => `${lang}/${section.slug}`;
+
+export const SCREENSHOT_DIR = new URL("./screenshots/", import.meta.url);
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
+}
+
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
+  );
+  expect(summary, summary.join("\n")).toEqual([]);
+}
+
+/// Waits until the app has rendered a page heading.
+export async function ready(page) {
+  await expect(page.locator("main h1")).toBeVisible();
+}
+
+export const test = base.extend({
+  page: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL).origin;
+    const foreign = [];
+    page.on("request", (request) => {
+      const url = request.url();
+      if (url.startsWith("data:") || url.startsWith("blob:")) return;
+      if (new URL(url).origin !== origin) foreign.push(url);
+    });
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await use(page);
+    expect(foreign, "requests to other origins").toEqual([]);
+    expect(errors, "uncaught page errors").toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,227 @@
+// The app shell as a person uses it: every section reached by clicking, in both
+// languages, at desktop and phone widths, with an accessibility scan and a screenshot of
+// each page; the language switch, deep links, the keyboard, the theme and the not-found page.
+import {
+  LANGS,
+  SECTIONS,
+  expect,
+  expectNoAxeViolations,
+  ready,
+  screenshot,
+  sectionPath,
+  t,
+  test,
+} from "./fixtures.mjs";
+
+const other = (lang) => (lang === "en" ? "he" : "en");
+const dir = (lang) => (lang === "he" ? "rtl" : "ltr");
+
+for (const lang of LANGS) {
+  test.describe(`in ${lang}`, () => {
+    test.use({ locale: lang === "he" ? "he-IL" : "en-US" });
+
+    test("every section is reached from the navigation, passes axe and is photographed", async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(sectionPath(lang, SECTIONS[0]));
+      await ready(page);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.locator("html")).toHaveAttribute("dir", dir(lang));
+      const nav = page.getByRole("navigation", { name: t(lang, "nav.label") });
+      for (const section of SECTIONS) {
+        await nav.getByRole("link", { name: t(lang, `section.${section.id}.nav`), exact: true }).click();
+        const heading = section.id === "home" ? "home.title" : `section.${section.id}.title`;
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, heading));
+        await expect(page).toHaveURL(new RegExp(`/mlops-lab/${lang}/${section.slug}$`));
+        await expect(page).toHaveTitle(`${t(lang, `section.${section.id}.title`)} · ${t(lang, "app.name")}`);
+        await expect(
+          nav.getByRole("link", { name: t(lang, `section.${section.id}.nav`), exact: true }),
+        ).toHaveAttribute("aria-current", "page");
+        await expectNoAxeViolations(page);
+        await screenshot(page, `${lang}-desktop-${section.id || "home"}`);
+      }
+    });
+
+    test("every section works at phone width through the menu button", async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(sectionPath(lang, SECTIONS[0]));
+      await ready(page);
+      const menu = page.getByRole("button", { name: t(lang, "nav.menu") });
+      for (const section of SECTIONS) {
+        await menu.click();
+        await expect(menu).toHaveAttribute("aria-expanded", "true");
+        await page
+          .getByRole("navigation", { name: t(lang, "nav.label") })
+          .getByRole("link", { name: t(lang, `section.${section.id}.nav`), exact: true })
+          .click();
+        await expect(menu).toHaveAttribute("aria-expanded", "false");
+        await expect(page).toHaveURL(new RegExp(`/${lang}/${section.slug}$`));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, "no sideways scrolling at 360 px").toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(page);
+        await screenshot(page, `${lang}-phone-${section.id}`);
+      }
+    });
+
+    test("the projector width lays the home page out and passes axe", async ({ page }) => {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(sectionPath(lang, SECTIONS[0]));
+      await ready(page);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-projector-home`);
+    });
+
+    test("the home page teaches the why and its map leads into every section", async ({ page }) => {
+      await page.goto(sectionPath(lang, SECTIONS[0]));
+      await ready(page);
+      const main = page.getByRole("main");
+      const figures = main.getByRole("figure");
+      await expect(figures).toHaveCount(2);
+      await expect(figures.nth(0)).toContainText(t(lang, "home.stat.survive.value").replace("{n}", "10"));
+      await expect(figures.nth(0)).toContainText(t(lang, "home.stat.survive.caption"));
+      await expect(figures.nth(1)).toContainText(t(lang, "home.stat.together.value").replace("{n}", "90"));
+      await expect(figures.nth(1)).toContainText(t(lang, "home.stat.together.caption"));
+      for (const id of ["statistical", "infrastructure", "regulation"]) {
+        await expect(main.getByRole("heading", { name: t(lang, `home.challenge.${id}.title`) })).toBeVisible();
+      }
+      await expect(main.getByRole("heading", { name: t(lang, "home.solo.title") })).toBeVisible();
+      await expect(main.getByRole("heading", { name: t(lang, "home.promise.title") })).toBeVisible();
+      for (const section of SECTIONS.slice(1)) {
+        await page.goto(sectionPath(lang, SECTIONS[0]));
+        await ready(page);
+        await page
+          .getByRole("main")
+          .getByRole("link", { name: t(lang, `section.${section.id}.title`), exact: true })
+          .click();
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, `section.${section.id}.title`));
+        await expect(page.getByText(t(lang, `section.${section.id}.summary`))).toBeVisible();
+      }
+    });
+
+    test("the language switch changes the language live and keeps the page", async ({ page }) => {
+      await page.goto(`${lang}/tools`);
+      await ready(page);
+      await page.evaluate(() => {
+        window.__sameDocument = true;
+      });
+      await page.getByRole("link", { name: t(lang, "lang.other") }).click();
+      const to = other(lang);
+      await expect(page).toHaveURL(new RegExp(`/${to}/tools$`));
+      await expect(page.locator("html")).toHaveAttribute("dir", dir(to));
+      await expect(page.locator("html")).toHaveAttribute("lang", to);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(to, "section.tools.title"));
+      expect(await page.evaluate(() => window.__sameDocument), "no reload").toBe(true);
+      // The choice is remembered: the bare address now opens in the chosen language.
+      await page.goto("");
+      await expect(page).toHaveURL(new RegExp(`/${to}/$`));
+    });
+
+    test("a deep link survives a reload and the back button", async ({ page }) => {
+      await page.goto(`${lang}/lifecycle`);
+      await ready(page);
+      await page.reload();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.lifecycle.title"));
+      await page
+        .getByRole("navigation", { name: t(lang, "pager.label") })
+        .getByRole("link", { name: new RegExp(t(lang, "section.tools.nav")) })
+        .click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.tools.title"));
+      await page.goBack();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.lifecycle.title"));
+    });
+
+    test("the keyboard alone reaches the content and pages through the sections", async ({ page }) => {
+      await page.goto(sectionPath(lang, SECTIONS[0]));
+      await ready(page);
+      await page.keyboard.press("Tab");
+      const skip = page.getByRole("link", { name: t(lang, "skip.link") });
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeVisible();
+      await page.keyboard.press("Enter");
+      await expect(page.locator("main")).toBeFocused();
+      // Forward is right in English and left in Hebrew; Page Down is forward in both.
+      const forward = lang === "he" ? "ArrowLeft" : "ArrowRight";
+      const back = lang === "he" ? "ArrowRight" : "ArrowLeft";
+      await page.keyboard.press(forward);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.roles.title"));
+      await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+      await page.keyboard.press("PageDown");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.lifecycle.title"));
+      await page.keyboard.press("PageUp");
+      await page.keyboard.press(back);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "home.title"));
+      // Tab from the heading to the navigation and follow a link with Enter.
+      const link = page
+        .getByRole("navigation", { name: t(lang, "nav.label") })
+        .getByRole("link", { name: t(lang, "section.glossary.nav"), exact: true });
+      await link.focus();
+      await expect(link).toBeFocused();
+      const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(outline, "visible focus").not.toBe("none");
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.glossary.title"));
+    });
+
+    test("an unknown address shows the not-found page with a way home", async ({ page }) => {
+      await page.goto(`${lang}/no-such-page`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "notfound.title"));
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-desktop-not-found`);
+      await page.getByRole("link", { name: t(lang, "notfound.home") }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "home.title"));
+    });
+
+    test("the dark theme switch is remembered and the dark pages pass axe", async ({ page }) => {
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.goto(sectionPath(lang, SECTIONS[0]));
+      await ready(page);
+      const toggle = page.getByRole("button", { name: t(lang, "theme.dark") });
+      await expect(toggle).toHaveAttribute("aria-pressed", "false");
+      await toggle.click();
+      await expect(toggle).toHaveAttribute("aria-pressed", "true");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+      await page.reload();
+      await expect(page.getByRole("button", { name: t(lang, "theme.dark") })).toHaveAttribute("aria-pressed", "true");
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-desktop-home-dark`);
+    });
+  });
+}
+
+test("the bare address opens in the browser's language", async ({ browser, baseURL }) => {
+  for (const [locale, lang] of [
+    ["he-IL", "he"],
+    ["en-GB", "en"],
+    ["fr-FR", "en"],
+  ]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(baseURL);
+    await expect(page).toHaveURL(new RegExp(`/mlops-lab/${lang}/$`));
+    await expect(page.locator("html")).toHaveAttribute("dir", dir(lang));
+    await context.close();
+  }
+});
+
+test("a tampered saved language and theme fall back to defaults", async ({ page }) => {
+  await page.goto("en/");
+  await ready(page);
+  await page.evaluate(() => {
+    localStorage.setItem("mlops-lab.lang", "<script>alert(1)</script>");
+    localStorage.setItem("mlops-lab.theme", "{broken");
+  });
+  await page.goto("");
+  await expect(page).toHaveURL(/\/mlops-lab\/en\/$/);
+  await expect(page.getByRole("button", { name: t("en", "theme.dark") })).toHaveAttribute("aria-pressed", "false");
+});
+
+test("the reset link clears what the app saved", async ({ page }) => {
+  await page.goto("he/");
+  await ready(page);
+  await page.getByRole("link", { name: t("he", "lang.other") }).click();
+  await expect(page).toHaveURL(/\/en\/$/);
+  expect(await page.evaluate(() => localStorage.getItem("mlops-lab.lang"))).toBe("en");
+  await page.goto("?reset");
+  await ready(page);
+  expect(await page.evaluate(() => localStorage.getItem("mlops-lab.lang"))).toBeNull();
+  await expect(page).not.toHaveURL(/reset/);
+});
