@@ -1,0 +1,274 @@
+//! Runs the churn scenario from the command line and prints its figures, as a table or as
+//! one JSON object, so a run can be exported and checked without a browser.
+//!
+//! `cargo run --release --example scenario -- --seed 42 --json`
+
+use std::process::ExitCode;
+
+use mlops_lab::sim::{self, Config, DriftKind, DriftShape, Outcome, PolicyKind, Preset};
+
+const HELP: &str = "\
+Run the MLOps Lab churn scenario and print its figures.
+
+USAGE:
+    cargo run --release --example scenario -- [OPTIONS]
+
+OPTIONS:
+    --seed <u64>                 random seed [default: 42]
+    --preset <name>              article | side-signal | promo | price-rise | prior-shift |
+                                 ramp | long-delay | no-drift [default: article]
+                                 (applied first; the options below override it)
+    --drift <kind>               none | concept | concept-side-signal | promo | price-rise | prior
+    --strength <0..2>            drift strength, 1 = the scenario's size
+    --onset <day>                first day the drift acts on
+    --shape <step|ramp>          drift shape
+    --ramp-days <1..56>          days a ramp takes to reach full strength
+    --label-delay <7..35>        days from a weekly score to final labels
+    --cohort-size <500..20000>   customers scored each week
+    --intercept <-6.5..-3.5>     intercept of the true churn process (sets prevalence)
+    --alert-f1 <0.5..0.95>       alert when matured F1 falls below this
+    --alert-drop <0.01..0.3>     alert when matured F1 drops more than this
+    --horizon <28..126>          days simulated after the first deployment
+    --policy <no-loop|manual|loop>  policy listed first in the table [default: loop]
+    --ignore-alert               bad decision: dismiss the loop's first alert
+    --stale-retrain              bad decision: first retrain on pre-drift data
+    --skip-gate                  bad decision: deploy without enforcing the gate
+    --force-rollback             bad decision: roll back the day after promotion
+    --arpu <NIS>                 average revenue per user a month [default: 55]
+    --offer-cost <NIS>           cost of the retention offer [default: 55]
+    --save-rate <0..1>           share of flagged churners saved [default: 0.18]
+    --fp-accept <0..1>           share of flagged stayers who accept [default: 0.5]
+    --months <1..60>             months a saved customer stays [default: 12]
+    --review-day <day>           no loop: business review [default: 35]
+    --no-loop-retrain-day <day>  no loop: retrain finished [default: 44]
+    --no-loop-deploy-day <day>   no loop: release window [default: 52]
+    --json                       print one JSON object instead of a table
+    -h, --help                   print this help
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{HELP}");
+        return ExitCode::SUCCESS;
+    }
+    let (config, json) = match parse(&args) {
+        Ok(v) => v,
+        Err(msg) => {
+            eprintln!("error: {msg}\nRun with --help to see the options.");
+            return ExitCode::from(2);
+        }
+    };
+    match sim::run(&config) {
+        Ok(outcome) => {
+            if json {
+                println!("{}", to_json(&outcome));
+            } else {
+                print_table(&outcome);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: invalid configuration: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse(args: &[String]) -> Result<(Config, bool), String> {
+    // The preset is applied first so the other options refine it, in any order.
+    let mut config = Config::default();
+    if let Some(i) = args.iter().position(|a| a == "--preset") {
+        let name = args.get(i + 1).ok_or("--preset needs a value")?;
+        let preset = Preset::from_slug(name).ok_or_else(|| format!("unknown preset '{name}'"))?;
+        config = Config::preset(preset);
+    }
+    let mut json = false;
+    let mut i = 0;
+    while i < args.len() {
+        let flag = args[i].as_str();
+        let mut value = || -> Result<&str, String> {
+            i += 1;
+            args.get(i)
+                .map(String::as_str)
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match flag {
+            "--json" => json = true,
+            "--ignore-alert" => config.bad.ignore_alert = true,
+            "--stale-retrain" => config.bad.retrain_on_stale_data = true,
+            "--skip-gate" => config.bad.skip_gate = true,
+            "--force-rollback" => config.bad.force_rollback = true,
+            "--preset" => {
+                value()?;
+            }
+            "--seed" => config.seed = num(flag, value()?)?,
+            "--drift" => {
+                let v = value()?;
+                config.drift =
+                    DriftKind::from_slug(v).ok_or_else(|| format!("unknown drift kind '{v}'"))?;
+            }
+            "--strength" => config.strength = num(flag, value()?)?,
+            "--onset" => config.onset_day = num(flag, value()?)?,
+            "--shape" => {
+                let v = value()?;
+                config.shape =
+                    DriftShape::from_slug(v).ok_or_else(|| format!("unknown shape '{v}'"))?;
+            }
+            "--ramp-days" => config.ramp_days = num(flag, value()?)?,
+            "--label-delay" => config.label_delay_days = num(flag, value()?)?,
+            "--cohort-size" => config.cohort_size = num(flag, value()?)?,
+            "--intercept" => config.base_intercept = num(flag, value()?)?,
+            "--alert-f1" => config.alert_f1 = num(flag, value()?)?,
+            "--alert-drop" => config.alert_drop = num(flag, value()?)?,
+            "--horizon" => config.horizon_days = num(flag, value()?)?,
+            "--policy" => {
+                let v = value()?;
+                config.policy =
+                    PolicyKind::from_slug(v).ok_or_else(|| format!("unknown policy '{v}'"))?;
+            }
+            "--arpu" => config.business.arpu_nis = num(flag, value()?)?,
+            "--offer-cost" => config.business.offer_cost_nis = num(flag, value()?)?,
+            "--save-rate" => config.business.save_rate = num(flag, value()?)?,
+            "--fp-accept" => config.business.fp_accept_rate = num(flag, value()?)?,
+            "--months" => config.business.months_retained = num(flag, value()?)?,
+            "--review-day" => config.timings.business_review_day = num(flag, value()?)?,
+            "--no-loop-retrain-day" => config.timings.no_loop_retrain_day = num(flag, value()?)?,
+            "--no-loop-deploy-day" => config.timings.no_loop_deploy_day = num(flag, value()?)?,
+            other => return Err(format!("unknown option '{other}'")),
+        }
+        i += 1;
+    }
+    config.validate().map_err(|e| e.to_string())?;
+    Ok((config, json))
+}
+
+fn num<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {
+    v.parse()
+        .map_err(|_| format!("{flag}: '{v}' is not a valid number"))
+}
+
+fn to_json(o: &Outcome) -> String {
+    let h = &o.headline;
+    let value = serde_json::json!({
+        "seed": o.config.seed,
+        "f1_before_drift": h.f1_before_drift,
+        "f1_stale_two_weeks_after_deploy": h.f1_stale_two_weeks_after_deploy,
+        "f1_after_fix": h.f1_after_fix,
+        "days_alert_to_fix_with_loop": h.days_alert_to_fix_with_loop,
+        "degraded_days_with_loop": h.degraded_days_with_loop,
+        "degraded_days_manual": h.degraded_days_manual,
+        "degraded_days_without_loop": h.degraded_days_without_loop,
+        "saving_nis": h.saving_nis,
+        "saving_over_manual_nis": h.saving_over_manual_nis,
+        "loss_per_degraded_day_nis": h.loss_per_degraded_day_nis,
+        "churn_reduction_healthy": h.churn_reduction_healthy,
+        "digest": format!("{:016x}", o.digest()),
+        "config": o.config,
+        "models": o.models,
+        "weeks": o.weeks,
+        "policies": o.policies.iter().map(|p| serde_json::json!({
+            "kind": p.kind,
+            "degraded_days": p.degraded_days,
+            "value_nis": p.value_nis,
+            "first_alert_day": p.first_alert_day,
+            "first_promotion_day": p.first_promotion_day,
+            "days": p.days,
+        })).collect::<Vec<_>>(),
+        "timeline": o.timeline(),
+    });
+    value.to_string()
+}
+
+fn print_table(o: &Outcome) {
+    let h = &o.headline;
+    let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
+    println!("MLOps Lab churn scenario, seed {}", o.config.seed);
+    println!();
+    println!(
+        "{:<44} {:>12}",
+        "F1 before drift",
+        format!("{:.3}", h.f1_before_drift)
+    );
+    println!(
+        "{:<44} {:>12}",
+        "F1 of the stale model, two weeks after deploy",
+        format!("{:.3}", h.f1_stale_two_weeks_after_deploy)
+    );
+    println!(
+        "{:<44} {:>12}",
+        "F1 after the fix (automated loop)",
+        opt(h.f1_after_fix)
+    );
+    println!(
+        "{:<44} {:>12}",
+        "days from alert to fix (automated loop)",
+        h.days_alert_to_fix_with_loop
+            .map_or("-".into(), |d| d.to_string())
+    );
+    println!(
+        "{:<44} {:>12}",
+        "degraded days, automated loop", h.degraded_days_with_loop
+    );
+    println!(
+        "{:<44} {:>12}",
+        "degraded days, manual retrain", h.degraded_days_manual
+    );
+    println!(
+        "{:<44} {:>12}",
+        "degraded days, no loop", h.degraded_days_without_loop
+    );
+    println!(
+        "{:<44} {:>12.0}",
+        "saving of the loop over no loop, NIS", h.saving_nis
+    );
+    println!(
+        "{:<44} {:>12.0}",
+        "saving of the loop over manual, NIS", h.saving_over_manual_nis
+    );
+    println!(
+        "{:<44} {:>12.0}",
+        "value lost per degraded day, NIS", h.loss_per_degraded_day_nis
+    );
+    println!(
+        "{:<44} {:>11.1}%",
+        "churn reduction of a healthy model",
+        100.0 * h.churn_reduction_healthy
+    );
+    println!();
+    println!("week  drift  churn  champion F1  CBPE F1  max input PSI  dataset drift");
+    for w in &o.weeks {
+        println!(
+            "{:>4}  {:>5.2}  {:>5.3}  {:>11.3}  {:>7.3}  {:>13.3}  {}",
+            w.week,
+            w.drift_strength,
+            w.churn_rate,
+            w.champion_f1,
+            w.champion_cbpe_f1,
+            w.drift.max_input_psi(),
+            w.drift.dataset_drift
+        );
+    }
+    let mut order = vec![o.config.policy];
+    order.extend(
+        PolicyKind::ALL
+            .into_iter()
+            .filter(|&p| p != o.config.policy),
+    );
+    for kind in order {
+        let p = o.policy(kind);
+        println!();
+        println!(
+            "{:?}: {} degraded days, value {:.0} NIS",
+            kind, p.degraded_days, p.value_nis
+        );
+        for e in &p.events {
+            let role = e.role.map_or("-".into(), |r| format!("{r:?}"));
+            let artifact = e.artifact.map_or("-".into(), |a| format!("{a:?}"));
+            println!(
+                "  day {:>3}  {:<14} {:<21} {:?}",
+                e.day, role, artifact, e.kind
+            );
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! Input and prediction drift: each monitored column of a weekly cohort compared with the
+//! training reference, with the statistics and thresholds the reference tools document
+//! (SCENARIO.md section 3).
+//!
+//! Columns are kept as histograms on fixed fine grids (one bin per integer for counts and
+//! tenure, 0.25 NIS for charges, 0.005 for the usage trend, 0.001 for the score). Every
+//! statistic reads two histograms in O(bins), so monitoring a week never sorts. The grids
+//! are fine enough that KS and Wasserstein differ from the exact values by less than one
+//! bin's mass or width.
+//!
+//! - PSI: 10 reference-decile bins (one bin per category), empty shares floored at 1e-4;
+//!   0.1 warns, 0.25 alerts.
+//! - Kolmogorov-Smirnov D with its asymptotic p-value; p < 0.05 is drift.
+//! - Jensen-Shannon distance, base 2, on the PSI bins; 0.1 is drift.
+//! - Wasserstein-1 divided by the reference standard deviation; 0.1 is drift.
+//! - Chi-square test for categorical columns; p < 0.05 is drift.
+//!
+//! A column counts as drifted by Evidently's rule: with more than 1,000 current rows,
+//! normalised Wasserstein (numeric) or Jensen-Shannon (categorical); with fewer, KS or
+//! chi-square p < 0.05. The dataset drifts when at least half the input columns do.
+
+use serde::Serialize;
+
+use super::stats;
+
+/// A monitored column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Column {
+    /// Tenure in months.
+    Tenure,
+    /// Contract type (categorical).
+    Contract,
+    /// Internet service (categorical).
+    Internet,
+    /// Monthly charges, NIS.
+    Charges,
+    /// Pays by electronic check (categorical).
+    Echeck,
+    /// Complaint calls in 30 days.
+    Calls,
+    /// Usage trend.
+    Usage,
+    /// Late payments in 90 days.
+    Late,
+    /// The model's score (prediction drift).
+    Score,
+}
+
+/// A fixed histogram grid: `bins` bins of `width` starting at `lo`; values outside are
+/// counted in the first or last bin.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grid {
+    /// Left edge of the first bin.
+    pub lo: f64,
+    /// Bin width.
+    pub width: f64,
+    /// Number of bins.
+    pub bins: usize,
+}
+
+impl Grid {
+    /// Bin index of a value.
+    pub fn bin(&self, v: f64) -> usize {
+        let i = (v - self.lo) / self.width;
+        if i <= 0.0 {
+            0
+        } else {
+            (i as usize).min(self.bins - 1)
+        }
+    }
+}
+
+impl Column {
+    /// The eight model inputs, in the order cohorts store their histograms.
+    pub const INPUTS: [Column; 8] = [
+        Column::Tenure,
+        Column::Contract,
+        Column::Internet,
+        Column::Charges,
+        Column::Echeck,
+        Column::Calls,
+        Column::Usage,
+        Column::Late,
+    ];
+
+    /// True for columns compared category by category.
+    pub fn is_categorical(self) -> bool {
+        matches!(self, Column::Contract | Column::Internet | Column::Echeck)
+    }
+
+    /// The column's histogram grid.
+    pub fn grid(self) -> Grid {
+        let (lo, width, bins) = match self {
+            // Integer columns get one bin per value, centred on it.
+            Column::Tenure => (-0.5, 1.0, 73),
+            Column::Contract | Column::Internet => (-0.5, 1.0, 3),
+            Column::Echeck => (-0.5, 1.0, 2),
+            Column::Calls => (-0.5, 1.0, 16),
+            Column::Late => (-0.5, 1.0, 12),
+            // Up to 138 NIS so a price rise of 16 % still has room.
+            Column::Charges => (18.0, 0.25, 480),
+            Column::Usage => (-1.2, 0.005, 480),
+            Column::Score => (0.0, 0.001, 1000),
+        };
+        Grid { lo, width, bins }
+    }
+}
+
+/// A verdict against a documented threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    /// Below every threshold.
+    Stable,
+    /// Above the warning threshold (PSI only).
+    Warn,
+    /// Above the drift threshold.
+    Drift,
+}
+
+/// The drift statistics of one column in one week.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ColumnDrift {
+    /// Which column.
+    pub column: Column,
+    /// Population stability index on reference-decile bins.
+    pub psi: f64,
+    /// PSI verdict (0.1 warn, 0.25 drift).
+    pub psi_verdict: Verdict,
+    /// Jensen-Shannon distance, base 2, in [0, 1].
+    pub js: f64,
+    /// JS verdict (0.1).
+    pub js_verdict: Verdict,
+    /// KS statistic D (numeric columns; 0 for categorical).
+    pub ks_d: f64,
+    /// KS asymptotic p-value (numeric columns; 1 for categorical).
+    pub ks_p: f64,
+    /// KS verdict (p < 0.05).
+    pub ks_verdict: Verdict,
+    /// Wasserstein-1 over the reference standard deviation (numeric; 0 for categorical).
+    pub wasserstein: f64,
+    /// Wasserstein verdict (0.1).
+    pub wasserstein_verdict: Verdict,
+    /// Chi-square statistic (categorical; 0 for numeric).
+    pub chi2: f64,
+    /// Chi-square p-value (categorical; 1 for numeric).
+    pub chi2_p: f64,
+    /// Chi-square verdict (p < 0.05).
+    pub chi2_verdict: Verdict,
+    /// The column's overall verdict by Evidently's rule (see the module notes).
+    pub drifted: bool,
+}
+
+/// PSI thresholds (industry convention).
+pub const PSI_WARN: f64 = 0.1;
+/// PSI alert threshold.
+pub const PSI_ALERT: f64 = 0.25;
+/// Distance thresholds for JS and normalised Wasserstein.
+pub const DISTANCE_THRESHOLD: f64 = 0.1;
+/// p-value threshold for KS and chi-square.
+pub const P_THRESHOLD: f64 = 0.05;
+/// Share of drifted input columns at which the dataset drifts.
+pub const DATASET_SHARE: f64 = 0.5;
+
+/// Compares a current histogram with the reference on the same grid.
+pub fn compare(column: Column, reference: &[u32], current: &[u32]) -> ColumnDrift {
+    let grid = column.grid();
+    let n_ref: u64 = reference.iter().map(|&v| v as u64).sum();
+    let n_cur: u64 = current.iter().map(|&v| v as u64).sum();
+    let nr = n_ref.max(1) as f64;
+    let nc = n_cur.max(1) as f64;
+    let categorical = column.is_categorical();
+
+    // Coarse bins for PSI and JS: categories, or groups of fine bins holding about a tenth
+    // of the reference each. Ties (integer columns) merge deciles, as quantile edges do.
+    let mut groups: Vec<(f64, f64)> = Vec::with_capacity(10);
+    if categorical {
+        for (r, c) in reference.iter().zip(current) {
+            groups.push((*r as f64 / nr, *c as f64 / nc));
+        }
+    } else {
+        let mut next = 1;
+        let (mut cum_r, mut gr, mut gc) = (0u64, 0u64, 0u64);
+        for (r, c) in reference.iter().zip(current) {
+            cum_r += *r as u64;
+            gr += *r as u64;
+            gc += *c as u64;
+            if next < 10 && cum_r as f64 >= next as f64 * nr / 10.0 {
+                groups.push((gr as f64 / nr, gc as f64 / nc));
+                gr = 0;
+                gc = 0;
+                while next < 10 && cum_r as f64 >= next as f64 * nr / 10.0 {
+                    next += 1;
+                }
+            }
+        }
+        if gr > 0 || gc > 0 || groups.is_empty() {
+            groups.push((gr as f64 / nr, gc as f64 / nc));
+        }
+    }
+    let mut psi = 0.0;
+    let mut jsd = 0.0;
+    for &(r, c) in &groups {
+        let (re, ce) = (r.max(1e-4), c.max(1e-4));
+        psi += (ce - re) * libm::log(ce / re);
+        let m = 0.5 * (r + c);
+        if r > 0.0 {
+            jsd += 0.5 * r * libm::log2(r / m);
+        }
+        if c > 0.0 {
+            jsd += 0.5 * c * libm::log2(c / m);
+        }
+    }
+    let js = libm::sqrt(jsd.max(0.0)).min(1.0);
+
+    let mut out = ColumnDrift {
+        column,
+        psi,
+        psi_verdict: if psi >= PSI_ALERT {
+            Verdict::Drift
+        } else if psi >= PSI_WARN {
+            Verdict::Warn
+        } else {
+            Verdict::Stable
+        },
+        js,
+        js_verdict: at_least(js, DISTANCE_THRESHOLD),
+        ks_d: 0.0,
+        ks_p: 1.0,
+        ks_verdict: Verdict::Stable,
+        wasserstein: 0.0,
+        wasserstein_verdict: Verdict::Stable,
+        chi2: 0.0,
+        chi2_p: 1.0,
+        chi2_verdict: Verdict::Stable,
+        drifted: false,
+    };
+
+    if categorical {
+        // 2 x k contingency table: reference and current rows.
+        let total = nr + nc;
+        let mut chi2 = 0.0;
+        let mut dof = 0u32;
+        for (r, c) in reference.iter().zip(current) {
+            let col = (*r + *c) as f64;
+            if col == 0.0 {
+                continue;
+            }
+            dof += 1;
+            let er = col * nr / total;
+            let ec = col * nc / total;
+            chi2 +=
+                (*r as f64 - er) * (*r as f64 - er) / er + (*c as f64 - ec) * (*c as f64 - ec) / ec;
+        }
+        let p = if dof > 1 {
+            stats::chi_square_sf(chi2, dof - 1)
+        } else {
+            1.0
+        };
+        out.chi2 = chi2;
+        out.chi2_p = p;
+        out.chi2_verdict = below(p, P_THRESHOLD);
+        out.drifted = if n_cur > 1000 {
+            js >= DISTANCE_THRESHOLD
+        } else {
+            p < P_THRESHOLD
+        };
+    } else {
+        let (mut fr, mut fc) = (0u64, 0u64);
+        let mut d: f64 = 0.0;
+        let mut w = 0.0;
+        let (mut mean, mut sq) = (0.0, 0.0);
+        for (i, (r, c)) in reference.iter().zip(current).enumerate() {
+            fr += *r as u64;
+            fc += *c as u64;
+            let diff = (fr as f64 / nr - fc as f64 / nc).abs();
+            d = d.max(diff);
+            w += diff * grid.width;
+            let x = grid.lo + (i as f64 + 0.5) * grid.width;
+            mean += *r as f64 * x;
+            sq += *r as f64 * x * x;
+        }
+        mean /= nr;
+        let sd = libm::sqrt((sq / nr - mean * mean).max(0.0));
+        let wn = if sd > 0.0 { w / sd } else { 0.0 };
+        let p = stats::ks_p_value(d, n_ref as usize, n_cur as usize);
+        out.ks_d = d;
+        out.ks_p = p;
+        out.ks_verdict = below(p, P_THRESHOLD);
+        out.wasserstein = wn;
+        out.wasserstein_verdict = at_least(wn, DISTANCE_THRESHOLD);
+        out.drifted = if n_cur > 1000 {
+            wn >= DISTANCE_THRESHOLD
+        } else {
+            p < P_THRESHOLD
+        };
+    }
+    out
+}
+
+fn at_least(v: f64, t: f64) -> Verdict {
+    if v >= t {
+        Verdict::Drift
+    } else {
+        Verdict::Stable
+    }
+}
+
+fn below(p: f64, t: f64) -> Verdict {
+    if p < t {
+        Verdict::Drift
+    } else {
+        Verdict::Stable
+    }
+}
+
+/// Drift of one week against the reference: every input column and the score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DriftReport {
+    /// Input columns, in `Column::INPUTS` order.
+    pub inputs: Vec<ColumnDrift>,
+    /// The champion's score distribution against its validation scores.
+    pub score: ColumnDrift,
+    /// Share of input columns that drifted.
+    pub drifted_share: f64,
+    /// True when the share reaches `DATASET_SHARE`.
+    pub dataset_drift: bool,
+}
+
+impl DriftReport {
+    /// Builds the report from the input histograms and the score histograms.
+    pub fn new(
+        reference: &[Vec<u32>],
+        current: &[Vec<u32>],
+        score_ref: &[u32],
+        score_cur: &[u32],
+    ) -> DriftReport {
+        let inputs: Vec<ColumnDrift> = Column::INPUTS
+            .iter()
+            .zip(reference.iter().zip(current))
+            .map(|(&c, (r, k))| compare(c, r, k))
+            .collect();
+        let drifted = inputs.iter().filter(|c| c.drifted).count();
+        let share = drifted as f64 / inputs.len() as f64;
+        DriftReport {
+            score: compare(Column::Score, score_ref, score_cur),
+            inputs,
+            drifted_share: share,
+            dataset_drift: share >= DATASET_SHARE,
+        }
+    }
+
+    /// The largest PSI over the input columns.
+    pub fn max_input_psi(&self) -> f64 {
+        self.inputs.iter().map(|c| c.psi).fold(0.0, f64::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hist(column: Column, values: impl Iterator<Item = f64>) -> Vec<u32> {
+        let g = column.grid();
+        let mut h = vec![0; g.bins];
+        for v in values {
+            h[g.bin(v)] += 1;
+        }
+        h
+    }
+
+    #[test]
+    fn identical_distributions_show_no_drift() {
+        let h = hist(
+            Column::Usage,
+            (0..5000).map(|i| (i % 200) as f64 / 200.0 - 0.5),
+        );
+        let d = compare(Column::Usage, &h, &h);
+        assert!(d.psi.abs() < 1e-12 && d.js < 1e-9 && d.ks_d == 0.0 && d.wasserstein == 0.0);
+        assert_eq!(d.ks_p, 1.0);
+        assert!(!d.drifted);
+    }
+
+    #[test]
+    fn a_shift_of_half_a_standard_deviation_is_flagged_by_every_statistic() {
+        let base = (0..5000).map(|i| (i % 200) as f64 / 200.0 - 0.5);
+        let r = hist(Column::Usage, base.clone());
+        let c = hist(Column::Usage, base.map(|v| v + 0.15));
+        let d = compare(Column::Usage, &r, &c);
+        assert_eq!(d.psi_verdict, Verdict::Drift);
+        assert_eq!(d.ks_verdict, Verdict::Drift);
+        assert_eq!(d.js_verdict, Verdict::Drift);
+        // The uniform on [-0.5, 0.5) has sd 0.2887, so W/sd is about 0.15 / 0.2887.
+        assert!(
+            (d.wasserstein - 0.15 / 0.2887).abs() < 0.02,
+            "{}",
+            d.wasserstein
+        );
+        assert!(d.drifted);
+    }
+
+    #[test]
+    fn chi_square_detects_a_changed_category_mix() {
+        let r = [2500, 2500, 0];
+        let c = [2000, 3000, 0];
+        let d = compare(Column::Contract, &r[..3], &c[..3]);
+        assert!(d.chi2_p < 1e-6, "{}", d.chi2_p);
+        assert_eq!(d.chi2_verdict, Verdict::Drift);
+        assert!((d.psi - (-0.1 * libm::log(0.4 / 0.5) + 0.1 * libm::log(0.6 / 0.5))).abs() < 1e-9);
+    }
+
+    #[test]
+    fn psi_uses_at_most_ten_bins_and_merges_tied_deciles() {
+        // An integer column with three values: deciles collapse to three bins.
+        let r = hist(Column::Calls, (0..3000).map(|i| (i % 3) as f64));
+        let c = hist(Column::Calls, (0..3000).map(|i| (i % 3) as f64));
+        let d = compare(Column::Calls, &r, &c);
+        assert!(d.psi.abs() < 1e-12);
+    }
+}
