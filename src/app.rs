@@ -8,9 +8,13 @@ use crate::components::i18n::{provide_i18n, render_text};
 use crate::components::pager::Pager;
 use crate::components::skip_link::SkipLink;
 use crate::i18n::{Lang, tr};
-use crate::pages::{home::HomePage, not_found::NotFound, section_stub::SectionStub};
+use crate::pages::{
+    glossary::GlossaryPage, lifecycle::LifecyclePage, roles::RolesPage, tools::ToolsPage,
+};
+use crate::pages::{home::HomePage, not_found::NotFound, scenario::ScenarioPage};
 use crate::platform;
 use crate::route::{self, Page};
+use crate::scenario::url::step_scene;
 use crate::sections::Section;
 use leptos::ev;
 use leptos::prelude::*;
@@ -109,6 +113,33 @@ fn Shell(base: String) -> impl IntoView {
             return;
         };
         let rtl = i18n.lang.get_untracked().is_rtl();
+        let forward = match event.key().as_str() {
+            "PageDown" => Some(true),
+            "PageUp" => Some(false),
+            "ArrowRight" => Some(!rtl),
+            "ArrowLeft" => Some(rtl),
+            _ => None,
+        };
+        // In the scenario's story, the same keys page through the scenes first.
+        if let (Section::Scenario, Some(forward)) = (current, forward)
+            && let Some(query) = step_scene(&location.search.get_untracked(), forward)
+        {
+            event.prevent_default();
+            let path = route::section_path(base, i18n.lang.get_untracked(), Section::Scenario);
+            let to = if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            };
+            navigate(
+                &to,
+                NavigateOptions {
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
+            return;
+        }
         let target = match event.key().as_str() {
             "PageDown" => current.next(),
             "PageUp" => current.prev(),
@@ -136,8 +167,20 @@ fn Shell(base: String) -> impl IntoView {
         Page::Section(Section::Home) => {
             view! { <HomePage /> <Pager section=Section::Home /> }.into_any()
         }
-        Page::Section(section) => {
-            view! { <SectionStub section=section /> <Pager section=section /> }.into_any()
+        Page::Section(Section::Roles) => {
+            view! { <RolesPage /> <Pager section=Section::Roles /> }.into_any()
+        }
+        Page::Section(Section::Lifecycle) => {
+            view! { <LifecyclePage /> <Pager section=Section::Lifecycle /> }.into_any()
+        }
+        Page::Section(Section::Tools) => {
+            view! { <ToolsPage /> <Pager section=Section::Tools /> }.into_any()
+        }
+        Page::Section(Section::Glossary) => {
+            view! { <GlossaryPage /> <Pager section=Section::Glossary /> }.into_any()
+        }
+        Page::Section(Section::Scenario) => {
+            view! { <ScenarioPage /> <Pager section=Section::Scenario /> }.into_any()
         }
         Page::NotFound => view! { <NotFound /> }.into_any(),
     };

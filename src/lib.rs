@@ -8,8 +8,10 @@ pub mod charts;
 pub mod content;
 pub mod i18n;
 pub mod route;
+pub mod scenario;
 pub mod sections;
 pub mod sim;
+pub mod teach;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

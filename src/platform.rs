@@ -98,10 +98,16 @@ pub fn set_title(title: &str) {
 /// Sets `<meta name="description">`, creating it if the page has none.
 pub fn set_meta_description(text: &str) {
     let Some(document) = document() else { return };
-    let meta = match document.query_selector("meta[name=description]").ok().flatten() {
+    let meta = match document
+        .query_selector("meta[name=description]")
+        .ok()
+        .flatten()
+    {
         Some(meta) => meta,
         None => {
-            let Ok(meta) = document.create_element("meta") else { return };
+            let Ok(meta) = document.create_element("meta") else {
+                return;
+            };
             let _ = meta.set_attribute("name", "description");
             if let Some(head) = document.head() {
                 let _ = head.append_child(&meta);

@@ -2,6 +2,8 @@
 //! is tested natively and the views only place the returned markup. Colours are CSS
 //! classes, so the light, dark and print styles decide them.
 
+pub mod f1;
+
 use std::fmt::Write;
 
 /// A grid of `total` dots of which the first `filled` are highlighted, `columns` wide: a

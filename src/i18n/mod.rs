@@ -6,6 +6,7 @@
 //! files and can assert the visible text in either language.
 
 mod bidi;
+pub mod numbers;
 
 pub use bidi::{Run, isolate_latin_runs};
 

@@ -44,6 +44,8 @@ export const SCREENSHOT_DIR = new URL("./screenshots/", import.meta.url);
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export async function screenshot(page, name) {
+  // From the top, so the sticky header sits where a reader sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
 }
 

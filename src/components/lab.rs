@@ -1,0 +1,750 @@
+//! Lab mode: every control of the simulation, a day timeline with play, pause and step,
+//! the F1 chart (with a data table and an SVG download), the policies compared, and the
+//! events up to the chosen day. Each control rewrites the URL; the page reruns the
+//! simulation from it.
+
+use crate::charts::f1::{F1Chart, Marker, Series, f1_chart};
+use crate::components::i18n::{T, render_text, use_i18n};
+use crate::i18n::numbers::{grouped, score};
+use crate::i18n::{tr, tr_args};
+use crate::pages::scenario::use_scenario;
+use crate::scenario::describe::describe;
+use crate::scenario::url::PageState;
+use crate::sim::{Config, DriftKind, DriftShape, Outcome, PolicyKind, Preset};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Applies `change` to the current state's configuration and moves there.
+fn change_config(change: impl FnOnce(&mut Config)) {
+    let ctx = use_scenario();
+    let mut next = ctx.state.get_untracked();
+    change(&mut next.config);
+    if next.config.validate().is_ok() {
+        ctx.go.run((next, true));
+    }
+}
+
+fn input_value(event: &leptos::ev::Event) -> String {
+    event
+        .target()
+        .and_then(|t| {
+            t.dyn_into::<web_sys::HtmlInputElement>()
+                .ok()
+                .map(|i| i.value())
+        })
+        .or_else(|| {
+            event.target().and_then(|t| {
+                t.dyn_into::<web_sys::HtmlSelectElement>()
+                    .ok()
+                    .map(|s| s.value())
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// A labelled slider for one numeric field.
+#[component]
+fn Slider(
+    id: &'static str,
+    label: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+    get: fn(&Config) -> f64,
+    set: fn(&mut Config, f64),
+    #[prop(default = 2)] decimals: usize,
+) -> impl IntoView {
+    let ctx = use_scenario();
+    let value = move || get(&ctx.state.get().config);
+    let shown = move || format!("{:.*}", decimals, value());
+    view! {
+        <div class="control">
+            <label for=id>
+                <T k=label />
+            </label>
+            <div class="slider-row">
+                <input
+                    id=id
+                    type="range"
+                    min=min
+                    max=max
+                    step=step
+                    prop:value=move || value().to_string()
+                    on:input=move |ev| {
+                        if let Ok(v) = input_value(&ev).parse::<f64>() {
+                            change_config(|c| set(c, v));
+                        }
+                    }
+                />
+                <output for=id class="num">{shown}</output>
+            </div>
+        </div>
+    }
+}
+
+/// A labelled number field for one numeric field.
+#[component]
+fn NumberField(
+    id: &'static str,
+    label: &'static str,
+    min: f64,
+    max: f64,
+    step: f64,
+    get: fn(&Config) -> f64,
+    set: fn(&mut Config, f64),
+) -> impl IntoView {
+    let ctx = use_scenario();
+    view! {
+        <div class="control">
+            <label for=id>
+                <T k=label />
+            </label>
+            <input
+                id=id
+                type="number"
+                min=min
+                max=max
+                step=step
+                prop:value=move || get(&ctx.state.get().config).to_string()
+                on:change=move |ev| {
+                    if let Ok(v) = input_value(&ev).parse::<f64>() {
+                        change_config(|c| set(c, v.clamp(min, max)));
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// A labelled select over slugs.
+#[component]
+fn Choice(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, String)>,
+    current: Signal<&'static str>,
+    on_pick: fn(&str),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = options
+        .into_iter()
+        .map(|(slug, key)| {
+            view! {
+                <option value=slug selected=move || current.get() == slug>
+                    {i18n.t(key)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="control">
+            <label for=id>
+                <T k=label />
+            </label>
+            <select id=id on:change=move |ev| on_pick(&input_value(&ev))>
+                {items}
+            </select>
+        </div>
+    }
+}
+
+/// A checkbox for one bad decision.
+#[component]
+fn BadDecision(
+    id: &'static str,
+    label: &'static str,
+    get: fn(&Config) -> bool,
+    set: fn(&mut Config, bool),
+) -> impl IntoView {
+    let ctx = use_scenario();
+    view! {
+        <label class="check" for=id>
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || get(&ctx.state.get().config)
+                on:change=move |ev| {
+                    let on = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        .map(|i| i.checked())
+                        .unwrap_or(false);
+                    change_config(|c| set(c, on));
+                }
+            />
+            <T k=label />
+        </label>
+    }
+}
+
+/// The policy's F1 line, one point a day.
+fn daily_f1(outcome: &Outcome, policy: PolicyKind) -> Vec<(f64, f64)> {
+    outcome
+        .policy(policy)
+        .days
+        .iter()
+        .map(|d| (d.day as f64, d.f1))
+        .collect()
+}
+
+/// The lab.
+#[component]
+pub fn Lab() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let horizon = Memo::new(move |_| ctx.state.get().config.horizon_days);
+    let day = Memo::new(move |_| {
+        ctx.state
+            .get()
+            .day
+            .unwrap_or(horizon.get())
+            .min(horizon.get())
+    });
+    let set_day = move |d: u32| {
+        let state = ctx.state.get_untracked();
+        ctx.go.run((
+            PageState {
+                day: Some(d.min(state.config.horizon_days)),
+                ..state
+            },
+            true,
+        ));
+    };
+
+    // Play advances a day at a time; it stops at the end of the horizon.
+    let (playing, set_playing) = signal(false);
+    let timer = StoredValue::new(None::<IntervalHandle>);
+    let stop = move || {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(None);
+        set_playing.set(false);
+    };
+    let play = move || {
+        if day.get_untracked() >= horizon.get_untracked() {
+            set_day(0);
+        }
+        set_playing.set(true);
+        let handle = set_interval_with_handle(
+            move || {
+                let d = day.get_untracked();
+                if d >= horizon.get_untracked() {
+                    stop();
+                } else {
+                    set_day(d + 1);
+                }
+            },
+            std::time::Duration::from_millis(250),
+        )
+        .ok();
+        timer.set_value(handle);
+    };
+    on_cleanup(stop);
+
+    let chart = move || {
+        let lang = i18n.lang.get();
+        let today = day.get();
+        ctx.outcome.with(|o| {
+            let names: Vec<&'static str> = PolicyKind::ALL
+                .iter()
+                .map(|p| tr(lang, &format!("scenario.policy.{}", p.slug())))
+                .collect();
+            let loop_run = o.policy(PolicyKind::AutomatedLoop);
+            let mut markers = Vec::new();
+            if let Some(d) = loop_run.first_alert_day {
+                markers.push(Marker {
+                    day: d as f64,
+                    label: tr(lang, "scenario.chart.alert"),
+                });
+            }
+            if let Some(d) = loop_run.first_promotion_day {
+                markers.push(Marker {
+                    day: d as f64,
+                    label: tr(lang, "scenario.chart.promotion"),
+                });
+            }
+            let mut series: Vec<Series> = PolicyKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Series {
+                    label: names[i],
+                    points: daily_f1(o, *p),
+                    slot: i,
+                    dashed: false,
+                })
+                .collect();
+            series.push(Series {
+                label: tr(lang, "scenario.chart.cbpe"),
+                points: loop_run
+                    .days
+                    .iter()
+                    .map(|d| (d.day as f64, d.cbpe_f1))
+                    .collect(),
+                slot: 3,
+                dashed: true,
+            });
+            f1_chart(
+                &F1Chart {
+                    horizon: o.config.horizon_days as f64,
+                    series,
+                    threshold: (o.config.alert_f1, tr(lang, "scenario.chart.threshold")),
+                    markers,
+                    today: Some(today as f64),
+                    axes: (tr(lang, "scenario.chart.axis.day"), "F1"),
+                },
+                760,
+                380,
+            )
+            .unwrap_or_default()
+        })
+    };
+    let download = move || {
+        let svg = chart();
+        format!(
+            "data:image/svg+xml;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&svg))
+        )
+    };
+    let table_rows = move || {
+        ctx.outcome.with(|o| {
+            (0..=o.config.horizon_days / 7)
+                .filter_map(|week| {
+                    let d = (week * 7) as usize;
+                    let f1 = |p: PolicyKind| o.policy(p).days.get(d).map(|m| score(m.f1));
+                    Some(view! {
+                        <tr>
+                            <th scope="row">{week}</th>
+                            <td class="num">{f1(PolicyKind::NoLoop)?}</td>
+                            <td class="num">{f1(PolicyKind::ManualRetrain)?}</td>
+                            <td class="num">{f1(PolicyKind::AutomatedLoop)?}</td>
+                            <td class="num">{o.policy(PolicyKind::AutomatedLoop).days.get(d).map(|m| score(m.cbpe_f1))}</td>
+                        </tr>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let summary = move || {
+        let lang = i18n.lang.get();
+        let today = day.get() as usize;
+        ctx.outcome.with(|o| {
+            PolicyKind::ALL
+                .iter()
+                .map(|p| {
+                    let run = o.policy(*p);
+                    let upto = &run.days[..(today + 1).min(run.days.len())];
+                    let degraded = upto.iter().filter(|d| d.degraded).count();
+                    let value: f64 = upto.iter().map(|d| d.value_nis).sum();
+                    let f1 = upto.last().map(|d| score(d.f1)).unwrap_or_default();
+                    view! {
+                        <tr class:current=o.config.policy == *p>
+                            <th scope="row">{tr(lang, &format!("scenario.policy.{}", p.slug()))}</th>
+                            <td class="num">{f1}</td>
+                            <td class="num">{degraded}</td>
+                            <td class="num">{grouped(value)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let events = move || {
+        let lang = i18n.lang.get();
+        let today = day.get();
+        ctx.outcome.with(|o| {
+            o.policy(o.config.policy)
+                .events
+                .iter()
+                .filter(|e| e.day <= today)
+                .map(|e| {
+                    let day = tr_args(lang, "scenario.day", &[("day", &e.day.to_string())]);
+                    view! {
+                        <li>
+                            <span class="lane-day">{day}</span>
+                            {render_text(lang, &describe(lang, e, o))}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let text_args = move |key: &'static str| {
+        move || {
+            let lang = i18n.lang.get();
+            let today = day.get().to_string();
+            let policy = tr(
+                lang,
+                &format!("scenario.policy.{}", ctx.state.get().config.policy.slug()),
+            );
+            let saving = ctx.outcome.with(|o| grouped(o.headline.saving_nis));
+            tr_args(
+                lang,
+                key,
+                &[("day", &today), ("policy", policy), ("saving", &saving)],
+            )
+        }
+    };
+
+    let preset_options: Vec<(&'static str, String)> = Preset::ALL
+        .iter()
+        .map(|p| (p.slug(), format!("scenario.preset.{}", p.slug())))
+        .collect();
+    let drift_options: Vec<(&'static str, String)> = DriftKind::ALL
+        .iter()
+        .map(|k| (k.slug(), format!("scenario.drift.{}", k.slug())))
+        .collect();
+    let shape_options: Vec<(&'static str, String)> = [DriftShape::Step, DriftShape::Ramp]
+        .iter()
+        .map(|s| (s.slug(), format!("scenario.shape.{}", s.slug())))
+        .collect();
+    let policy_options: Vec<(&'static str, String)> = PolicyKind::ALL
+        .iter()
+        .map(|p| (p.slug(), format!("scenario.policy.{}", p.slug())))
+        .collect();
+
+    view! {
+        <section class="lab" aria-labelledby="lab-title">
+            <h2 id="lab-title">
+                <T k="scenario.lab.title" />
+            </h2>
+            <p>
+                <T k="scenario.lab.lead" />
+            </p>
+            <div class="lab-grid">
+                <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.world" />
+                        </legend>
+                        <Choice
+                            id="preset"
+                            label="scenario.lab.preset"
+                            options=preset_options
+                            current=Signal::derive(move || ctx.state.get().preset.slug())
+                            on_pick=|slug| {
+                                if let Some(preset) = Preset::from_slug(slug) {
+                                    let ctx = use_scenario();
+                                    let state = ctx.state.get_untracked();
+                                    let mut config = Config::preset(preset);
+                                    config.seed = state.config.seed;
+                                    ctx.go.run((PageState { preset, config, ..state }, true));
+                                }
+                            }
+                        />
+                        <Choice
+                            id="drift"
+                            label="scenario.lab.drift"
+                            options=drift_options
+                            current=Signal::derive(move || ctx.state.get().config.drift.slug())
+                            on_pick=|slug| {
+                                if let Some(kind) = DriftKind::from_slug(slug) {
+                                    change_config(|c| c.drift = kind);
+                                }
+                            }
+                        />
+                        <Slider
+                            id="strength"
+                            label="scenario.lab.strength"
+                            min=0.0
+                            max=2.0
+                            step=0.05
+                            get=|c| c.strength
+                            set=|c, v| c.strength = v
+                        />
+                        <Slider
+                            id="onset"
+                            label="scenario.lab.onset"
+                            min=0.0
+                            max=56.0
+                            step=1.0
+                            decimals=0
+                            get=|c| c.onset_day as f64
+                            set=|c, v| c.onset_day = v as u32
+                        />
+                        <Choice
+                            id="shape"
+                            label="scenario.lab.shape"
+                            options=shape_options
+                            current=Signal::derive(move || ctx.state.get().config.shape.slug())
+                            on_pick=|slug| {
+                                if let Some(shape) = DriftShape::from_slug(slug) {
+                                    change_config(|c| c.shape = shape);
+                                }
+                            }
+                        />
+                        <Slider
+                            id="delay"
+                            label="scenario.lab.delay"
+                            min=7.0
+                            max=35.0
+                            step=1.0
+                            decimals=0
+                            get=|c| c.label_delay_days as f64
+                            set=|c, v| c.label_delay_days = v as u32
+                        />
+                        <Slider
+                            id="cohort"
+                            label="scenario.lab.cohort"
+                            min=1000.0
+                            max=20000.0
+                            step=1000.0
+                            decimals=0
+                            get=|c| c.cohort_size as f64
+                            set=|c, v| c.cohort_size = v as u32
+                        />
+                        <div class="control seed">
+                            <label for="seed">
+                                <T k="scenario.lab.seed" />
+                            </label>
+                            <div class="slider-row">
+                                <input
+                                    id="seed"
+                                    type="number"
+                                    min="0"
+                                    step="1"
+                                    prop:value=move || ctx.state.get().config.seed.to_string()
+                                    on:change=move |ev| {
+                                        if let Ok(seed) = input_value(&ev).parse::<u64>() {
+                                            change_config(|c| c.seed = seed);
+                                        }
+                                    }
+                                />
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| {
+                                        let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+                                        change_config(|c| c.seed = seed);
+                                    }
+                                >
+                                    <T k="scenario.lab.new_world" />
+                                </button>
+                            </div>
+                        </div>
+                    </fieldset>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.ops" />
+                        </legend>
+                        <Slider
+                            id="alert"
+                            label="scenario.lab.alert"
+                            min=0.5
+                            max=0.95
+                            step=0.01
+                            get=|c| c.alert_f1
+                            set=|c, v| c.alert_f1 = v
+                        />
+                        <Choice
+                            id="policy"
+                            label="scenario.lab.policy"
+                            options=policy_options
+                            current=Signal::derive(move || ctx.state.get().config.policy.slug())
+                            on_pick=|slug| {
+                                if let Some(policy) = PolicyKind::from_slug(slug) {
+                                    change_config(|c| c.policy = policy);
+                                }
+                            }
+                        />
+                    </fieldset>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.bad" />
+                        </legend>
+                        <BadDecision
+                            id="bad-ignore"
+                            label="scenario.bad.ignore"
+                            get=|c| c.bad.ignore_alert
+                            set=|c, v| c.bad.ignore_alert = v
+                        />
+                        <BadDecision
+                            id="bad-stale"
+                            label="scenario.bad.stale"
+                            get=|c| c.bad.retrain_on_stale_data
+                            set=|c, v| c.bad.retrain_on_stale_data = v
+                        />
+                        <BadDecision
+                            id="bad-skipgate"
+                            label="scenario.bad.skipgate"
+                            get=|c| c.bad.skip_gate
+                            set=|c, v| c.bad.skip_gate = v
+                        />
+                        <BadDecision
+                            id="bad-rollback"
+                            label="scenario.bad.rollback"
+                            get=|c| c.bad.force_rollback
+                            set=|c, v| c.bad.force_rollback = v
+                        />
+                    </fieldset>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.business" />
+                        </legend>
+                        <NumberField
+                            id="arpu"
+                            label="scenario.lab.arpu"
+                            min=1.0
+                            max=1000.0
+                            step=1.0
+                            get=|c| c.business.arpu_nis
+                            set=|c, v| c.business.arpu_nis = v
+                        />
+                        <NumberField
+                            id="offer"
+                            label="scenario.lab.offer"
+                            min=0.0
+                            max=1000.0
+                            step=1.0
+                            get=|c| c.business.offer_cost_nis
+                            set=|c, v| c.business.offer_cost_nis = v
+                        />
+                        <Slider
+                            id="save"
+                            label="scenario.lab.save"
+                            min=0.0
+                            max=1.0
+                            step=0.01
+                            get=|c| c.business.save_rate
+                            set=|c, v| c.business.save_rate = v
+                        />
+                        <NumberField
+                            id="months"
+                            label="scenario.lab.months"
+                            min=1.0
+                            max=60.0
+                            step=1.0
+                            get=|c| c.business.months_retained
+                            set=|c, v| c.business.months_retained = v
+                        />
+                    </fieldset>
+                </form>
+                <div class="lab-results">
+                    <section class="timeline" aria-labelledby="timeline-title">
+                        <h3 id="timeline-title">
+                            <T k="scenario.lab.timeline" />
+                        </h3>
+                        <div class="control">
+                            <label for="day">
+                                <T k="scenario.lab.day" />
+                            </label>
+                            <div class="slider-row">
+                                <input
+                                    id="day"
+                                    type="range"
+                                    min="0"
+                                    max=move || horizon.get()
+                                    step="1"
+                                    prop:value=move || day.get().to_string()
+                                    on:input=move |ev| {
+                                        if let Ok(d) = input_value(&ev).parse::<u32>() {
+                                            set_day(d);
+                                        }
+                                    }
+                                />
+                                <output for="day" class="num">{move || day.get()}</output>
+                            </div>
+                        </div>
+                        <div class="transport">
+                            <button
+                                type="button"
+                                class="button"
+                                aria-pressed=move || playing.get().to_string()
+                                on:click=move |_| if playing.get_untracked() { stop() } else { play() }
+                            >
+                                {move || {
+                                    if playing.get() {
+                                        view! { <T k="scenario.lab.pause" /> }.into_any()
+                                    } else {
+                                        view! { <T k="scenario.lab.play" /> }.into_any()
+                                    }
+                                }}
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    stop();
+                                    set_day(day.get_untracked() + 1);
+                                }
+                            >
+                                <T k="scenario.lab.step" />
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    stop();
+                                    set_day(0);
+                                }
+                            >
+                                <T k="scenario.lab.reset" />
+                            </button>
+                        </div>
+                    </section>
+                    <figure class="chart" aria-labelledby="f1-chart-title">
+                        <figcaption id="f1-chart-title">
+                            <T k="scenario.chart.f1.title" />
+                        </figcaption>
+                        <div class="chart-svg" role="img" aria-label=i18n.t("scenario.chart.f1.title") inner_html=chart></div>
+                        <a class="button" href=download download="mlops-lab-f1.svg">
+                            <T k="scenario.chart.download" />
+                        </a>
+                        <details>
+                            <summary>
+                                <T k="scenario.chart.table" />
+                            </summary>
+                            <table class="data-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">
+                                            <T k="scenario.chart.week" />
+                                        </th>
+                                        <th scope="col">
+                                            <T k="scenario.policy.no-loop" />
+                                        </th>
+                                        <th scope="col">
+                                            <T k="scenario.policy.manual" />
+                                        </th>
+                                        <th scope="col">
+                                            <T k="scenario.policy.loop" />
+                                        </th>
+                                        <th scope="col">
+                                            <T k="scenario.chart.cbpe" />
+                                        </th>
+                                    </tr>
+                                </thead>
+                                <tbody>{table_rows}</tbody>
+                            </table>
+                        </details>
+                    </figure>
+                    <section aria-labelledby="summary-title">
+                        <h3 id="summary-title">{text_args("scenario.summary.title")}</h3>
+                        <table class="data-table summary">
+                            <thead>
+                                <tr>
+                                    <th scope="col">
+                                        <T k="scenario.summary.policy" />
+                                    </th>
+                                    <th scope="col">{text_args("scenario.summary.f1_today")}</th>
+                                    <th scope="col">
+                                        <T k="scenario.summary.degraded" />
+                                    </th>
+                                    <th scope="col">
+                                        <T k="scenario.summary.value" />
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>{summary}</tbody>
+                        </table>
+                        <p>{text_args("scenario.summary.saving")}</p>
+                    </section>
+                    <section aria-labelledby="events-title">
+                        <h3 id="events-title">{text_args("scenario.events.title")}</h3>
+                        <ol class="event-list">{events}</ol>
+                    </section>
+                </div>
+            </div>
+        </section>
+    }
+}

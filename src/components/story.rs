@@ -1,0 +1,297 @@
+//! Story mode: one scene at a time, with the scene's text (numbers from the run), the two
+//! swimlanes that show who acts and what passes between them, the predict-then-reveal
+//! questions, the validation gate's criteria, and buttons to the previous and next scene.
+
+use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::icons::{ArrowBack, ArrowForward};
+use crate::i18n::numbers::{percent, score};
+use crate::i18n::{tr, tr_args};
+use crate::pages::scenario::use_scenario;
+use crate::scenario::describe::{
+    artifact_key, describe, prediction_answer, prediction_options, prediction_question, scene_text,
+};
+use crate::scenario::scenes::{Prediction, Scene};
+use crate::scenario::url::PageState;
+use crate::sim::run::{
+    GATE_MARGIN, GATE_MIN_AUC, GATE_MIN_F1, GATE_MIN_SEGMENT_F1, GATE_RATE_TOLERANCE,
+};
+use crate::sim::{EventKind, PolicyKind, Role};
+use leptos::prelude::*;
+
+/// The story.
+#[component]
+pub fn Story() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let scene = Memo::new(move |_| ctx.state.get().scene);
+    let move_to = move |target: Option<Scene>| {
+        if let Some(target) = target {
+            ctx.go.run((
+                PageState {
+                    scene: target,
+                    ..ctx.state.get_untracked()
+                },
+                false,
+            ));
+        }
+    };
+    let position = move || {
+        tr_args(
+            i18n.lang.get(),
+            "scenario.scene.position",
+            &[
+                ("n", &(scene.get().index() + 1).to_string()),
+                ("total", &Scene::ALL.len().to_string()),
+            ],
+        )
+    };
+    let body = move || {
+        let lang = i18n.lang.get();
+        let text = ctx.outcome.with(|o| scene_text(lang, scene.get(), o));
+        render_text(lang, &text)
+    };
+    view! {
+        <section class="story" aria-labelledby="scene-title">
+            <p class="scene-position">{position}</p>
+            <h2 id="scene-title">{move || view! { <T k=format!("scenario.scene.{}.title", scene.get().slug()) /> }}</h2>
+            <p class="scene-body">{body}</p>
+            {move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> })}
+            {move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> })}
+            <Swimlanes scene=scene />
+            <nav class="scene-nav" aria-label=i18n.t("scenario.lanes.label")>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || scene.get().prev().is_none()
+                    on:click=move |_| move_to(scene.get_untracked().prev())
+                >
+                    <ArrowBack />
+                    <T k="scenario.scene.prev" />
+                </button>
+                <button
+                    type="button"
+                    class="button primary"
+                    disabled=move || scene.get().next().is_none()
+                    on:click=move |_| move_to(scene.get_untracked().next())
+                >
+                    <T k="scenario.scene.next" />
+                    <ArrowForward />
+                </button>
+            </nav>
+        </section>
+    }
+}
+
+/// The two swimlanes of a scene: the automated loop's events that belong to it, each in the
+/// lane of the role that acts (both lanes when both act), with the artifact it passes on.
+#[component]
+fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let rows = move || {
+        let lang = i18n.lang.get();
+        let scene = scene.get();
+        ctx.outcome.with(|outcome| {
+            outcome
+                .policy(PolicyKind::AutomatedLoop)
+                .events
+                .iter()
+                .filter(|e| scene.shows(&e.kind))
+                // A scene about labels shows the matured week it is about, not every week.
+                .filter(|e| !matches!(e.kind, EventKind::LabelsMatured { week, .. } if week != 1))
+                .map(|event| {
+                    let lane = match event.role {
+                        Some(Role::MlDeveloper) => "lane-dev",
+                        Some(Role::MlopsEngineer) => "lane-ops",
+                        Some(Role::Both) => "lane-both",
+                        Some(Role::Business) | None => "lane-world",
+                    };
+                    let day = tr_args(lang, "scenario.day", &[("day", &event.day.to_string())]);
+                    let text = describe(lang, event, outcome);
+                    let artifact = event.artifact.map(|a| tr(lang, artifact_key(a)));
+                    view! {
+                        <li class=format!("lane-event {lane}")>
+                            <span class="lane-day">{day}</span>
+                            <span class="lane-text">{render_text(lang, &text)}</span>
+                            {artifact.map(|a| view! { <span class="artifact">{a}</span> })}
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="swimlanes" aria-labelledby="lanes-title">
+            <h3 id="lanes-title">
+                <T k="scenario.lanes.label" />
+            </h3>
+            <div class="lane-heads" aria-hidden="true">
+                <span class="lane-head lane-dev">
+                    <T k="role.dev.name" />
+                </span>
+                <span class="lane-head lane-ops">
+                    <T k="role.ops.name" />
+                </span>
+            </div>
+            {move || {
+                let rows = rows();
+                if rows.is_empty() {
+                    view! {
+                        <p class="lanes-empty">
+                            <T k="scenario.lanes.none" />
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! { <ol class="lane-events">{rows}</ol> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Asks for a prediction, then reveals what the run shows and why.
+#[component]
+fn PredictReveal(prediction: Prediction) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let (choice, set_choice) = signal(None::<usize>);
+    let (revealed, set_revealed) = signal(false);
+    let name = match prediction {
+        Prediction::F1AfterDrift => "predict-f1",
+        Prediction::MonitorsCatchIt => "predict-monitors",
+    };
+    let options = prediction_options(prediction)
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            view! {
+                <label class="option">
+                    <input
+                        type="radio"
+                        name=name
+                        prop:checked=move || choice.get() == Some(i)
+                        on:change=move |_| set_choice.set(Some(i))
+                        disabled=move || revealed.get()
+                    />
+                    <T k=*key />
+                </label>
+            }
+        })
+        .collect_view();
+    let answer = move || {
+        revealed.get().then(|| {
+            let lang = i18n.lang.get();
+            let (right, text) = ctx.outcome.with(|o| prediction_answer(lang, prediction, o));
+            let verdict = if choice.get() == Some(right) {
+                "scenario.predict.right"
+            } else {
+                "scenario.predict.wrong"
+            };
+            view! {
+                <div class="reveal" role="status">
+                    <p class="verdict">
+                        <strong>
+                            <T k=verdict />
+                        </strong>
+                    </p>
+                    <p>{render_text(lang, &text)}</p>
+                </div>
+            }
+        })
+    };
+    view! {
+        <fieldset class="predict">
+            <legend>
+                <T k=prediction_question(prediction) />
+            </legend>
+            <div class="options">{options}</div>
+            <button
+                type="button"
+                class="button"
+                disabled=move || choice.get().is_none() || revealed.get()
+                on:click=move |_| set_revealed.set(true)
+            >
+                <T k="scenario.predict.reveal" />
+            </button>
+            {answer}
+        </fieldset>
+    }
+}
+
+/// The validation gate's criteria with the challenger's measured values.
+#[component]
+fn GateTable() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let rows = move || {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let report = o.policy(PolicyKind::AutomatedLoop).events.iter().find_map(|e| match e.kind {
+                EventKind::GateEvaluated { report, .. } => Some(report),
+                _ => None,
+            })?;
+            let min_segment = report.contract_f1.iter().copied().fold(f64::INFINITY, f64::min);
+            let rows = [
+                (
+                    tr_args(lang, "scenario.gate.beats", &[("margin", &score(GATE_MARGIN))]),
+                    format!("{} / {}", score(report.challenger_f1), score(report.champion_f1)),
+                    report.beats_champion,
+                ),
+                (
+                    tr_args(lang, "scenario.gate.f1", &[("min", &score(GATE_MIN_F1))]),
+                    score(report.challenger_f1),
+                    report.f1_ok,
+                ),
+                (
+                    tr_args(lang, "scenario.gate.auc", &[("min", &score(GATE_MIN_AUC))]),
+                    score(report.challenger_auc),
+                    report.auc_ok,
+                ),
+                (
+                    tr_args(lang, "scenario.gate.rate", &[("tol", &percent(GATE_RATE_TOLERANCE))]),
+                    format!("{} / {}", percent(report.positive_rate), percent(report.observed_churn_rate)),
+                    report.rate_ok,
+                ),
+                (
+                    tr_args(lang, "scenario.gate.segments", &[("min", &score(GATE_MIN_SEGMENT_F1))]),
+                    score(min_segment),
+                    report.segments_ok,
+                ),
+            ];
+            Some(
+                rows.into_iter()
+                    .map(|(criterion, value, ok)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{render_text(lang, &criterion)}</th>
+                                <td class="num">{value}</td>
+                                <td class=if ok { "pass" } else { "fail" }>
+                                    {tr(lang, if ok { "scenario.gate.pass" } else { "scenario.gate.fail" })}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view(),
+            )
+        })
+    };
+    view! {
+        <table class="gate-table">
+            <thead>
+                <tr>
+                    <th scope="col">
+                        <T k="scenario.gate.criterion" />
+                    </th>
+                    <th scope="col">
+                        <T k="scenario.gate.value" />
+                    </th>
+                    <th scope="col">
+                        <T k="scenario.gate.result" />
+                    </th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,121 @@
+//! Roles: the ML Developer and the MLOps Engineer as the article defines them, its
+//! comparison table (a real table on wide screens, one card per aspect on a phone), why
+//! one data scientist is not enough, the sorting exercise and the self-check.
+
+use crate::components::i18n::{T, use_i18n};
+use crate::components::quiz::Quiz;
+use crate::components::sort_exercise::SortExercise;
+use crate::components::term::Term;
+use crate::i18n::tr;
+use crate::sections::Section;
+use crate::teach::roles::ASPECTS;
+use leptos::prelude::*;
+
+const SOLO_GAPS: [&str; 3] = ["home.solo.gap1", "home.solo.gap2", "home.solo.gap3"];
+
+/// The Roles page.
+#[component]
+pub fn RolesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move |key: &'static str| move || tr(i18n.lang.get(), key);
+    let rows = ASPECTS
+        .into_iter()
+        .map(|aspect| {
+            view! {
+                <tr>
+                    <th scope="row">
+                        <T k=format!("roles.aspect.{aspect}") />
+                    </th>
+                    <td class="col-dev" data-label=label("role.dev.name")>
+                        <T k=format!("roles.aspect.{aspect}.dev") />
+                    </td>
+                    <td class="col-ops" data-label=label("role.ops.name")>
+                        <T k=format!("roles.aspect.{aspect}.ops") />
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="page roles">
+            <h1 tabindex="-1">
+                <T k=Section::Roles.title_key() />
+            </h1>
+            <p class="lead">
+                <T k=Section::Roles.summary_key() />
+            </p>
+
+            <section aria-labelledby="defs-title">
+                <h2 id="defs-title">
+                    <T k="roles.def.title" />
+                </h2>
+                <div class="roles-split">
+                    <div class="role-chip role-dev">
+                        <h3>
+                            <Term id="ml_developer" />
+                        </h3>
+                        <p>
+                            <T k="roles.def.dev" />
+                        </p>
+                    </div>
+                    <div class="role-chip role-ops">
+                        <h3>
+                            <Term id="mlops_engineer" />
+                        </h3>
+                        <p>
+                            <T k="roles.def.ops" />
+                        </p>
+                    </div>
+                </div>
+                <blockquote class="brain">
+                    <p>
+                        <T k="roles.brain" />
+                    </p>
+                </blockquote>
+            </section>
+
+            <section aria-labelledby="compare-title">
+                <h2 id="compare-title">
+                    <T k="roles.table.title" />
+                </h2>
+                <table class="compare">
+                    <caption>
+                        <T k="roles.table.caption" />
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">
+                                <T k="roles.table.aspect" />
+                            </th>
+                            <th scope="col" class="col-dev">
+                                <T k="role.dev.name" />
+                            </th>
+                            <th scope="col" class="col-ops">
+                                <T k="role.ops.name" />
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+
+            <section class="solo" aria-labelledby="solo-title">
+                <h2 id="solo-title">
+                    <T k="roles.solo.title" />
+                </h2>
+                <p>
+                    <T k="roles.solo.lead" />
+                </p>
+                <ul class="checklist">
+                    {SOLO_GAPS.into_iter().map(|k| view! { <li><T k=k /></li> }).collect_view()}
+                </ul>
+                <p>
+                    <T k="roles.solo.close" />
+                </p>
+            </section>
+
+            <SortExercise />
+            <Quiz section="roles" />
+        </article>
+    }
+}

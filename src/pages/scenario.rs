@@ -1,0 +1,155 @@
+//! The churn scenario: the article's incident, simulated live in the browser. The URL holds
+//! the whole state (`scenario::url`); the simulation reruns only when the configuration
+//! changes, through a `sim::Session` that keeps the history and the champion between runs.
+//! Story mode pages through the scenes; lab mode exposes every control.
+
+use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::lab::Lab;
+use crate::components::story::Story;
+use crate::i18n::numbers::score;
+use crate::i18n::{tr, tr_args};
+use crate::route;
+use crate::scenario::url::{self, Mode, PageState, Problem};
+use crate::sections::Section;
+use crate::sim::{Config, Outcome, Session};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+/// What the scenario's parts share: the state from the URL, the simulated outcome, and a
+/// way to change the state (which rewrites the URL).
+#[derive(Clone, Copy)]
+pub struct ScenarioCtx {
+    /// The page state parsed from the URL.
+    pub state: Memo<PageState>,
+    /// The outcome of the current configuration.
+    pub outcome: Memo<Outcome>,
+    /// Moves to a new state: `(state, replace)`; `replace` keeps the history short for
+    /// control changes, scenes push an entry so Back returns to the previous one.
+    pub go: Callback<(PageState, bool)>,
+}
+
+/// The scenario page.
+#[component]
+pub fn ScenarioPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let parsed = Memo::new(move |_| url::parse(&location.search.get()));
+    let state = Memo::new(move |_| parsed.get().0);
+    let config = Memo::new(move |_| state.get().config);
+    let session = StoredValue::new(Session::new());
+    let outcome = Memo::new(move |_| {
+        let config = config.get();
+        session
+            .try_update_value(|s| s.run(&config))
+            .and_then(Result::ok)
+            // `parse` only returns valid configurations, so this is a safety net.
+            .unwrap_or_else(|| {
+                crate::sim::run(&Config::default()).expect("the default configuration is valid")
+            })
+    });
+    let navigate = use_navigate();
+    let go = Callback::new(move |(next, replace): (PageState, bool)| {
+        let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
+        let query = url::to_query(&next);
+        let to = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        navigate(
+            &to,
+            NavigateOptions {
+                replace,
+                resolve: false,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    provide_context(ScenarioCtx { state, outcome, go });
+
+    let notice = move || {
+        let problems = parsed.get().1;
+        (!problems.is_empty()).then(|| {
+            let lang = i18n.lang.get();
+            let names: Vec<String> = problems
+                .iter()
+                .map(|p| match p {
+                    Problem::Unknown(name) => format!("“{name}”"),
+                    Problem::BadValue(name) => format!("“{name}”"),
+                    Problem::Inconsistent => tr(lang, "scenario.notice.inconsistent").to_string(),
+                })
+                .collect();
+            let text = tr_args(lang, "scenario.notice.url", &[("names", &names.join(", "))]);
+            view! {
+                <p class="notice" role="status">
+                    {text}
+                </p>
+            }
+        })
+    };
+    let mode_link = move |mode: Mode| {
+        let href = move || {
+            let next = PageState {
+                mode,
+                ..state.get()
+            };
+            let path = route::section_path(i18n.base, i18n.lang.get(), Section::Scenario);
+            let query = url::to_query(&next);
+            if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            }
+        };
+        let key = match mode {
+            Mode::Story => "scenario.mode.story",
+            Mode::Lab => "scenario.mode.lab",
+        };
+        view! {
+            <a href=href class="mode-tab" aria-current=move || (state.get().mode == mode).then_some("page")>
+                <T k=key />
+            </a>
+        }
+    };
+    let caveat = move || {
+        let lang = i18n.lang.get();
+        let auc = outcome.with(|o| {
+            o.models
+                .first()
+                .map(|m| m.reference_auc)
+                .unwrap_or(f64::NAN)
+        });
+        render_text(
+            lang,
+            &tr_args(lang, "scenario.caveat", &[("auc", &score(auc))]),
+        )
+    };
+
+    view! {
+        <article class="page scenario">
+            <h1 tabindex="-1">
+                <T k="section.scenario.title" />
+            </h1>
+            <p class="lead">
+                <T k="section.scenario.summary" />
+            </p>
+            {notice}
+            <nav class="mode-tabs" aria-label=i18n.t("scenario.mode.label")>
+                {mode_link(Mode::Story)}
+                {mode_link(Mode::Lab)}
+            </nav>
+            {move || match state.get().mode {
+                Mode::Story => view! { <Story /> }.into_any(),
+                Mode::Lab => view! { <Lab /> }.into_any(),
+            }}
+            <p class="caveat">{caveat}</p>
+        </article>
+    }
+}
+
+/// The scenario context; the scenario page provides it.
+pub fn use_scenario() -> ScenarioCtx {
+    expect_context::<ScenarioCtx>()
+}

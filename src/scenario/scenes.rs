@@ -1,0 +1,174 @@
+//! The story: the scenes an instructor pages through, in order, from the business problem
+//! to the business impact. Each scene names the event of the automated loop it shows (so
+//! its day, role and artifact come from the simulation) and whether it asks the student
+//! to predict before it reveals.
+
+use crate::sim::EventKind;
+
+/// A scene of the story, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scene {
+    /// The business problem: a weekly risk score per customer, 15% less churn.
+    Problem,
+    /// The data: weekly cohorts and their features.
+    Data,
+    /// The model trained on history and validated.
+    Model,
+    /// Day 0: deployed.
+    Deployed,
+    /// A competitor launches a cheaper plan.
+    Competitor,
+    /// Predict, then reveal: F1 falls two weeks after deployment.
+    Drop,
+    /// Predict, then reveal: input monitors and the label-free estimate stay quiet.
+    Monitors,
+    /// The alert on matured labels.
+    Alert,
+    /// Same-day triage.
+    Triage,
+    /// Retrain on fresh labelled data.
+    Retrain,
+    /// The validation gate.
+    Gate,
+    /// Shadow, canary and promotion.
+    Canary,
+    /// The business impact: days instead of weeks, and the money.
+    Impact,
+}
+
+/// A prediction the student makes before a scene reveals its outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Prediction {
+    /// What happens to F1 after the competitor's launch.
+    F1AfterDrift,
+    /// Whether the input-drift monitors catch the change.
+    MonitorsCatchIt,
+}
+
+impl Scene {
+    /// Every scene, in order.
+    pub const ALL: [Scene; 13] = [
+        Scene::Problem,
+        Scene::Data,
+        Scene::Model,
+        Scene::Deployed,
+        Scene::Competitor,
+        Scene::Drop,
+        Scene::Monitors,
+        Scene::Alert,
+        Scene::Triage,
+        Scene::Retrain,
+        Scene::Gate,
+        Scene::Canary,
+        Scene::Impact,
+    ];
+
+    /// The URL value and locale-key stem (`scenario.scene.<slug>.title`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Scene::Problem => "problem",
+            Scene::Data => "data",
+            Scene::Model => "model",
+            Scene::Deployed => "deployed",
+            Scene::Competitor => "competitor",
+            Scene::Drop => "drop",
+            Scene::Monitors => "monitors",
+            Scene::Alert => "alert",
+            Scene::Triage => "triage",
+            Scene::Retrain => "retrain",
+            Scene::Gate => "gate",
+            Scene::Canary => "canary",
+            Scene::Impact => "impact",
+        }
+    }
+
+    /// The scene with this slug, if any.
+    pub fn from_slug(slug: &str) -> Option<Scene> {
+        Scene::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// 0-based position.
+    pub fn index(self) -> usize {
+        Scene::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The next scene, if any.
+    pub fn next(self) -> Option<Scene> {
+        Scene::ALL.get(self.index() + 1).copied()
+    }
+
+    /// The previous scene, if any.
+    pub fn prev(self) -> Option<Scene> {
+        self.index().checked_sub(1).map(|i| Scene::ALL[i])
+    }
+
+    /// The prediction asked before this scene reveals its outcome, if any.
+    pub fn prediction(self) -> Option<Prediction> {
+        match self {
+            Scene::Drop => Some(Prediction::F1AfterDrift),
+            Scene::Monitors => Some(Prediction::MonitorsCatchIt),
+            _ => None,
+        }
+    }
+
+    /// Whether an event of the automated loop belongs to this scene: the swimlanes show
+    /// these events with their day, role and artifact.
+    pub fn shows(self, kind: &EventKind) -> bool {
+        matches!(
+            (self, kind),
+            (Scene::Deployed, EventKind::Deployed { .. })
+                | (Scene::Competitor, EventKind::DriftBegins { .. })
+                | (Scene::Drop, EventKind::LabelsMatured { .. })
+                | (
+                    Scene::Alert,
+                    EventKind::AlertFired { .. } | EventKind::AlertIgnored
+                )
+                | (
+                    Scene::Triage,
+                    EventKind::Triage { .. } | EventKind::TicketOpened
+                )
+                | (
+                    Scene::Retrain,
+                    EventKind::SnapshotTaken { .. } | EventKind::ChallengerTrained { .. }
+                )
+                | (Scene::Gate, EventKind::GateEvaluated { .. })
+                | (
+                    Scene::Canary,
+                    EventKind::CanaryStarted { .. }
+                        | EventKind::Promoted { .. }
+                        | EventKind::RolledBack { .. }
+                )
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scene_slug_leads_back_to_its_scene() {
+        for scene in Scene::ALL {
+            assert_eq!(Scene::from_slug(scene.slug()), Some(scene));
+        }
+        assert_eq!(Scene::from_slug("<script>"), None);
+    }
+
+    #[test]
+    fn the_story_runs_from_the_problem_to_the_impact() {
+        assert_eq!(Scene::Problem.prev(), None);
+        assert_eq!(Scene::Impact.next(), None);
+        for pair in Scene::ALL.windows(2) {
+            assert_eq!(pair[0].next(), Some(pair[1]));
+        }
+    }
+
+    #[test]
+    fn the_drop_and_the_monitors_scenes_ask_for_a_prediction_first() {
+        let asking: Vec<Scene> = Scene::ALL
+            .into_iter()
+            .filter(|s| s.prediction().is_some())
+            .collect();
+        assert_eq!(asking, [Scene::Drop, Scene::Monitors]);
+    }
+}

@@ -1,0 +1,124 @@
+//! The glossary's terms, by id. Each id has `term.<id>.name` (the term as written in that
+//! language) and `term.<id>.def` (a short definition) in both locale files; the glossary
+//! shows the name in both languages, and the anchor `term-<id>` lets other sections link
+//! to an entry.
+
+/// Every term, grouped by theme (the page sorts them alphabetically per language).
+pub const TERMS: [&str; 51] = [
+    // Roles and the craft
+    "mlops",
+    "ml_developer",
+    "mlops_engineer",
+    "model",
+    "pipeline",
+    "artifact",
+    "on_call",
+    // Agreements handed over
+    "problem_statement",
+    "data_contract",
+    "feature",
+    "feature_store",
+    "experiment_tracking",
+    "model_registry",
+    "model_card",
+    "model_package",
+    "inference_api",
+    "validation_gate",
+    "sla_slo",
+    "monitoring_dashboard",
+    "retraining_trigger",
+    // Delivery and infrastructure
+    "ci_cd",
+    "container",
+    "docker",
+    "kubernetes",
+    "orchestration",
+    "canary",
+    "shadow",
+    "rollback",
+    "champion_challenger",
+    "latency",
+    "scalability",
+    // Drift and monitoring
+    "data_drift",
+    "concept_drift",
+    "prior_drift",
+    "covariate_shift",
+    "label_delay",
+    "psi",
+    "ks_test",
+    "js_distance",
+    "wasserstein",
+    "cbpe",
+    "retraining",
+    // Model quality
+    "precision",
+    "recall",
+    "f1",
+    "roc_auc",
+    "confusion_matrix",
+    "threshold",
+    // Business
+    "churn",
+    "arpu",
+    "business_kpi",
+];
+
+/// The anchor id of a term's entry.
+pub fn anchor(id: &str) -> String {
+    format!("term-{id}")
+}
+
+/// Whether `id` is a glossary term.
+pub fn is_term(id: &str) -> bool {
+    TERMS.contains(&id)
+}
+
+/// Whether an entry matches a search query: every word of the query appears in one of
+/// the texts, ignoring case. An empty query matches everything.
+pub fn matches_query(query: &str, texts: &[&str]) -> bool {
+    let haystack = texts.join(" ").to_lowercase();
+    query
+        .to_lowercase()
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::teach::{lifecycle, tools};
+
+    #[test]
+    fn term_ids_are_unique() {
+        let mut ids = TERMS.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), TERMS.len());
+    }
+
+    #[test]
+    fn every_term_the_other_sections_link_to_is_in_the_glossary() {
+        for stage in lifecycle::STAGES {
+            for artifact in stage.artifacts {
+                assert!(is_term(artifact), "{artifact}");
+            }
+        }
+        for category in tools::CATEGORIES {
+            if let Some(term) = category.term {
+                assert!(is_term(term), "{term}");
+            }
+        }
+    }
+
+    #[test]
+    fn search_matches_every_word_in_any_language_and_case() {
+        assert!(matches_query("", &["anything"]));
+        assert!(matches_query(
+            "DATA drift",
+            &["Data drift", "the inputs change"]
+        ));
+        assert!(matches_query("סחף", &["סחף נתונים"]));
+        assert!(!matches_query("drift kubernetes", &["Data drift"]));
+    }
+}

@@ -1,0 +1,126 @@
+// The churn scenario as a student and an instructor use it: the story played to the end
+// with its predictions, in both languages, with the figures on the page checked against
+// the simulation's command-line output for the same seed; the lab's controls from the
+// keyboard; a shared link restoring the state; a tampered link falling back with a notice.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { LANGS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
+
+// `cargo test` builds the example natively before the end-to-end tests run.
+const cli = ["target/debug/examples/scenario", "target/release/examples/scenario"].find(existsSync);
+const run = JSON.parse(execFileSync(cli, ["--seed", "42", "--json"], { encoding: "utf8" }));
+const score = (v) => v.toFixed(2);
+const grouped = (v) => Math.round(v).toLocaleString("en-US");
+const fill = (text, args) => Object.entries(args).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
+
+for (const lang of LANGS) {
+  test.describe(`scenario in ${lang}`, () => {
+    test("the story plays to the end with the simulation's figures", async ({ page }) => {
+      await page.goto(`${lang}/scenario`);
+      await ready(page);
+      const next = page.getByRole("button", { name: t(lang, "scenario.scene.next") });
+      const total = 13;
+      for (let n = 1; n <= total; n++) {
+        await expect(page.getByText(fill(t(lang, "scenario.scene.position"), { n, total }))).toBeVisible();
+        const heading = page.getByRole("heading", { level: 2 }).first();
+        if (n === 6) {
+          // Predict, then reveal: F1 after the drift.
+          await page.getByRole("radio", { name: t(lang, "scenario.predict.f1.sharp") }).check();
+          await page.getByRole("button", { name: t(lang, "scenario.predict.reveal") }).click();
+          await expect(page.getByText(t(lang, "scenario.predict.right"))).toBeVisible();
+          const answer = page.getByRole("status").filter({ hasText: score(run.f1_stale_two_weeks_after_deploy) });
+          await expect(answer).toContainText(score(run.f1_before_drift));
+          await screenshot(page, `${lang}-scenario-drop-revealed`);
+        }
+        if (n === 7) {
+          // The input monitors stay quiet under pure concept drift.
+          await page.getByRole("radio", { name: t(lang, "scenario.predict.monitors.yes") }).check();
+          await page.getByRole("button", { name: t(lang, "scenario.predict.reveal") }).click();
+          await expect(page.getByText(t(lang, "scenario.predict.wrong"))).toBeVisible();
+        }
+        if (n === total) {
+          const body = page.locator(".scene-body");
+          await expect(body).toContainText(String(run.days_alert_to_fix_with_loop));
+          await expect(body).toContainText(grouped(run.saving_nis));
+          await expect(body).toContainText(String(run.degraded_days_without_loop));
+          await expect(next).toBeDisabled();
+          await screenshot(page, `${lang}-scenario-impact`);
+        }
+        await expect(heading).toBeVisible();
+        await expectNoAxeViolations(page);
+        if (n < total) await next.click();
+      }
+    });
+
+    test("a presentation clicker pages through the scenes and the URL keeps the scene", async ({ page }) => {
+      await page.goto(`${lang}/scenario?scene=alert`);
+      await ready(page);
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.alert.title") })).toBeVisible();
+      const alert = run.timeline.find((e) => e.policy === "AutomatedLoop" && e.kind.AlertFired);
+      const expected = fill(t(lang, "scenario.scene.alert.body"), { threshold: "0.78", drop: "0.05", day: alert.day });
+      await expect(page.locator(".scene-body")).toHaveText(expected);
+      await page.keyboard.press("PageDown");
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.triage.title") })).toBeVisible();
+      await expect(page).toHaveURL(/scene=triage/);
+      await page.reload();
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.triage.title") })).toBeVisible();
+      await page.keyboard.press("PageUp");
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.alert.title") })).toBeVisible();
+    });
+
+    test("the lab's controls work from the keyboard and a shared link restores them", async ({ page, browser }) => {
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      const strength = page.getByLabel(t(lang, "scenario.lab.strength"));
+      await strength.focus();
+      // Up raises a slider in both directions (Right lowers it in right-to-left pages).
+      await page.keyboard.press("ArrowUp");
+      await expect(page).toHaveURL(/strength=1\.05/);
+      const day = page.getByLabel(t(lang, "scenario.lab.day"));
+      await day.focus();
+      await page.keyboard.press("Home");
+      await expect(page).toHaveURL(/day=0/);
+      await page.getByRole("button", { name: t(lang, "scenario.lab.step") }).click();
+      await expect(page).toHaveURL(/day=1/);
+      await page.getByLabel(t(lang, "scenario.bad.skipgate")).check();
+      await expect(page).toHaveURL(/bad=skipgate/);
+      await page.getByLabel(t(lang, "scenario.lab.policy")).selectOption("manual");
+      await expect(page).toHaveURL(/policy=manual/);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-scenario-lab`);
+
+      // Another browser opening the same link sees the same state and the same figures.
+      const link = page.url();
+      const summary = await page.locator("table.summary").innerText();
+      const other = await browser.newContext();
+      const second = await other.newPage();
+      await second.goto(link);
+      await expect(second.getByLabel(t(lang, "scenario.lab.strength"))).toHaveValue("1.05");
+      await expect(second.getByLabel(t(lang, "scenario.bad.skipgate"))).toBeChecked();
+      await expect(second.locator("table.summary")).toBeVisible();
+      expect(await second.locator("table.summary").innerText()).toBe(summary);
+      await other.close();
+    });
+
+    test("the lab shows the simulation's figures for the default run", async ({ page }) => {
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      const saving = fill(t(lang, "scenario.summary.saving"), { saving: grouped(run.saving_nis) });
+      await expect(page.getByText(saving)).toBeVisible();
+      const rows = page.locator("table.summary tbody tr");
+      await expect(rows.nth(0)).toContainText(String(run.degraded_days_without_loop));
+      await expect(rows.nth(2)).toContainText(String(run.degraded_days_with_loop));
+      await expect(page.locator(".chart-svg svg")).toBeVisible();
+    });
+
+    test("a tampered link falls back to defaults with a visible notice", async ({ page }) => {
+      await page.goto(`${lang}/scenario?mode=lab&strength=NaN&n=-5&seed=<script>&junk=1&scene=nowhere`);
+      await ready(page);
+      const notice = page.getByRole("status").filter({ hasText: "strength" });
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText("junk");
+      await expect(page.getByLabel(t(lang, "scenario.lab.strength"))).toHaveValue("1");
+      await expectNoAxeViolations(page);
+    });
+  });
+}
