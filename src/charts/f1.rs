@@ -80,9 +80,22 @@ fn themed(svg: String) -> String {
     out
 }
 
+/// A drawn chart: the SVG and where its plotting area lies, in SVG user units, so a view
+/// can overlay a moving marker (the lab's current day) without redrawing the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawn {
+    /// The SVG document.
+    pub svg: String,
+    /// Left and right edges of the plotting area.
+    pub plot_x: (f64, f64),
+    /// Top and bottom edges of the plotting area.
+    pub plot_y: (f64, f64),
+}
+
 /// Draws the chart as an SVG document of `width` × `height` user units.
-pub fn f1_chart(chart: &F1Chart, width: u32, height: u32) -> Result<String, String> {
+pub fn f1_chart(chart: &F1Chart, width: u32, height: u32) -> Result<Drawn, String> {
     let mut svg = String::new();
+    let area;
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let mut ctx = ChartBuilder::on(&root)
@@ -117,7 +130,8 @@ pub fn f1_chart(chart: &F1Chart, width: u32, height: u32) -> Result<String, Stri
         .label(threshold_label)
         .legend(|(x, y)| PathElement::new([(x, y), (x + 18, y)], PALETTE[4].stroke_width(2)));
 
-        for marker in &chart.markers {
+        // Labels step down so markers a few days apart do not overlap.
+        for (i, marker) in chart.markers.iter().enumerate() {
             ctx.draw_series(LineSeries::new(
                 [(marker.day, 0.4), (marker.day, 1.0)],
                 GRID.stroke_width(1),
@@ -125,7 +139,7 @@ pub fn f1_chart(chart: &F1Chart, width: u32, height: u32) -> Result<String, Stri
             .map_err(|e| e.to_string())?;
             ctx.draw_series(std::iter::once(Text::new(
                 marker.label.to_string(),
-                (marker.day, 0.985),
+                (marker.day, 0.985 - 0.035 * i as f64),
                 ("sans-serif", 13).into_font().color(&INK),
             )))
             .map_err(|e| e.to_string())?;
@@ -162,9 +176,14 @@ pub fn f1_chart(chart: &F1Chart, width: u32, height: u32) -> Result<String, Stri
             .background_style(WHITE.mix(0.0))
             .draw()
             .map_err(|e| e.to_string())?;
+        area = ctx.plotting_area().get_pixel_range();
         root.present().map_err(|e| e.to_string())?;
     }
-    Ok(themed(svg))
+    Ok(Drawn {
+        svg: themed(svg),
+        plot_x: (area.0.start as f64, area.0.end as f64),
+        plot_y: (area.1.start as f64, area.1.end as f64),
+    })
 }
 
 #[cfg(test)]
@@ -200,7 +219,10 @@ mod tests {
 
     #[test]
     fn the_f1_chart_is_an_svg_with_its_labels_and_themed_colours() {
-        let svg = f1_chart(&sample(), 720, 360).unwrap();
+        let drawn = f1_chart(&sample(), 720, 360).unwrap();
+        assert!(drawn.plot_x.0 > 0.0 && drawn.plot_x.1 <= 720.0 && drawn.plot_x.0 < drawn.plot_x.1);
+        assert!(drawn.plot_y.0 < drawn.plot_y.1 && drawn.plot_y.1 <= 360.0);
+        let svg = drawn.svg;
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         for text in ["loop", "estimate", "threshold", "alert", "day", "F1"] {
             assert!(svg.contains(text), "missing {text}");
@@ -219,6 +241,6 @@ mod tests {
             today: None,
             axes: ("x", "y"),
         };
-        assert!(f1_chart(&chart, 300, 200).unwrap().contains("<svg"));
+        assert!(f1_chart(&chart, 300, 200).unwrap().svg.contains("<svg"));
     }
 }

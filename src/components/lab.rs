@@ -5,11 +5,14 @@
 
 use crate::charts::f1::{F1Chart, Marker, Series, f1_chart};
 use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::story::TermList;
 use crate::i18n::numbers::{grouped, score};
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::describe;
+use crate::scenario::scenes::LAB_TERMS;
 use crate::scenario::url::PageState;
+use crate::sim::drift::{Column, Verdict};
 use crate::sim::{Config, DriftKind, DriftShape, Outcome, PolicyKind, Preset};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -177,6 +180,9 @@ fn BadDecision(
     }
 }
 
+/// The F1 chart's size in SVG user units (it scales to the page width).
+const CHART_SIZE: (u32, u32) = (760, 380);
+
 /// The policy's F1 line, one point a day.
 fn daily_f1(outcome: &Outcome, policy: PolicyKind) -> Vec<(f64, f64)> {
     outcome
@@ -242,9 +248,10 @@ pub fn Lab() -> impl IntoView {
     };
     on_cleanup(stop);
 
-    let chart = move || {
+    // The chart depends on the run and the language only; the current day is an overlay,
+    // so moving through time does not redraw it.
+    let chart = Memo::new(move |_| {
         let lang = i18n.lang.get();
-        let today = day.get();
         ctx.outcome.with(|o| {
             let names: Vec<&'static str> = PolicyKind::ALL
                 .iter()
@@ -290,17 +297,28 @@ pub fn Lab() -> impl IntoView {
                     series,
                     threshold: (o.config.alert_f1, tr(lang, "scenario.chart.threshold")),
                     markers,
-                    today: Some(today as f64),
+                    today: None,
                     axes: (tr(lang, "scenario.chart.axis.day"), "F1"),
                 },
-                760,
-                380,
+                CHART_SIZE.0,
+                CHART_SIZE.1,
             )
-            .unwrap_or_default()
+            .ok()
+        })
+    });
+    let today_x = move || {
+        chart.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    let share = day.get() as f64 / (horizon.get().max(1) as f64);
+                    c.plot_x.0 + share * (c.plot_x.1 - c.plot_x.0)
+                })
+                .unwrap_or(0.0)
         })
     };
+    let plot_y = move || chart.with(|c| c.as_ref().map(|c| c.plot_y).unwrap_or((0.0, 0.0)));
     let download = move || {
-        let svg = chart();
+        let svg = chart.with(|c| c.as_ref().map(|c| c.svg.clone()).unwrap_or_default());
         format!(
             "data:image/svg+xml;charset=utf-8,{}",
             String::from(js_sys::encode_uri_component(&svg))
@@ -404,347 +422,542 @@ pub fn Lab() -> impl IntoView {
         .collect();
 
     view! {
-        <section class="lab" aria-labelledby="lab-title">
-            <h2 id="lab-title">
-                <T k="scenario.lab.title" />
-            </h2>
-            <p>
-                <T k="scenario.lab.lead" />
-            </p>
-            <div class="lab-grid">
-                <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
-                    <fieldset>
-                        <legend>
-                            <T k="scenario.lab.world" />
-                        </legend>
-                        <Choice
-                            id="preset"
-                            label="scenario.lab.preset"
-                            options=preset_options
-                            current=Signal::derive(move || ctx.state.get().preset.slug())
-                            on_pick=|slug| {
-                                if let Some(preset) = Preset::from_slug(slug) {
-                                    let ctx = use_scenario();
-                                    let state = ctx.state.get_untracked();
-                                    let mut config = Config::preset(preset);
-                                    config.seed = state.config.seed;
-                                    ctx.go.run((PageState { preset, config, ..state }, true));
+            <section class="lab" aria-labelledby="lab-title">
+                <h2 id="lab-title">
+                    <T k="scenario.lab.title" />
+                </h2>
+                <p>
+                    <T k="scenario.lab.lead" />
+                </p>
+                <TermList terms=Signal::derive(|| &LAB_TERMS[..]) />
+                <div class="lab-grid">
+                    <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
+                        <fieldset>
+                            <legend>
+                                <T k="scenario.lab.world" />
+                            </legend>
+                            <Choice
+                                id="preset"
+                                label="scenario.lab.preset"
+                                options=preset_options
+                                current=Signal::derive(move || ctx.state.get().preset.slug())
+                                on_pick=|slug| {
+                                    if let Some(preset) = Preset::from_slug(slug) {
+                                        let ctx = use_scenario();
+                                        let state = ctx.state.get_untracked();
+                                        let mut config = Config::preset(preset);
+                                        config.seed = state.config.seed;
+                                        ctx.go.run((PageState { preset, config, ..state }, true));
+                                    }
                                 }
-                            }
-                        />
-                        <Choice
-                            id="drift"
-                            label="scenario.lab.drift"
-                            options=drift_options
-                            current=Signal::derive(move || ctx.state.get().config.drift.slug())
-                            on_pick=|slug| {
-                                if let Some(kind) = DriftKind::from_slug(slug) {
-                                    change_config(|c| c.drift = kind);
+                            />
+                            <Choice
+                                id="drift"
+                                label="scenario.lab.drift"
+                                options=drift_options
+                                current=Signal::derive(move || ctx.state.get().config.drift.slug())
+                                on_pick=|slug| {
+                                    if let Some(kind) = DriftKind::from_slug(slug) {
+                                        change_config(|c| c.drift = kind);
+                                    }
                                 }
-                            }
-                        />
-                        <Slider
-                            id="strength"
-                            label="scenario.lab.strength"
-                            min=0.0
-                            max=2.0
-                            step=0.05
-                            get=|c| c.strength
-                            set=|c, v| c.strength = v
-                        />
-                        <Slider
-                            id="onset"
-                            label="scenario.lab.onset"
-                            min=0.0
-                            max=56.0
-                            step=1.0
-                            decimals=0
-                            get=|c| c.onset_day as f64
-                            set=|c, v| c.onset_day = v as u32
-                        />
-                        <Choice
-                            id="shape"
-                            label="scenario.lab.shape"
-                            options=shape_options
-                            current=Signal::derive(move || ctx.state.get().config.shape.slug())
-                            on_pick=|slug| {
-                                if let Some(shape) = DriftShape::from_slug(slug) {
-                                    change_config(|c| c.shape = shape);
+                            />
+                            <Slider
+                                id="strength"
+                                label="scenario.lab.strength"
+                                min=0.0
+                                max=2.0
+                                step=0.05
+                                get=|c| c.strength
+                                set=|c, v| c.strength = v
+                            />
+                            <Slider
+                                id="onset"
+                                label="scenario.lab.onset"
+                                min=0.0
+                                max=56.0
+                                step=1.0
+                                decimals=0
+                                get=|c| c.onset_day as f64
+                                set=|c, v| c.onset_day = v as u32
+                            />
+                            <Choice
+                                id="shape"
+                                label="scenario.lab.shape"
+                                options=shape_options
+                                current=Signal::derive(move || ctx.state.get().config.shape.slug())
+                                on_pick=|slug| {
+                                    if let Some(shape) = DriftShape::from_slug(slug) {
+                                        change_config(|c| c.shape = shape);
+                                    }
                                 }
-                            }
-                        />
-                        <Slider
-                            id="delay"
-                            label="scenario.lab.delay"
-                            min=7.0
-                            max=35.0
-                            step=1.0
-                            decimals=0
-                            get=|c| c.label_delay_days as f64
-                            set=|c, v| c.label_delay_days = v as u32
-                        />
-                        <Slider
-                            id="cohort"
-                            label="scenario.lab.cohort"
-                            min=1000.0
-                            max=20000.0
-                            step=1000.0
-                            decimals=0
-                            get=|c| c.cohort_size as f64
-                            set=|c, v| c.cohort_size = v as u32
-                        />
-                        <div class="control seed">
-                            <label for="seed">
-                                <T k="scenario.lab.seed" />
-                            </label>
-                            <div class="slider-row">
-                                <input
-                                    id="seed"
-                                    type="number"
-                                    min="0"
-                                    step="1"
-                                    prop:value=move || ctx.state.get().config.seed.to_string()
-                                    on:change=move |ev| {
-                                        if let Ok(seed) = input_value(&ev).parse::<u64>() {
+                            />
+                            <Slider
+                                id="delay"
+                                label="scenario.lab.delay"
+                                min=7.0
+                                max=35.0
+                                step=1.0
+                                decimals=0
+                                get=|c| c.label_delay_days as f64
+                                set=|c, v| c.label_delay_days = v as u32
+                            />
+                            <Slider
+                                id="cohort"
+                                label="scenario.lab.cohort"
+                                min=1000.0
+                                max=20000.0
+                                step=1000.0
+                                decimals=0
+                                get=|c| c.cohort_size as f64
+                                set=|c, v| c.cohort_size = v as u32
+                            />
+                            <div class="control seed">
+                                <label for="seed">
+                                    <T k="scenario.lab.seed" />
+                                </label>
+                                <div class="slider-row">
+                                    <input
+                                        id="seed"
+                                        type="number"
+                                        min="0"
+                                        step="1"
+                                        prop:value=move || ctx.state.get().config.seed.to_string()
+                                        on:change=move |ev| {
+                                            if let Ok(seed) = input_value(&ev).parse::<u64>() {
+                                                change_config(|c| c.seed = seed);
+                                            }
+                                        }
+                                    />
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| {
+                                            let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
                                             change_config(|c| c.seed = seed);
                                         }
+                                    >
+                                        <T k="scenario.lab.new_world" />
+                                    </button>
+                                </div>
+                            </div>
+                        </fieldset>
+                        <fieldset>
+                            <legend>
+                                <T k="scenario.lab.ops" />
+                            </legend>
+                            <Slider
+                                id="alert"
+                                label="scenario.lab.alert"
+                                min=0.5
+                                max=0.95
+                                step=0.01
+                                get=|c| c.alert_f1
+                                set=|c, v| c.alert_f1 = v
+                            />
+                            <Choice
+                                id="policy"
+                                label="scenario.lab.policy"
+                                options=policy_options
+                                current=Signal::derive(move || ctx.state.get().config.policy.slug())
+                                on_pick=|slug| {
+                                    if let Some(policy) = PolicyKind::from_slug(slug) {
+                                        change_config(|c| c.policy = policy);
                                     }
-                                />
+                                }
+                            />
+                        </fieldset>
+                        <fieldset>
+                            <legend>
+                                <T k="scenario.lab.bad" />
+                            </legend>
+                            <BadDecision
+                                id="bad-ignore"
+                                label="scenario.bad.ignore"
+                                get=|c| c.bad.ignore_alert
+                                set=|c, v| c.bad.ignore_alert = v
+                            />
+                            <BadDecision
+                                id="bad-stale"
+                                label="scenario.bad.stale"
+                                get=|c| c.bad.retrain_on_stale_data
+                                set=|c, v| c.bad.retrain_on_stale_data = v
+                            />
+                            <BadDecision
+                                id="bad-skipgate"
+                                label="scenario.bad.skipgate"
+                                get=|c| c.bad.skip_gate
+                                set=|c, v| c.bad.skip_gate = v
+                            />
+                            <BadDecision
+                                id="bad-rollback"
+                                label="scenario.bad.rollback"
+                                get=|c| c.bad.force_rollback
+                                set=|c, v| c.bad.force_rollback = v
+                            />
+                        </fieldset>
+                        <fieldset>
+                            <legend>
+                                <T k="scenario.lab.business" />
+                            </legend>
+                            <NumberField
+                                id="arpu"
+                                label="scenario.lab.arpu"
+                                min=1.0
+                                max=1000.0
+                                step=1.0
+                                get=|c| c.business.arpu_nis
+                                set=|c, v| c.business.arpu_nis = v
+                            />
+                            <NumberField
+                                id="offer"
+                                label="scenario.lab.offer"
+                                min=0.0
+                                max=1000.0
+                                step=1.0
+                                get=|c| c.business.offer_cost_nis
+                                set=|c, v| c.business.offer_cost_nis = v
+                            />
+                            <Slider
+                                id="save"
+                                label="scenario.lab.save"
+                                min=0.0
+                                max=1.0
+                                step=0.01
+                                get=|c| c.business.save_rate
+                                set=|c, v| c.business.save_rate = v
+                            />
+                            <NumberField
+                                id="months"
+                                label="scenario.lab.months"
+                                min=1.0
+                                max=60.0
+                                step=1.0
+                                get=|c| c.business.months_retained
+                                set=|c, v| c.business.months_retained = v
+                            />
+                        </fieldset>
+                    </form>
+                    <div class="lab-results">
+                        <section class="timeline" aria-labelledby="timeline-title">
+                            <h3 id="timeline-title">
+                                <T k="scenario.lab.timeline" />
+                            </h3>
+                            <div class="control">
+                                <label for="day">
+                                    <T k="scenario.lab.day" />
+                                </label>
+                                <div class="slider-row">
+                                    // Left to right like the chart's time axis, in both languages.
+                                    <input
+                                        dir="ltr"
+                                        id="day"
+                                        type="range"
+                                        min="0"
+                                        max=move || horizon.get()
+                                        step="1"
+                                        prop:value=move || day.get().to_string()
+                                        on:input=move |ev| {
+                                            if let Ok(d) = input_value(&ev).parse::<u32>() {
+                                                set_day(d);
+                                            }
+                                        }
+                                    />
+                                    <output for="day" class="num">{move || day.get()}</output>
+                                </div>
+                            </div>
+                            <div class="transport">
+                                <button
+                                    type="button"
+                                    class="button"
+                                    aria-pressed=move || playing.get().to_string()
+                                    on:click=move |_| if playing.get_untracked() { stop() } else { play() }
+                                >
+                                    {move || {
+                                        if playing.get() {
+                                            view! { <T k="scenario.lab.pause" /> }.into_any()
+                                        } else {
+                                            view! { <T k="scenario.lab.play" /> }.into_any()
+                                        }
+                                    }}
+                                </button>
                                 <button
                                     type="button"
                                     class="button"
                                     on:click=move |_| {
-                                        let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
-                                        change_config(|c| c.seed = seed);
+                                        stop();
+                                        set_day(day.get_untracked() + 1);
                                     }
                                 >
-                                    <T k="scenario.lab.new_world" />
+                                    <T k="scenario.lab.step" />
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| {
+                                        stop();
+                                        set_day(0);
+                                    }
+                                >
+                                    <T k="scenario.lab.reset" />
                                 </button>
                             </div>
-                        </div>
-                    </fieldset>
-                    <fieldset>
-                        <legend>
-                            <T k="scenario.lab.ops" />
-                        </legend>
-                        <Slider
-                            id="alert"
-                            label="scenario.lab.alert"
-                            min=0.5
-                            max=0.95
-                            step=0.01
-                            get=|c| c.alert_f1
-                            set=|c, v| c.alert_f1 = v
-                        />
-                        <Choice
-                            id="policy"
-                            label="scenario.lab.policy"
-                            options=policy_options
-                            current=Signal::derive(move || ctx.state.get().config.policy.slug())
-                            on_pick=|slug| {
-                                if let Some(policy) = PolicyKind::from_slug(slug) {
-                                    change_config(|c| c.policy = policy);
-                                }
-                            }
-                        />
-                    </fieldset>
-                    <fieldset>
-                        <legend>
-                            <T k="scenario.lab.bad" />
-                        </legend>
-                        <BadDecision
-                            id="bad-ignore"
-                            label="scenario.bad.ignore"
-                            get=|c| c.bad.ignore_alert
-                            set=|c, v| c.bad.ignore_alert = v
-                        />
-                        <BadDecision
-                            id="bad-stale"
-                            label="scenario.bad.stale"
-                            get=|c| c.bad.retrain_on_stale_data
-                            set=|c, v| c.bad.retrain_on_stale_data = v
-                        />
-                        <BadDecision
-                            id="bad-skipgate"
-                            label="scenario.bad.skipgate"
-                            get=|c| c.bad.skip_gate
-                            set=|c, v| c.bad.skip_gate = v
-                        />
-                        <BadDecision
-                            id="bad-rollback"
-                            label="scenario.bad.rollback"
-                            get=|c| c.bad.force_rollback
-                            set=|c, v| c.bad.force_rollback = v
-                        />
-                    </fieldset>
-                    <fieldset>
-                        <legend>
-                            <T k="scenario.lab.business" />
-                        </legend>
-                        <NumberField
-                            id="arpu"
-                            label="scenario.lab.arpu"
-                            min=1.0
-                            max=1000.0
-                            step=1.0
-                            get=|c| c.business.arpu_nis
-                            set=|c, v| c.business.arpu_nis = v
-                        />
-                        <NumberField
-                            id="offer"
-                            label="scenario.lab.offer"
-                            min=0.0
-                            max=1000.0
-                            step=1.0
-                            get=|c| c.business.offer_cost_nis
-                            set=|c, v| c.business.offer_cost_nis = v
-                        />
-                        <Slider
-                            id="save"
-                            label="scenario.lab.save"
-                            min=0.0
-                            max=1.0
-                            step=0.01
-                            get=|c| c.business.save_rate
-                            set=|c, v| c.business.save_rate = v
-                        />
-                        <NumberField
-                            id="months"
-                            label="scenario.lab.months"
-                            min=1.0
-                            max=60.0
-                            step=1.0
-                            get=|c| c.business.months_retained
-                            set=|c, v| c.business.months_retained = v
-                        />
-                    </fieldset>
-                </form>
-                <div class="lab-results">
-                    <section class="timeline" aria-labelledby="timeline-title">
-                        <h3 id="timeline-title">
-                            <T k="scenario.lab.timeline" />
-                        </h3>
-                        <div class="control">
-                            <label for="day">
-                                <T k="scenario.lab.day" />
-                            </label>
-                            <div class="slider-row">
-                                <input
-                                    id="day"
-                                    type="range"
-                                    min="0"
-                                    max=move || horizon.get()
-                                    step="1"
-                                    prop:value=move || day.get().to_string()
-                                    on:input=move |ev| {
-                                        if let Ok(d) = input_value(&ev).parse::<u32>() {
-                                            set_day(d);
-                                        }
-                                    }
-                                />
-                                <output for="day" class="num">{move || day.get()}</output>
+                        </section>
+                        <figure class="chart" aria-labelledby="f1-chart-title">
+                            <figcaption id="f1-chart-title">
+                                <T k="scenario.chart.f1.title" />
+                            </figcaption>
+    <div class="chart-stack">
+                                <div
+                                    class="chart-svg"
+                                    role="img"
+                                    aria-label=i18n.t("scenario.chart.f1.title")
+                                    inner_html=move || chart.with(|c| c.as_ref().map(|c| c.svg.clone()).unwrap_or_default())
+                                ></div>
+                                <svg
+                                    class="chart-overlay"
+                                    viewBox=format!("0 0 {} {}", CHART_SIZE.0, CHART_SIZE.1)
+                                    aria-hidden="true"
+                                >
+                                    <line
+                                        x1=today_x
+                                        x2=today_x
+                                        y1=move || plot_y().0
+                                        y2=move || plot_y().1
+                                        class="today-line"
+                                    />
+                                </svg>
                             </div>
-                        </div>
-                        <div class="transport">
-                            <button
-                                type="button"
-                                class="button"
-                                aria-pressed=move || playing.get().to_string()
-                                on:click=move |_| if playing.get_untracked() { stop() } else { play() }
-                            >
-                                {move || {
-                                    if playing.get() {
-                                        view! { <T k="scenario.lab.pause" /> }.into_any()
-                                    } else {
-                                        view! { <T k="scenario.lab.play" /> }.into_any()
-                                    }
-                                }}
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| {
-                                    stop();
-                                    set_day(day.get_untracked() + 1);
-                                }
-                            >
-                                <T k="scenario.lab.step" />
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| {
-                                    stop();
-                                    set_day(0);
-                                }
-                            >
-                                <T k="scenario.lab.reset" />
-                            </button>
-                        </div>
-                    </section>
-                    <figure class="chart" aria-labelledby="f1-chart-title">
-                        <figcaption id="f1-chart-title">
-                            <T k="scenario.chart.f1.title" />
-                        </figcaption>
-                        <div class="chart-svg" role="img" aria-label=i18n.t("scenario.chart.f1.title") inner_html=chart></div>
-                        <a class="button" href=download download="mlops-lab-f1.svg">
-                            <T k="scenario.chart.download" />
-                        </a>
-                        <details>
-                            <summary>
-                                <T k="scenario.chart.table" />
-                            </summary>
-                            <table class="data-table">
+                            <a class="button" href=download download="mlops-lab-f1.svg">
+                                <T k="scenario.chart.download" />
+                            </a>
+                            <details>
+                                <summary>
+                                    <T k="scenario.chart.table" />
+                                </summary>
+                                <table class="data-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">
+                                                <T k="scenario.chart.week" />
+                                            </th>
+                                            <th scope="col">
+                                                <T k="scenario.policy.no-loop" />
+                                            </th>
+                                            <th scope="col">
+                                                <T k="scenario.policy.manual" />
+                                            </th>
+                                            <th scope="col">
+                                                <T k="scenario.policy.loop" />
+                                            </th>
+                                            <th scope="col">
+                                                <T k="scenario.chart.cbpe" />
+                                            </th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{table_rows}</tbody>
+                                </table>
+                            </details>
+                        </figure>
+                        <section aria-labelledby="summary-title">
+                            <h3 id="summary-title">{text_args("scenario.summary.title")}</h3>
+                            <table class="data-table summary">
                                 <thead>
                                     <tr>
                                         <th scope="col">
-                                            <T k="scenario.chart.week" />
+                                            <T k="scenario.summary.policy" />
+                                        </th>
+                                        <th scope="col">{text_args("scenario.summary.f1_today")}</th>
+                                        <th scope="col">
+                                            <T k="scenario.summary.degraded" />
                                         </th>
                                         <th scope="col">
-                                            <T k="scenario.policy.no-loop" />
-                                        </th>
-                                        <th scope="col">
-                                            <T k="scenario.policy.manual" />
-                                        </th>
-                                        <th scope="col">
-                                            <T k="scenario.policy.loop" />
-                                        </th>
-                                        <th scope="col">
-                                            <T k="scenario.chart.cbpe" />
+                                            <T k="scenario.summary.value" />
                                         </th>
                                     </tr>
                                 </thead>
-                                <tbody>{table_rows}</tbody>
+                                <tbody>{summary}</tbody>
                             </table>
-                        </details>
-                    </figure>
-                    <section aria-labelledby="summary-title">
-                        <h3 id="summary-title">{text_args("scenario.summary.title")}</h3>
-                        <table class="data-table summary">
-                            <thead>
-                                <tr>
-                                    <th scope="col">
-                                        <T k="scenario.summary.policy" />
-                                    </th>
-                                    <th scope="col">{text_args("scenario.summary.f1_today")}</th>
-                                    <th scope="col">
-                                        <T k="scenario.summary.degraded" />
-                                    </th>
-                                    <th scope="col">
-                                        <T k="scenario.summary.value" />
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>{summary}</tbody>
-                        </table>
-                        <p>{text_args("scenario.summary.saving")}</p>
-                    </section>
-                    <section aria-labelledby="events-title">
-                        <h3 id="events-title">{text_args("scenario.events.title")}</h3>
-                        <ol class="event-list">{events}</ol>
-                    </section>
+                            <p>{text_args("scenario.summary.saving")}</p>
+                        </section>
+                        <MonitorTable day=day />
+                        <ConfusionTable day=day />
+                        <section aria-labelledby="events-title">
+                            <h3 id="events-title">{text_args("scenario.events.title")}</h3>
+                            <ol class="event-list">{events}</ol>
+                        </section>
+                    </div>
                 </div>
+            </section>
+        }
+}
+
+/// The locale key of a monitored column's name.
+fn column_key(column: Column) -> &'static str {
+    match column {
+        Column::Tenure => "scenario.feature.tenure",
+        Column::Contract => "scenario.feature.contract",
+        Column::Internet => "scenario.feature.internet",
+        Column::Charges => "scenario.feature.charges",
+        Column::Echeck => "scenario.feature.echeck",
+        Column::Calls => "scenario.feature.calls",
+        Column::Usage => "scenario.feature.usage",
+        Column::Late => "scenario.feature.late",
+        Column::Score => "scenario.feature.score",
+    }
+}
+
+fn verdict_key(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Stable => "scenario.verdict.stable",
+        Verdict::Warn => "scenario.verdict.warn",
+        Verdict::Drift => "scenario.verdict.drift",
+    }
+}
+
+/// What the input monitors report for the week shown: every statistic of every feature
+/// and of the score, with the verdicts against the documented thresholds.
+#[component]
+fn MonitorTable(day: Memo<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    // Redrawn when the week changes, not every day.
+    let week = Memo::new(move |_| day.get() / 7);
+    let title = move || {
+        let week = week.get().to_string();
+        tr_args(
+            i18n.lang.get(),
+            "scenario.monitor.title",
+            &[("week", &week)],
+        )
+    };
+    let rows = move || {
+        let lang = i18n.lang.get();
+        let week = week.get() as usize;
+        ctx.outcome.with(|o| {
+            let report = o.weeks.get(week.min(o.weeks.len().saturating_sub(1)))?;
+            let rows = report.drift.inputs.iter().chain(std::iter::once(&report.drift.score)).map(|c| {
+                let categorical = c.column.is_categorical();
+                view! {
+                    <tr class:drifted=c.drifted>
+                        <th scope="row">{tr(lang, column_key(c.column))}</th>
+                        <td class="num">{format!("{:.3}", c.psi)}</td>
+                        <td>{tr(lang, verdict_key(c.psi_verdict))}</td>
+                        <td class="num">{format!("{:.3}", c.js)}</td>
+                        <td class="num">
+                            {if categorical { "—".to_string() } else { format!("{:.3}", c.wasserstein) }}
+                        </td>
+                        <td class="num">
+                            {if categorical { format!("{:.3}", c.chi2_p) } else { format!("{:.3}", c.ks_p) }}
+                        </td>
+                        <td>{tr(lang, if c.drifted { "scenario.verdict.drift" } else { "scenario.verdict.stable" })}</td>
+                    </tr>
+                }
+            });
+            Some(rows.collect_view())
+        })
+    };
+    let share = move || {
+        let lang = i18n.lang.get();
+        let week = week.get() as usize;
+        ctx.outcome.with(|o| {
+            o.weeks
+                .get(week.min(o.weeks.len().saturating_sub(1)))
+                .map(|w| {
+                    let key = if w.drift.dataset_drift {
+                        "scenario.monitor.dataset_drift"
+                    } else {
+                        "scenario.monitor.dataset_stable"
+                    };
+                    tr_args(
+                        lang,
+                        key,
+                        &[(
+                            "share",
+                            &crate::i18n::numbers::percent(w.drift.drifted_share),
+                        )],
+                    )
+                })
+        })
+    };
+    view! {
+        <section aria-labelledby="monitor-title">
+            <h3 id="monitor-title">{title}</h3>
+            <div class="table-scroll">
+                <table class="data-table monitor">
+                    <thead>
+                        <tr>
+                            <th scope="col"><T k="scenario.monitor.feature" /></th>
+                            <th scope="col"><T k="scenario.monitor.psi" /></th>
+                            <th scope="col"><T k="scenario.monitor.psi_verdict" /></th>
+                            <th scope="col"><T k="scenario.monitor.js" /></th>
+                            <th scope="col"><T k="scenario.monitor.w" /></th>
+                            <th scope="col"><T k="scenario.monitor.p_value" /></th>
+                            <th scope="col"><T k="scenario.monitor.verdict" /></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
             </div>
+            <p>{share}</p>
+        </section>
+    }
+}
+
+/// The confusion matrix of the shown policy's model on the day's cohort.
+#[component]
+fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let cells = move || {
+        ctx.outcome.with(|o| {
+            let run = o.policy(o.config.policy);
+            run.days.get(day.get() as usize).map(|d| d.confusion)
+        })
+    };
+    let cell = move |pick: fn(&crate::sim::metrics::Confusion) -> u32| {
+        move || {
+            cells()
+                .map(|c| grouped(pick(&c) as f64))
+                .unwrap_or_default()
+        }
+    };
+    let title = move || {
+        let lang = i18n.lang.get();
+        let policy = tr(
+            lang,
+            &format!("scenario.policy.{}", ctx.state.get().config.policy.slug()),
+        );
+        tr_args(
+            lang,
+            "scenario.confusion.title",
+            &[("day", &day.get().to_string()), ("policy", policy)],
+        )
+    };
+    view! {
+        <section aria-labelledby="confusion-title">
+            <h3 id="confusion-title">{title}</h3>
+            <table class="data-table confusion">
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col"><T k="scenario.confusion.flagged" /></th>
+                        <th scope="col"><T k="scenario.confusion.not_flagged" /></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr>
+                        <th scope="row"><T k="scenario.confusion.churned" /></th>
+                        <td class="num good">{cell(|c| c.tp)}</td>
+                        <td class="num bad">{cell(|c| c.fn_)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row"><T k="scenario.confusion.stayed" /></th>
+                        <td class="num bad">{cell(|c| c.fp)}</td>
+                        <td class="num good">{cell(|c| c.tn)}</td>
+                    </tr>
+                </tbody>
+            </table>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
+use crate::components::term::Term;
 use crate::i18n::numbers::{percent, score};
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
@@ -58,6 +59,7 @@ pub fn Story() -> impl IntoView {
             {move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> })}
             {move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> })}
             <Swimlanes scene=scene />
+            <TermList terms=Signal::derive(move || scene.get().terms()) />
             <nav class="scene-nav" aria-label=i18n.t("scenario.lanes.label")>
                 <button
                     type="button"
@@ -79,6 +81,25 @@ pub fn Story() -> impl IntoView {
                 </button>
             </nav>
         </section>
+    }
+}
+
+/// Links to the glossary entries of the terms a part of the page uses.
+#[component]
+pub fn TermList(terms: Signal<&'static [&'static str]>) -> impl IntoView {
+    view! {
+        <p class="term-list">
+            <span class="term-list-label">
+                <T k="scenario.terms" />
+            </span>
+            {move || {
+                terms
+                    .get()
+                    .iter()
+                    .map(|id| view! { <Term id=*id /> })
+                    .collect_view()
+            }}
+        </p>
     }
 }
 

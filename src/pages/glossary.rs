@@ -48,7 +48,13 @@ pub fn GlossaryPage() -> impl IntoView {
         let lang = i18n.lang.get();
         let other = lang.other();
         let mut ids: Vec<&'static str> = TERMS.to_vec();
-        ids.sort_by_cached_key(|id| tr(lang, &name_key(id)).to_lowercase());
+        // In Hebrew, entries whose names start in Hebrew come first, then the Latin ones,
+        // as in a Hebrew book's index; each group is alphabetical.
+        ids.sort_by_cached_key(|id| {
+            let name = tr(lang, &name_key(id)).to_lowercase();
+            let latin_first_letter = name.chars().next().is_some_and(|c| c.is_ascii());
+            (lang.is_rtl() && latin_first_letter, name)
+        });
         ids.into_iter()
             .map(|id| {
                 let anchor = glossary::anchor(id);

@@ -37,6 +37,7 @@ pub fn ScenarioPage() -> impl IntoView {
     let parsed = Memo::new(move |_| url::parse(&location.search.get()));
     let state = Memo::new(move |_| parsed.get().0);
     let config = Memo::new(move |_| state.get().config);
+    let mode = Memo::new(move |_| state.get().mode);
     let session = StoredValue::new(Session::new());
     let outcome = Memo::new(move |_| {
         let config = config.get();
@@ -140,7 +141,8 @@ pub fn ScenarioPage() -> impl IntoView {
                 {mode_link(Mode::Story)}
                 {mode_link(Mode::Lab)}
             </nav>
-            {move || match state.get().mode {
+            // Keyed on the mode alone: a control or day change must not rebuild the lab.
+            {move || match mode.get() {
                 Mode::Story => view! { <Story /> }.into_any(),
                 Mode::Lab => view! { <Lab /> }.into_any(),
             }}

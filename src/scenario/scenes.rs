@@ -36,6 +36,22 @@ pub enum Scene {
     Impact,
 }
 
+/// The glossary terms the lab uses, linked under it.
+pub const LAB_TERMS: [&str; 12] = [
+    "concept_drift",
+    "data_drift",
+    "prior_drift",
+    "label_delay",
+    "f1",
+    "cbpe",
+    "psi",
+    "validation_gate",
+    "canary",
+    "rollback",
+    "champion_challenger",
+    "arpu",
+];
+
 /// A prediction the student makes before a scene reveals its outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Prediction {
@@ -111,6 +127,25 @@ impl Scene {
         }
     }
 
+    /// The glossary terms (ids in `teach::glossary`) the scene uses, linked under it.
+    pub fn terms(self) -> &'static [&'static str] {
+        match self {
+            Scene::Problem => &["churn", "model", "business_kpi"],
+            Scene::Data => &["feature", "churn"],
+            Scene::Model => &["f1", "threshold", "roc_auc", "model_registry"],
+            Scene::Deployed => &["pipeline", "latency"],
+            Scene::Competitor => &["concept_drift"],
+            Scene::Drop => &["f1", "precision", "recall", "label_delay"],
+            Scene::Monitors => &["data_drift", "psi", "cbpe"],
+            Scene::Alert => &["monitoring_dashboard", "on_call"],
+            Scene::Triage => &["concept_drift", "psi"],
+            Scene::Retrain => &["retraining", "champion_challenger"],
+            Scene::Gate => &["validation_gate", "roc_auc"],
+            Scene::Canary => &["shadow", "canary", "rollback"],
+            Scene::Impact => &["arpu", "business_kpi"],
+        }
+    }
+
     /// Whether an event of the automated loop belongs to this scene: the swimlanes show
     /// these events with their day, role and artifact.
     pub fn shows(self, kind: &EventKind) -> bool {
@@ -160,6 +195,18 @@ mod tests {
         assert_eq!(Scene::Impact.next(), None);
         for pair in Scene::ALL.windows(2) {
             assert_eq!(pair[0].next(), Some(pair[1]));
+        }
+    }
+
+    #[test]
+    fn every_term_a_scene_links_is_in_the_glossary() {
+        for scene in Scene::ALL {
+            for term in scene.terms() {
+                assert!(crate::teach::glossary::is_term(term), "{scene:?}: {term}");
+            }
+        }
+        for term in LAB_TERMS {
+            assert!(crate::teach::glossary::is_term(term), "lab: {term}");
         }
     }
 
