@@ -37,7 +37,7 @@ pub enum Scene {
 }
 
 /// The glossary terms the lab uses, linked under it.
-pub const LAB_TERMS: [&str; 12] = [
+pub const LAB_TERMS: [&str; 18] = [
     "concept_drift",
     "data_drift",
     "prior_drift",
@@ -45,10 +45,16 @@ pub const LAB_TERMS: [&str; 12] = [
     "f1",
     "cbpe",
     "psi",
+    "ks_test",
+    "chi_square",
+    "js_distance",
+    "wasserstein",
     "validation_gate",
     "canary",
     "rollback",
     "champion_challenger",
+    "confusion_matrix",
+    "seed",
     "arpu",
 ];
 
@@ -131,7 +137,7 @@ impl Scene {
     pub fn terms(self) -> &'static [&'static str] {
         match self {
             Scene::Problem => &["churn", "model", "business_kpi"],
-            Scene::Data => &["feature", "churn"],
+            Scene::Data => &["cohort", "feature", "churn"],
             Scene::Model => &["f1", "threshold", "roc_auc", "model_registry"],
             Scene::Deployed => &["pipeline", "latency"],
             Scene::Competitor => &["concept_drift"],

@@ -4,7 +4,7 @@
 //! to an entry.
 
 /// Every term, grouped by theme (the page sorts them alphabetically per language).
-pub const TERMS: [&str; 51] = [
+pub const TERMS: [&str; 54] = [
     // Roles and the craft
     "mlops",
     "ml_developer",
@@ -49,6 +49,7 @@ pub const TERMS: [&str; 51] = [
     "ks_test",
     "js_distance",
     "wasserstein",
+    "chi_square",
     "cbpe",
     "retraining",
     // Model quality
@@ -60,6 +61,8 @@ pub const TERMS: [&str; 51] = [
     "threshold",
     // Business
     "churn",
+    "cohort",
+    "seed",
     "arpu",
     "business_kpi",
 ];
