@@ -157,12 +157,40 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
             {move || {
                 let rows = rows();
                 if rows.is_empty() {
-                    view! {
-                        <p class="lanes-empty">
-                            <T k="scenario.lanes.none" />
-                        </p>
+                    match scene.get().planned_work() {
+                        Some((role, artifact)) => {
+                            let lang = i18n.lang.get();
+                            let lane = match role {
+                                Role::MlDeveloper => "lane-dev",
+                                Role::MlopsEngineer => "lane-ops",
+                                Role::Both | Role::Business => "lane-both",
+                            };
+                            let goal = format!("{}%", crate::content::CHURN_REDUCTION_GOAL_PERCENT);
+                            let text = tr_args(
+                                lang,
+                                &format!("scenario.lane.{}", scene.get().slug()),
+                                &[("goal", &goal)],
+                            );
+                            let artifact = artifact.map(|a| tr(lang, artifact_key(a)));
+                            view! {
+                                <ol class="lane-events">
+                                    <li class=format!("lane-event {lane}")>
+                                        <span class="lane-text">{render_text(lang, &text)}</span>
+                                        {artifact.map(|a| view! { <span class="artifact">{a}</span> })}
+                                    </li>
+                                </ol>
+                            }
+                                .into_any()
+                        }
+                        None => {
+                            view! {
+                                <p class="lanes-empty">
+                                    <T k="scenario.lanes.none" />
+                                </p>
+                            }
+                                .into_any()
+                        }
                     }
-                        .into_any()
                 } else {
                     view! { <ol class="lane-events">{rows}</ol> }.into_any()
                 }

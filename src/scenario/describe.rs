@@ -183,7 +183,13 @@ pub fn scene_text(lang: Lang, scene: Scene, outcome: &Outcome) -> String {
     let t = |args: &[(&str, &str)]| tr_args(lang, &key, args);
     let champion = outcome.models.first();
     match scene {
-        Scene::Problem => t(&[("reduction", &percent(h.churn_reduction_healthy))]),
+        Scene::Problem => t(&[
+            ("reduction", &percent(h.churn_reduction_healthy)),
+            (
+                "goal",
+                &format!("{}%", crate::content::CHURN_REDUCTION_GOAL_PERCENT),
+            ),
+        ]),
         Scene::Data => t(&[
             ("cohort", &grouped(c.cohort_size as f64)),
             (

@@ -3,7 +3,7 @@
 //! its day, role and artifact come from the simulation) and whether it asks the student
 //! to predict before it reveals.
 
-use crate::sim::EventKind;
+use crate::sim::{Artifact, EventKind, Role};
 
 /// A scene of the story, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -152,6 +152,20 @@ impl Scene {
         }
     }
 
+    /// Who acts in a scene that no simulated event covers (the work before deployment, the
+    /// weekly monitoring, the review after the incident), and what they hand over. The
+    /// swimlanes show it with the sentence `scenario.lane.<slug>`.
+    pub fn planned_work(self) -> Option<(Role, Option<Artifact>)> {
+        match self {
+            Scene::Problem => Some((Role::Both, None)),
+            Scene::Data => Some((Role::Both, Some(Artifact::TrainingDataSnapshot))),
+            Scene::Model => Some((Role::MlDeveloper, Some(Artifact::ModelVersion))),
+            Scene::Monitors => Some((Role::MlopsEngineer, Some(Artifact::MonitoringReport))),
+            Scene::Impact => Some((Role::Both, Some(Artifact::IncidentTicket))),
+            _ => None,
+        }
+    }
+
     /// Whether an event of the automated loop belongs to this scene: the swimlanes show
     /// these events with their day, role and artifact.
     pub fn shows(self, kind: &EventKind) -> bool {
@@ -213,6 +227,20 @@ mod tests {
         }
         for term in LAB_TERMS {
             assert!(crate::teach::glossary::is_term(term), "lab: {term}");
+        }
+    }
+
+    #[test]
+    fn every_scene_shows_someone_at_work_or_a_simulated_event() {
+        use crate::sim::{Config, PolicyKind, run};
+        let outcome = run(&Config::default()).unwrap();
+        let events = &outcome.policy(PolicyKind::AutomatedLoop).events;
+        for scene in Scene::ALL {
+            let has_event = events.iter().any(|e| scene.shows(&e.kind));
+            assert!(
+                has_event || scene.planned_work().is_some(),
+                "{scene:?} has empty swimlanes"
+            );
         }
     }
 
