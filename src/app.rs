@@ -126,11 +126,7 @@ fn Shell(base: String) -> impl IntoView {
         {
             event.prevent_default();
             let path = route::section_path(base, i18n.lang.get_untracked(), Section::Scenario);
-            let to = if query.is_empty() {
-                path
-            } else {
-                format!("{path}?{query}")
-            };
+            let to = route::with_query(path, &query);
             navigate(
                 &to,
                 NavigateOptions {

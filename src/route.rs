@@ -96,6 +96,15 @@ pub fn section_path(base: &str, lang: Lang, section: Section) -> String {
     }
 }
 
+/// A path with a query string appended, or the bare path when the query is empty.
+pub fn with_query(path: String, query: &str) -> String {
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// The same page in another language; the not-found page maps to that language's home.
 pub fn switch_language(base: &str, route: Route, to: Lang) -> String {
     match route.page {
@@ -165,6 +174,15 @@ mod tests {
         let route = parse("/he/missing", "");
         assert_eq!(route.lang, Some(Lang::He));
         assert_eq!(route.page, Page::NotFound);
+    }
+
+    #[test]
+    fn a_query_is_appended_only_when_there_is_one() {
+        assert_eq!(with_query("/en/scenario".into(), ""), "/en/scenario");
+        assert_eq!(
+            with_query("/en/scenario".into(), "mode=lab"),
+            "/en/scenario?mode=lab"
+        );
     }
 
     #[test]

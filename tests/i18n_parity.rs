@@ -2,6 +2,10 @@
 //! the same placeholders, and every key the code uses exists. A Hebrew string that is an
 //! untranslated copy of the English one fails too.
 
+mod common;
+
+use common::rust_files;
+
 use mlops_lab::i18n::{Catalog, LOCALE_SOURCES, Lang, placeholders};
 use mlops_lab::sections::Section;
 use std::collections::BTreeSet;
@@ -159,18 +163,4 @@ fn every_key_the_code_names_exists() {
         "keys used in code but missing from the locale files:\n{}",
         missing.join("\n")
     );
-}
-
-fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
 }

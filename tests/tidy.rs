@@ -2,25 +2,15 @@
 //! text, every source file opens with a `//!` line, and the end-to-end tests visit exactly
 //! the sections the `Section` enum lists.
 
+mod common;
+
+use common::rust_files;
+
 use mlops_lab::sections::Section;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

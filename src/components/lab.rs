@@ -9,7 +9,7 @@ use crate::components::story::TermList;
 use crate::i18n::numbers::{grouped, score};
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
-use crate::scenario::describe::describe;
+use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::scenes::LAB_TERMS;
 use crate::scenario::url::PageState;
 use crate::sim::drift::{Column, Verdict};
@@ -255,7 +255,7 @@ pub fn Lab() -> impl IntoView {
         ctx.outcome.with(|o| {
             let names: Vec<&'static str> = PolicyKind::ALL
                 .iter()
-                .map(|p| tr(lang, &format!("scenario.policy.{}", p.slug())))
+                .map(|p| tr(lang, &policy_key(*p)))
                 .collect();
             let loop_run = o.policy(PolicyKind::AutomatedLoop);
             let mut markers = Vec::new();
@@ -357,7 +357,7 @@ pub fn Lab() -> impl IntoView {
                     let f1 = upto.last().map(|d| score(d.f1)).unwrap_or_default();
                     view! {
                         <tr class:current=o.config.policy == *p>
-                            <th scope="row">{tr(lang, &format!("scenario.policy.{}", p.slug()))}</th>
+                            <th scope="row">{tr(lang, &policy_key(*p))}</th>
                             <td class="num">{f1}</td>
                             <td class="num">{degraded}</td>
                             <td class="num">{grouped(value)}</td>
@@ -391,10 +391,7 @@ pub fn Lab() -> impl IntoView {
         move || {
             let lang = i18n.lang.get();
             let today = day.get().to_string();
-            let policy = tr(
-                lang,
-                &format!("scenario.policy.{}", ctx.state.get().config.policy.slug()),
-            );
+            let policy = tr(lang, &policy_key(ctx.state.get().config.policy));
             let saving = ctx.outcome.with(|o| grouped(o.headline.saving_nis));
             tr_args(
                 lang,
@@ -418,7 +415,7 @@ pub fn Lab() -> impl IntoView {
         .collect();
     let policy_options: Vec<(&'static str, String)> = PolicyKind::ALL
         .iter()
-        .map(|p| (p.slug(), format!("scenario.policy.{}", p.slug())))
+        .map(|p| (p.slug(), policy_key(*p)))
         .collect();
 
     view! {
@@ -924,10 +921,7 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
     };
     let title = move || {
         let lang = i18n.lang.get();
-        let policy = tr(
-            lang,
-            &format!("scenario.policy.{}", ctx.state.get().config.policy.slug()),
-        );
+        let policy = tr(lang, &policy_key(ctx.state.get().config.policy));
         tr_args(
             lang,
             "scenario.confusion.title",

@@ -53,11 +53,7 @@ pub fn ScenarioPage() -> impl IntoView {
     let go = Callback::new(move |(next, replace): (PageState, bool)| {
         let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
         let query = url::to_query(&next);
-        let to = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
+        let to = route::with_query(path, &query);
         navigate(
             &to,
             NavigateOptions {
@@ -98,11 +94,7 @@ pub fn ScenarioPage() -> impl IntoView {
             };
             let path = route::section_path(i18n.base, i18n.lang.get(), Section::Scenario);
             let query = url::to_query(&next);
-            if query.is_empty() {
-                path
-            } else {
-                format!("{path}?{query}")
-            }
+            route::with_query(path, &query)
         };
         let key = match mode {
             Mode::Story => "scenario.mode.story",

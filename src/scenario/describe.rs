@@ -19,6 +19,11 @@ fn version(outcome: &Outcome, model: crate::sim::ModelId) -> String {
         .to_string()
 }
 
+/// The locale key of a policy's name (its maturity level).
+pub fn policy_key(policy: PolicyKind) -> String {
+    format!("scenario.policy.{}", policy.slug())
+}
+
 /// The locale key of an artifact's name.
 pub fn artifact_key(artifact: Artifact) -> &'static str {
     match artifact {
