@@ -149,14 +149,19 @@ for (const lang of LANGS) {
       await page.keyboard.press("PageUp");
       await page.keyboard.press(back);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "home.title"));
+      // The app moves focus to the new heading after it renders; wait for that
+      // before focusing the link, or the move would take the focus away again.
+      await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
       // Tab from the heading to the navigation and follow a link with Enter.
       const link = page
         .getByRole("navigation", { name: t(lang, "nav.label") })
         .getByRole("link", { name: t(lang, "section.glossary.nav"), exact: true });
       await link.focus();
       await expect(link).toBeFocused();
-      const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle);
-      expect(outline, "visible focus").not.toBe("none");
+      await expect
+        .poll(() => link.evaluate((el) => getComputedStyle(el).outlineStyle), { message: "visible focus" })
+        .not.toBe("none");
+      await expect(link).toBeFocused();
       await page.keyboard.press("Enter");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.glossary.title"));
     });
