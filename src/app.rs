@@ -25,6 +25,10 @@ use leptos_router::path;
 
 /// Installs the panic hook, honours `?reset`, and mounts the app on `<body>`.
 pub fn start() {
+    // The simulation's worker loads this same module: it has no page to mount.
+    if web_sys::window().is_none() {
+        return;
+    }
     platform::install_panic_hook();
     platform::handle_reset_request();
     leptos::mount::mount_to_body(App);

@@ -21,6 +21,8 @@ pub mod components;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod sim_worker;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{App, start};

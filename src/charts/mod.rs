@@ -2,7 +2,9 @@
 //! is tested natively and the views only place the returned markup. Colours are CSS
 //! classes, so the light, dark and print styles decide them.
 
-pub mod f1;
+pub mod bars;
+pub mod frame;
+pub mod line;
 
 use std::fmt::Write;
 

@@ -1,10 +1,10 @@
 //! Lab mode: every control of the simulation, a day timeline with play, pause and step,
-//! the F1 chart (with a data table and an SVG download), the policies compared, and the
-//! events up to the chosen day. Each control rewrites the URL; the page reruns the
+//! the charts (`lab_charts`), the policies compared, the monitors' table, the confusion
+//! matrix and the events up to the chosen day. Each control rewrites the URL; the page reruns the
 //! simulation from it.
 
-use crate::charts::f1::{F1Chart, Marker, Series, f1_chart};
 use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
 use crate::i18n::numbers::{grouped, score};
 use crate::i18n::{tr, tr_args};
@@ -12,8 +12,8 @@ use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::scenes::LAB_TERMS;
 use crate::scenario::url::PageState;
-use crate::sim::drift::{Column, Verdict};
-use crate::sim::{Config, DriftKind, DriftShape, Outcome, PolicyKind, Preset};
+use crate::sim::drift::{DriftReport, Verdict};
+use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset, WeekReport};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -180,25 +180,13 @@ fn BadDecision(
     }
 }
 
-/// The F1 chart's size in SVG user units (it scales to the page width).
-const CHART_SIZE: (u32, u32) = (760, 380);
-
-/// The policy's F1 line, one point a day.
-fn daily_f1(outcome: &Outcome, policy: PolicyKind) -> Vec<(f64, f64)> {
-    outcome
-        .policy(policy)
-        .days
-        .iter()
-        .map(|d| (d.day as f64, d.f1))
-        .collect()
-}
-
 /// The lab.
 #[component]
 pub fn Lab() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let horizon = Memo::new(move |_| ctx.state.get().config.horizon_days);
+    // The last simulated day: the day slider runs from 0 to it, and it is the default.
+    let horizon = Memo::new(move |_| ctx.state.get().config.horizon_days.saturating_sub(1));
     let day = Memo::new(move |_| {
         ctx.state
             .get()
@@ -210,12 +198,25 @@ pub fn Lab() -> impl IntoView {
         let state = ctx.state.get_untracked();
         ctx.go.run((
             PageState {
-                day: Some(d.min(state.config.horizon_days)),
+                day: Some(d.min(state.config.horizon_days.saturating_sub(1))),
                 ..state
             },
             true,
         ));
     };
+
+    // The week the day falls in, as its own value: the drift charts and the monitors'
+    // table redraw only when it changes, not on every run or every day.
+    let report = Memo::new(move |_| {
+        ctx.outcome.with(|o| {
+            let week = ((day.get() / 7) as usize).min(o.weeks.len().saturating_sub(1));
+            o.weeks.get(week).cloned()
+        })
+    });
+
+    // What the monitors saw that week: unchanged when only the labels move (a concept
+    // drift's strength, a policy), so its charts and table stay as they are.
+    let drift = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.drift.clone())));
 
     // Play advances a day at a time; it stops at the end of the horizon.
     let (playing, set_playing) = signal(false);
@@ -248,101 +249,6 @@ pub fn Lab() -> impl IntoView {
     };
     on_cleanup(stop);
 
-    // The chart depends on the run and the language only; the current day is an overlay,
-    // so moving through time does not redraw it.
-    let chart = Memo::new(move |_| {
-        let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
-            let names: Vec<&'static str> = PolicyKind::ALL
-                .iter()
-                .map(|p| tr(lang, &policy_key(*p)))
-                .collect();
-            let loop_run = o.policy(PolicyKind::AutomatedLoop);
-            let mut markers = Vec::new();
-            if let Some(d) = loop_run.first_alert_day {
-                markers.push(Marker {
-                    day: d as f64,
-                    label: tr(lang, "scenario.chart.alert"),
-                });
-            }
-            if let Some(d) = loop_run.first_promotion_day {
-                markers.push(Marker {
-                    day: d as f64,
-                    label: tr(lang, "scenario.chart.promotion"),
-                });
-            }
-            let mut series: Vec<Series> = PolicyKind::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, p)| Series {
-                    label: names[i],
-                    points: daily_f1(o, *p),
-                    slot: i,
-                    dashed: false,
-                })
-                .collect();
-            series.push(Series {
-                label: tr(lang, "scenario.chart.cbpe"),
-                points: loop_run
-                    .days
-                    .iter()
-                    .map(|d| (d.day as f64, d.cbpe_f1))
-                    .collect(),
-                slot: 3,
-                dashed: true,
-            });
-            f1_chart(
-                &F1Chart {
-                    horizon: o.config.horizon_days as f64,
-                    series,
-                    threshold: (o.config.alert_f1, tr(lang, "scenario.chart.threshold")),
-                    markers,
-                    today: None,
-                    axes: (tr(lang, "scenario.chart.axis.day"), "F1"),
-                },
-                CHART_SIZE.0,
-                CHART_SIZE.1,
-            )
-            .ok()
-        })
-    });
-    let today_x = move || {
-        chart.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    let share = day.get() as f64 / (horizon.get().max(1) as f64);
-                    c.plot_x.0 + share * (c.plot_x.1 - c.plot_x.0)
-                })
-                .unwrap_or(0.0)
-        })
-    };
-    let plot_y = move || chart.with(|c| c.as_ref().map(|c| c.plot_y).unwrap_or((0.0, 0.0)));
-    let download = move || {
-        let svg = chart.with(|c| c.as_ref().map(|c| c.svg.clone()).unwrap_or_default());
-        format!(
-            "data:image/svg+xml;charset=utf-8,{}",
-            String::from(js_sys::encode_uri_component(&svg))
-        )
-    };
-    let table_rows = move || {
-        ctx.outcome.with(|o| {
-            (0..=o.config.horizon_days / 7)
-                .filter_map(|week| {
-                    let d = (week * 7) as usize;
-                    let f1 = |p: PolicyKind| o.policy(p).days.get(d).map(|m| score(m.f1));
-                    Some(view! {
-                        <tr>
-                            <th scope="row">{week}</th>
-                            <td class="num">{f1(PolicyKind::NoLoop)?}</td>
-                            <td class="num">{f1(PolicyKind::ManualRetrain)?}</td>
-                            <td class="num">{f1(PolicyKind::AutomatedLoop)?}</td>
-                            <td class="num">{o.policy(PolicyKind::AutomatedLoop).days.get(d).map(|m| score(m.cbpe_f1))}</td>
-                        </tr>
-                    })
-                })
-                .collect_view()
-        })
-    };
     let summary = move || {
         let lang = i18n.lang.get();
         let today = day.get() as usize;
@@ -419,388 +325,318 @@ pub fn Lab() -> impl IntoView {
         .collect();
 
     view! {
-            <section class="lab" aria-labelledby="lab-title">
-                <h2 id="lab-title">
-                    <T k="scenario.lab.title" />
-                </h2>
-                <p>
-                    <T k="scenario.lab.lead" />
-                </p>
-                <TermList terms=Signal::derive(|| &LAB_TERMS[..]) />
-                <div class="lab-grid">
-                    <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
-                        <fieldset>
-                            <legend>
-                                <T k="scenario.lab.world" />
-                            </legend>
-                            <Choice
-                                id="preset"
-                                label="scenario.lab.preset"
-                                options=preset_options
-                                current=Signal::derive(move || ctx.state.get().preset.slug())
-                                on_pick=|slug| {
-                                    if let Some(preset) = Preset::from_slug(slug) {
-                                        let ctx = use_scenario();
-                                        let state = ctx.state.get_untracked();
-                                        let mut config = Config::preset(preset);
-                                        config.seed = state.config.seed;
-                                        ctx.go.run((PageState { preset, config, ..state }, true));
-                                    }
+        <section class="lab" aria-labelledby="lab-title">
+            <h2 id="lab-title">
+                <T k="scenario.lab.title" />
+            </h2>
+            <p>
+                <T k="scenario.lab.lead" />
+            </p>
+            <TermList terms=Signal::derive(|| &LAB_TERMS[..]) />
+            <div class="lab-grid">
+                <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.world" />
+                        </legend>
+                        <Choice
+                            id="preset"
+                            label="scenario.lab.preset"
+                            options=preset_options
+                            current=Signal::derive(move || ctx.state.get().preset.slug())
+                            on_pick=|slug| {
+                                if let Some(preset) = Preset::from_slug(slug) {
+                                    let ctx = use_scenario();
+                                    let state = ctx.state.get_untracked();
+                                    let mut config = Config::preset(preset);
+                                    config.seed = state.config.seed;
+                                    ctx.go.run((PageState { preset, config, ..state }, true));
                                 }
-                            />
-                            <Choice
-                                id="drift"
-                                label="scenario.lab.drift"
-                                options=drift_options
-                                current=Signal::derive(move || ctx.state.get().config.drift.slug())
-                                on_pick=|slug| {
-                                    if let Some(kind) = DriftKind::from_slug(slug) {
-                                        change_config(|c| c.drift = kind);
-                                    }
+                            }
+                        />
+                        <Choice
+                            id="drift"
+                            label="scenario.lab.drift"
+                            options=drift_options
+                            current=Signal::derive(move || ctx.state.get().config.drift.slug())
+                            on_pick=|slug| {
+                                if let Some(kind) = DriftKind::from_slug(slug) {
+                                    change_config(|c| c.drift = kind);
                                 }
-                            />
-                            <Slider
-                                id="strength"
-                                label="scenario.lab.strength"
-                                min=0.0
-                                max=2.0
-                                step=0.05
-                                get=|c| c.strength
-                                set=|c, v| c.strength = v
-                            />
-                            <Slider
-                                id="onset"
-                                label="scenario.lab.onset"
-                                min=0.0
-                                max=56.0
-                                step=1.0
-                                decimals=0
-                                get=|c| c.onset_day as f64
-                                set=|c, v| c.onset_day = v as u32
-                            />
-                            <Choice
-                                id="shape"
-                                label="scenario.lab.shape"
-                                options=shape_options
-                                current=Signal::derive(move || ctx.state.get().config.shape.slug())
-                                on_pick=|slug| {
-                                    if let Some(shape) = DriftShape::from_slug(slug) {
-                                        change_config(|c| c.shape = shape);
-                                    }
+                            }
+                        />
+                        <Slider
+                            id="strength"
+                            label="scenario.lab.strength"
+                            min=0.0
+                            max=2.0
+                            step=0.05
+                            get=|c| c.strength
+                            set=|c, v| c.strength = v
+                        />
+                        <Slider
+                            id="onset"
+                            label="scenario.lab.onset"
+                            min=0.0
+                            max=56.0
+                            step=1.0
+                            decimals=0
+                            get=|c| c.onset_day as f64
+                            set=|c, v| c.onset_day = v as u32
+                        />
+                        <Choice
+                            id="shape"
+                            label="scenario.lab.shape"
+                            options=shape_options
+                            current=Signal::derive(move || ctx.state.get().config.shape.slug())
+                            on_pick=|slug| {
+                                if let Some(shape) = DriftShape::from_slug(slug) {
+                                    change_config(|c| c.shape = shape);
                                 }
-                            />
-                            <Slider
-                                id="delay"
-                                label="scenario.lab.delay"
-                                min=7.0
-                                max=35.0
-                                step=1.0
-                                decimals=0
-                                get=|c| c.label_delay_days as f64
-                                set=|c, v| c.label_delay_days = v as u32
-                            />
-                            <Slider
-                                id="cohort"
-                                label="scenario.lab.cohort"
-                                min=1000.0
-                                max=20000.0
-                                step=1000.0
-                                decimals=0
-                                get=|c| c.cohort_size as f64
-                                set=|c, v| c.cohort_size = v as u32
-                            />
-                            <div class="control seed">
-                                <label for="seed">
-                                    <T k="scenario.lab.seed" />
-                                </label>
-                                <div class="slider-row">
-                                    <input
-                                        id="seed"
-                                        type="number"
-                                        min="0"
-                                        step="1"
-                                        prop:value=move || ctx.state.get().config.seed.to_string()
-                                        on:change=move |ev| {
-                                            if let Ok(seed) = input_value(&ev).parse::<u64>() {
-                                                change_config(|c| c.seed = seed);
-                                            }
-                                        }
-                                    />
-                                    <button
-                                        type="button"
-                                        class="button"
-                                        on:click=move |_| {
-                                            let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+                            }
+                        />
+                        <Slider
+                            id="delay"
+                            label="scenario.lab.delay"
+                            min=7.0
+                            max=35.0
+                            step=1.0
+                            decimals=0
+                            get=|c| c.label_delay_days as f64
+                            set=|c, v| c.label_delay_days = v as u32
+                        />
+                        <Slider
+                            id="cohort"
+                            label="scenario.lab.cohort"
+                            min=1000.0
+                            max=20000.0
+                            step=1000.0
+                            decimals=0
+                            get=|c| c.cohort_size as f64
+                            set=|c, v| c.cohort_size = v as u32
+                        />
+                        <div class="control seed">
+                            <label for="seed">
+                                <T k="scenario.lab.seed" />
+                            </label>
+                            <div class="slider-row">
+                                <input
+                                    id="seed"
+                                    type="number"
+                                    min="0"
+                                    step="1"
+                                    prop:value=move || ctx.state.get().config.seed.to_string()
+                                    on:change=move |ev| {
+                                        if let Ok(seed) = input_value(&ev).parse::<u64>() {
                                             change_config(|c| c.seed = seed);
                                         }
-                                    >
-                                        <T k="scenario.lab.new_world" />
-                                    </button>
-                                </div>
-                            </div>
-                        </fieldset>
-                        <fieldset>
-                            <legend>
-                                <T k="scenario.lab.ops" />
-                            </legend>
-                            <Slider
-                                id="alert"
-                                label="scenario.lab.alert"
-                                min=0.5
-                                max=0.95
-                                step=0.01
-                                get=|c| c.alert_f1
-                                set=|c, v| c.alert_f1 = v
-                            />
-                            <Choice
-                                id="policy"
-                                label="scenario.lab.policy"
-                                options=policy_options
-                                current=Signal::derive(move || ctx.state.get().config.policy.slug())
-                                on_pick=|slug| {
-                                    if let Some(policy) = PolicyKind::from_slug(slug) {
-                                        change_config(|c| c.policy = policy);
                                     }
+                                />
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| {
+                                        let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+                                        change_config(|c| c.seed = seed);
+                                    }
+                                >
+                                    <T k="scenario.lab.new_world" />
+                                </button>
+                            </div>
+                        </div>
+                    </fieldset>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.ops" />
+                        </legend>
+                        <Slider
+                            id="alert"
+                            label="scenario.lab.alert"
+                            min=0.5
+                            max=0.95
+                            step=0.01
+                            get=|c| c.alert_f1
+                            set=|c, v| c.alert_f1 = v
+                        />
+                        <Choice
+                            id="policy"
+                            label="scenario.lab.policy"
+                            options=policy_options
+                            current=Signal::derive(move || ctx.state.get().config.policy.slug())
+                            on_pick=|slug| {
+                                if let Some(policy) = PolicyKind::from_slug(slug) {
+                                    change_config(|c| c.policy = policy);
                                 }
-                            />
-                        </fieldset>
-                        <fieldset>
-                            <legend>
-                                <T k="scenario.lab.bad" />
-                            </legend>
-                            <BadDecision
-                                id="bad-ignore"
-                                label="scenario.bad.ignore"
-                                get=|c| c.bad.ignore_alert
-                                set=|c, v| c.bad.ignore_alert = v
-                            />
-                            <BadDecision
-                                id="bad-stale"
-                                label="scenario.bad.stale"
-                                get=|c| c.bad.retrain_on_stale_data
-                                set=|c, v| c.bad.retrain_on_stale_data = v
-                            />
-                            <BadDecision
-                                id="bad-skipgate"
-                                label="scenario.bad.skipgate"
-                                get=|c| c.bad.skip_gate
-                                set=|c, v| c.bad.skip_gate = v
-                            />
-                            <BadDecision
-                                id="bad-rollback"
-                                label="scenario.bad.rollback"
-                                get=|c| c.bad.force_rollback
-                                set=|c, v| c.bad.force_rollback = v
-                            />
-                        </fieldset>
-                        <fieldset>
-                            <legend>
-                                <T k="scenario.lab.business" />
-                            </legend>
-                            <NumberField
-                                id="arpu"
-                                label="scenario.lab.arpu"
-                                min=1.0
-                                max=1000.0
-                                step=1.0
-                                get=|c| c.business.arpu_nis
-                                set=|c, v| c.business.arpu_nis = v
-                            />
-                            <NumberField
-                                id="offer"
-                                label="scenario.lab.offer"
-                                min=0.0
-                                max=1000.0
-                                step=1.0
-                                get=|c| c.business.offer_cost_nis
-                                set=|c, v| c.business.offer_cost_nis = v
-                            />
-                            <Slider
-                                id="save"
-                                label="scenario.lab.save"
-                                min=0.0
-                                max=1.0
-                                step=0.01
-                                get=|c| c.business.save_rate
-                                set=|c, v| c.business.save_rate = v
-                            />
-                            <NumberField
-                                id="months"
-                                label="scenario.lab.months"
-                                min=1.0
-                                max=60.0
-                                step=1.0
-                                get=|c| c.business.months_retained
-                                set=|c, v| c.business.months_retained = v
-                            />
-                        </fieldset>
-                    </form>
-                    <div class="lab-results">
-                        <section class="timeline" aria-labelledby="timeline-title">
-                            <h3 id="timeline-title">
-                                <T k="scenario.lab.timeline" />
-                            </h3>
-                            <div class="control">
-                                <label for="day">
-                                    <T k="scenario.lab.day" />
-                                </label>
-                                <div class="slider-row">
-                                    // Left to right like the chart's time axis, in both languages.
-                                    <input
-                                        dir="ltr"
-                                        id="day"
-                                        type="range"
-                                        min="0"
-                                        max=move || horizon.get()
-                                        step="1"
-                                        prop:value=move || day.get().to_string()
-                                        on:input=move |ev| {
-                                            if let Ok(d) = input_value(&ev).parse::<u32>() {
-                                                set_day(d);
-                                            }
+                            }
+                        />
+                    </fieldset>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.bad" />
+                        </legend>
+                        <BadDecision
+                            id="bad-ignore"
+                            label="scenario.bad.ignore"
+                            get=|c| c.bad.ignore_alert
+                            set=|c, v| c.bad.ignore_alert = v
+                        />
+                        <BadDecision
+                            id="bad-stale"
+                            label="scenario.bad.stale"
+                            get=|c| c.bad.retrain_on_stale_data
+                            set=|c, v| c.bad.retrain_on_stale_data = v
+                        />
+                        <BadDecision
+                            id="bad-skipgate"
+                            label="scenario.bad.skipgate"
+                            get=|c| c.bad.skip_gate
+                            set=|c, v| c.bad.skip_gate = v
+                        />
+                        <BadDecision
+                            id="bad-rollback"
+                            label="scenario.bad.rollback"
+                            get=|c| c.bad.force_rollback
+                            set=|c, v| c.bad.force_rollback = v
+                        />
+                    </fieldset>
+                    <fieldset>
+                        <legend>
+                            <T k="scenario.lab.business" />
+                        </legend>
+                        <NumberField
+                            id="arpu"
+                            label="scenario.lab.arpu"
+                            min=1.0
+                            max=1000.0
+                            step=1.0
+                            get=|c| c.business.arpu_nis
+                            set=|c, v| c.business.arpu_nis = v
+                        />
+                        <NumberField
+                            id="offer"
+                            label="scenario.lab.offer"
+                            min=0.0
+                            max=1000.0
+                            step=1.0
+                            get=|c| c.business.offer_cost_nis
+                            set=|c, v| c.business.offer_cost_nis = v
+                        />
+                        <Slider
+                            id="save"
+                            label="scenario.lab.save"
+                            min=0.0
+                            max=1.0
+                            step=0.01
+                            get=|c| c.business.save_rate
+                            set=|c, v| c.business.save_rate = v
+                        />
+                        <NumberField
+                            id="months"
+                            label="scenario.lab.months"
+                            min=1.0
+                            max=60.0
+                            step=1.0
+                            get=|c| c.business.months_retained
+                            set=|c, v| c.business.months_retained = v
+                        />
+                    </fieldset>
+                </form>
+                <div class="lab-results" aria-busy=move || ctx.busy.get().to_string()>
+                    <section class="timeline" aria-labelledby="timeline-title">
+                        <h3 id="timeline-title">
+                            <T k="scenario.lab.timeline" />
+                        </h3>
+                        <div class="control">
+                            <label for="day">
+                                <T k="scenario.lab.day" />
+                            </label>
+                            <div class="slider-row">
+                                // Left to right like the chart's time axis, in both languages.
+                                <input
+                                    dir="ltr"
+                                    id="day"
+                                    type="range"
+                                    min="0"
+                                    max=move || horizon.get()
+                                    step="1"
+                                    prop:value=move || day.get().to_string()
+                                    on:input=move |ev| {
+                                        if let Ok(d) = input_value(&ev).parse::<u32>() {
+                                            set_day(d);
                                         }
-                                    />
-                                    <output for="day" class="num">{move || day.get()}</output>
-                                </div>
-                            </div>
-                            <div class="transport">
-                                <button
-                                    type="button"
-                                    class="button"
-                                    aria-pressed=move || playing.get().to_string()
-                                    on:click=move |_| if playing.get_untracked() { stop() } else { play() }
-                                >
-                                    {move || {
-                                        if playing.get() {
-                                            view! { <T k="scenario.lab.pause" /> }.into_any()
-                                        } else {
-                                            view! { <T k="scenario.lab.play" /> }.into_any()
-                                        }
-                                    }}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        stop();
-                                        set_day(day.get_untracked() + 1);
                                     }
-                                >
-                                    <T k="scenario.lab.step" />
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        stop();
-                                        set_day(0);
+                                />
+                                <output for="day" class="num">{move || day.get()}</output>
+                            </div>
+                        </div>
+                        <div class="transport">
+                            <button
+                                type="button"
+                                class="button"
+                                aria-pressed=move || playing.get().to_string()
+                                on:click=move |_| if playing.get_untracked() { stop() } else { play() }
+                            >
+                                {move || {
+                                    if playing.get() {
+                                        view! { <T k="scenario.lab.pause" /> }.into_any()
+                                    } else {
+                                        view! { <T k="scenario.lab.play" /> }.into_any()
                                     }
-                                >
-                                    <T k="scenario.lab.reset" />
-                                </button>
-                            </div>
-                        </section>
-                        <figure class="chart" aria-labelledby="f1-chart-title">
-                            <figcaption id="f1-chart-title">
-                                <T k="scenario.chart.f1.title" />
-                            </figcaption>
-    <div class="chart-stack">
-                                <div
-                                    class="chart-svg"
-                                    role="img"
-                                    aria-label=i18n.t("scenario.chart.f1.title")
-                                    inner_html=move || chart.with(|c| c.as_ref().map(|c| c.svg.clone()).unwrap_or_default())
-                                ></div>
-                                <svg
-                                    class="chart-overlay"
-                                    viewBox=format!("0 0 {} {}", CHART_SIZE.0, CHART_SIZE.1)
-                                    aria-hidden="true"
-                                >
-                                    <line
-                                        x1=today_x
-                                        x2=today_x
-                                        y1=move || plot_y().0
-                                        y2=move || plot_y().1
-                                        class="today-line"
-                                    />
-                                </svg>
-                            </div>
-                            <a class="button" href=download download="mlops-lab-f1.svg">
-                                <T k="scenario.chart.download" />
-                            </a>
-                            <details>
-                                <summary>
-                                    <T k="scenario.chart.table" />
-                                </summary>
-                                <table class="data-table">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">
-                                                <T k="scenario.chart.week" />
-                                            </th>
-                                            <th scope="col">
-                                                <T k="scenario.policy.no-loop" />
-                                            </th>
-                                            <th scope="col">
-                                                <T k="scenario.policy.manual" />
-                                            </th>
-                                            <th scope="col">
-                                                <T k="scenario.policy.loop" />
-                                            </th>
-                                            <th scope="col">
-                                                <T k="scenario.chart.cbpe" />
-                                            </th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{table_rows}</tbody>
-                                </table>
-                            </details>
-                        </figure>
-                        <section aria-labelledby="summary-title">
-                            <h3 id="summary-title">{text_args("scenario.summary.title")}</h3>
-                            <table class="data-table summary">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">
-                                            <T k="scenario.summary.policy" />
-                                        </th>
-                                        <th scope="col">{text_args("scenario.summary.f1_today")}</th>
-                                        <th scope="col">
-                                            <T k="scenario.summary.degraded" />
-                                        </th>
-                                        <th scope="col">
-                                            <T k="scenario.summary.value" />
-                                        </th>
-                                    </tr>
-                                </thead>
-                                <tbody>{summary}</tbody>
-                            </table>
-                            <p>{text_args("scenario.summary.saving")}</p>
-                        </section>
-                        <MonitorTable day=day />
-                        <ConfusionTable day=day />
-                        <section aria-labelledby="events-title">
-                            <h3 id="events-title">{text_args("scenario.events.title")}</h3>
-                            <ol class="event-list">{events}</ol>
-                        </section>
-                    </div>
+                                }}
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    stop();
+                                    set_day(day.get_untracked() + 1);
+                                }
+                            >
+                                <T k="scenario.lab.step" />
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    stop();
+                                    set_day(0);
+                                }
+                            >
+                                <T k="scenario.lab.reset" />
+                            </button>
+                        </div>
+                    </section>
+                    <LabCharts day=day report=report drift=drift />
+                    <section aria-labelledby="summary-title">
+                        <h3 id="summary-title">{text_args("scenario.summary.title")}</h3>
+                        <table class="data-table summary">
+                            <thead>
+                                <tr>
+                                    <th scope="col">
+                                        <T k="scenario.summary.policy" />
+                                    </th>
+                                    <th scope="col">{text_args("scenario.summary.f1_today")}</th>
+                                    <th scope="col">
+                                        <T k="scenario.summary.degraded" />
+                                    </th>
+                                    <th scope="col">
+                                        <T k="scenario.summary.value" />
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>{summary}</tbody>
+                        </table>
+                        <p>{text_args("scenario.summary.saving")}</p>
+                    </section>
+                    <MonitorTable report=report drift=drift />
+                    <ConfusionTable day=day />
+                    <section aria-labelledby="events-title">
+                        <h3 id="events-title">{text_args("scenario.events.title")}</h3>
+                        <ol class="event-list">{events}</ol>
+                    </section>
                 </div>
-            </section>
-        }
-}
-
-/// The locale key of a monitored column's name.
-fn column_key(column: Column) -> &'static str {
-    match column {
-        Column::Tenure => "scenario.feature.tenure",
-        Column::Contract => "scenario.feature.contract",
-        Column::Internet => "scenario.feature.internet",
-        Column::Charges => "scenario.feature.charges",
-        Column::Echeck => "scenario.feature.echeck",
-        Column::Calls => "scenario.feature.calls",
-        Column::Usage => "scenario.feature.usage",
-        Column::Late => "scenario.feature.late",
-        Column::Score => "scenario.feature.score",
+            </div>
+        </section>
     }
 }
 
@@ -815,13 +651,14 @@ fn verdict_key(verdict: Verdict) -> &'static str {
 /// What the input monitors report for the week shown: every statistic of every feature
 /// and of the score, with the verdicts against the documented thresholds.
 #[component]
-fn MonitorTable(day: Memo<u32>) -> impl IntoView {
+fn MonitorTable(
+    report: Memo<Option<WeekReport>>,
+    drift: Memo<Option<DriftReport>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_scenario();
-    // Redrawn when the week changes, not every day.
-    let week = Memo::new(move |_| day.get() / 7);
+    let week = move || report.with(|r| r.as_ref().map(|r| r.week).unwrap_or_default());
     let title = move || {
-        let week = week.get().to_string();
+        let week = week().to_string();
         tr_args(
             i18n.lang.get(),
             "scenario.monitor.title",
@@ -830,14 +667,13 @@ fn MonitorTable(day: Memo<u32>) -> impl IntoView {
     };
     let rows = move || {
         let lang = i18n.lang.get();
-        let week = week.get() as usize;
-        ctx.outcome.with(|o| {
-            let report = o.weeks.get(week.min(o.weeks.len().saturating_sub(1)))?;
-            let rows = report.drift.inputs.iter().chain(std::iter::once(&report.drift.score)).map(|c| {
+        drift.with(|drift| {
+            let drift = drift.as_ref()?;
+            let rows = drift.inputs.iter().chain(std::iter::once(&drift.score)).map(|c| {
                 let categorical = c.column.is_categorical();
                 view! {
                     <tr class:drifted=c.drifted>
-                        <th scope="row">{tr(lang, column_key(c.column))}</th>
+                        <th scope="row">{tr(lang, &column_key(c.column))}</th>
                         <td class="num">{format!("{:.3}", c.psi)}</td>
                         <td>{tr(lang, verdict_key(c.psi_verdict))}</td>
                         <td class="num">{format!("{:.3}", c.js)}</td>
@@ -856,25 +692,19 @@ fn MonitorTable(day: Memo<u32>) -> impl IntoView {
     };
     let share = move || {
         let lang = i18n.lang.get();
-        let week = week.get() as usize;
-        ctx.outcome.with(|o| {
-            o.weeks
-                .get(week.min(o.weeks.len().saturating_sub(1)))
-                .map(|w| {
-                    let key = if w.drift.dataset_drift {
-                        "scenario.monitor.dataset_drift"
-                    } else {
-                        "scenario.monitor.dataset_stable"
-                    };
-                    tr_args(
-                        lang,
-                        key,
-                        &[(
-                            "share",
-                            &crate::i18n::numbers::percent(w.drift.drifted_share),
-                        )],
-                    )
-                })
+        drift.with(|w| {
+            w.as_ref().map(|w| {
+                let key = if w.dataset_drift {
+                    "scenario.monitor.dataset_drift"
+                } else {
+                    "scenario.monitor.dataset_stable"
+                };
+                tr_args(
+                    lang,
+                    key,
+                    &[("share", &crate::i18n::numbers::percent(w.drifted_share))],
+                )
+            })
         })
     };
     view! {
@@ -909,7 +739,7 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
     let cells = move || {
         ctx.outcome.with(|o| {
             let run = o.policy(o.config.policy);
-            run.days.get(day.get() as usize).map(|d| d.confusion)
+            run.days.get(last_day(o, day.get())).map(|d| d.confusion)
         })
     };
     let cell = move |pick: fn(&crate::sim::metrics::Confusion) -> u32| {
@@ -925,7 +755,13 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
         tr_args(
             lang,
             "scenario.confusion.title",
-            &[("day", &day.get().to_string()), ("policy", policy)],
+            &[
+                (
+                    "day",
+                    &ctx.outcome.with(|o| last_day(o, day.get())).to_string(),
+                ),
+                ("policy", policy),
+            ],
         )
     };
     view! {

@@ -1,11 +1,13 @@
 //! Reusable parts of the shell. Each file holds one component (or one context and the
 //! helpers around it) and no literal user-facing text: strings come from the locale files.
 
+pub mod chart;
 pub mod footer;
 pub mod header;
 pub mod i18n;
 pub mod icons;
 pub mod lab;
+pub mod lab_charts;
 pub mod lang_switch;
 pub mod pager;
 pub mod quiz;

@@ -1,7 +1,9 @@
 //! The churn scenario: the article's incident, simulated live in the browser. The URL holds
 //! the whole state (`scenario::url`); the simulation reruns only when the configuration
 //! changes, through a `sim::Session` that keeps the history and the champion between runs.
-//! Story mode pages through the scenes; lab mode exposes every control.
+//! The simulation runs in a worker (`crate::sim_worker`) after the first run, so a dragged
+//! slider never waits for it. Story mode pages through the scenes; lab mode exposes every
+//! control.
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::lab::Lab;
@@ -27,6 +29,8 @@ pub struct ScenarioCtx {
     /// Moves to a new state: `(state, replace)`; `replace` keeps the history short for
     /// control changes, scenes push an entry so Back returns to the previous one.
     pub go: Callback<(PageState, bool)>,
+    /// True while a newer configuration is being simulated and `outcome` is the last one.
+    pub busy: ReadSignal<bool>,
 }
 
 /// The scenario page.
@@ -38,17 +42,41 @@ pub fn ScenarioPage() -> impl IntoView {
     let state = Memo::new(move |_| parsed.get().0);
     let config = Memo::new(move |_| state.get().config);
     let mode = Memo::new(move |_| state.get().mode);
-    let session = StoredValue::new(Session::new());
-    let outcome = Memo::new(move |_| {
-        let config = config.get();
+    // The first run happens here, so the page opens with its figures; later runs go to
+    // the simulation's worker and the page keeps showing the last outcome until the next
+    // one arrives. Without a worker, the page runs them itself.
+    let session = StoredValue::new_local(Session::new());
+    let run_here = move |config: &Config| {
         session
-            .try_update_value(|s| s.run(&config))
+            .try_update_value(|s| s.run(config))
             .and_then(Result::ok)
             // `parse` only returns valid configurations, so this is a safety net.
             .unwrap_or_else(|| {
                 crate::sim::run(&Config::default()).expect("the default configuration is valid")
             })
+    };
+    let (current, set_current) = signal(run_here(&config.get_untracked()));
+    let (busy, set_busy) = signal(false);
+    let deliver: crate::sim_worker::Deliver = std::rc::Rc::new(move |result| {
+        match result {
+            Some(outcome) => set_current.set(outcome),
+            None => set_current.set(run_here(&config.get_untracked())),
+        }
+        set_busy.set(crate::sim_worker::busy());
     });
+    Effect::new(move |first: Option<()>| {
+        let config = config.get();
+        if first.is_none() {
+            return;
+        }
+        if crate::sim_worker::request(i18n.base, config, deliver.clone()) {
+            set_busy.set(true);
+        } else {
+            set_current.set(run_here(&config));
+        }
+    });
+    on_cleanup(crate::sim_worker::forget_page);
+    let outcome = Memo::new(move |_| current.get());
     let navigate = use_navigate();
     let go = Callback::new(move |(next, replace): (PageState, bool)| {
         let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
@@ -64,7 +92,12 @@ pub fn ScenarioPage() -> impl IntoView {
             },
         );
     });
-    provide_context(ScenarioCtx { state, outcome, go });
+    provide_context(ScenarioCtx {
+        state,
+        outcome,
+        go,
+        busy,
+    });
 
     let notice = move || {
         let problems = parsed.get().1;

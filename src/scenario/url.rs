@@ -4,6 +4,7 @@
 //! notice. Only values that differ from the preset are written back, keeping links short.
 
 use super::scenes::Scene;
+use crate::sim::drift::Column;
 use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset};
 
 /// Story (guided scenes) or lab (the sandbox).
@@ -26,6 +27,64 @@ impl Mode {
     }
 }
 
+/// The drift statistic the lab's monitor chart shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Stat {
+    /// Population stability index.
+    #[default]
+    Psi,
+    /// Jensen-Shannon distance.
+    Js,
+    /// Normalised Wasserstein distance.
+    Wasserstein,
+    /// The test's p-value: Kolmogorov-Smirnov, or chi-square for a category.
+    PValue,
+}
+
+impl Stat {
+    /// Every statistic, in menu order.
+    pub const ALL: [Stat; 4] = [Stat::Psi, Stat::Js, Stat::Wasserstein, Stat::PValue];
+
+    /// The URL value.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Stat::Psi => "psi",
+            Stat::Js => "js",
+            Stat::Wasserstein => "wasserstein",
+            Stat::PValue => "p",
+        }
+    }
+
+    /// The statistic named by a URL value.
+    pub fn from_slug(slug: &str) -> Option<Stat> {
+        Stat::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// The URL value of a monitored input column.
+pub fn column_slug(column: Column) -> &'static str {
+    match column {
+        Column::Tenure => "tenure",
+        Column::Contract => "contract",
+        Column::Internet => "internet",
+        Column::Charges => "charges",
+        Column::Echeck => "echeck",
+        Column::Calls => "calls",
+        Column::Usage => "usage",
+        Column::Late => "late",
+        Column::Score => "score",
+    }
+}
+
+/// The input column named by a URL value (the score is not an input).
+pub fn column_from_slug(slug: &str) -> Option<Column> {
+    Column::INPUTS.into_iter().find(|c| column_slug(*c) == slug)
+}
+
+/// The input column the distribution chart shows first: the one the article's competitor
+/// moves most visibly when there is anything to see.
+pub const DEFAULT_FEATURE: Column = Column::Charges;
+
 /// Everything the scenario page shows, as the URL encodes it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PageState {
@@ -39,6 +98,10 @@ pub struct PageState {
     pub preset: Preset,
     /// The simulated configuration (the preset plus the URL's changes).
     pub config: Config,
+    /// The input column the lab's distribution chart shows.
+    pub feature: Column,
+    /// The statistic the lab's monitor chart shows.
+    pub stat: Stat,
 }
 
 impl Default for PageState {
@@ -49,6 +112,8 @@ impl Default for PageState {
             day: None,
             preset: Preset::Article,
             config: Config::preset(Preset::Article),
+            feature: DEFAULT_FEATURE,
+            stat: Stat::Psi,
         }
     }
 }
@@ -297,6 +362,14 @@ pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
                 Some(scene) => state.scene = scene,
                 None => problems.push(Problem::BadValue("scene")),
             },
+            "feature" => match column_from_slug(value) {
+                Some(column) => state.feature = column,
+                None => problems.push(Problem::BadValue("feature")),
+            },
+            "stat" => match Stat::from_slug(value) {
+                Some(stat) => state.stat = stat,
+                None => problems.push(Problem::BadValue("stat")),
+            },
             "day" => match whole(value, 0, 126) {
                 Some(day) => state.day = Some(day),
                 None => problems.push(Problem::BadValue("day")),
@@ -347,10 +420,16 @@ pub fn to_query(state: &PageState) -> String {
             parts.push(format!("{}={}", param.key, value));
         }
     }
-    if state.mode == Mode::Lab
-        && let Some(day) = state.day
-    {
-        parts.push(format!("day={day}"));
+    if state.mode == Mode::Lab {
+        if let Some(day) = state.day {
+            parts.push(format!("day={day}"));
+        }
+        if state.feature != DEFAULT_FEATURE {
+            parts.push(format!("feature={}", column_slug(state.feature)));
+        }
+        if state.stat != Stat::Psi {
+            parts.push(format!("stat={}", state.stat.slug()));
+        }
     }
     parts.join("&")
 }
@@ -402,7 +481,13 @@ mod tests {
         state.config.business.arpu_nis = 61.5;
         state.config.bad.skip_gate = true;
         state.config.bad.ignore_alert = true;
+        state.feature = Column::Late;
+        state.stat = Stat::PValue;
         let query = to_query(&state);
+        assert!(
+            query.contains("feature=late") && query.contains("stat=p"),
+            "{query}"
+        );
         let (back, problems) = parse(&query);
         assert!(problems.is_empty(), "{problems:?} from {query}");
         assert_eq!(back, state);
@@ -423,11 +508,12 @@ mod tests {
     #[test]
     fn hostile_values_fall_back_to_defaults_and_are_reported() {
         let (state, problems) = parse(
-            "strength=NaN&n=99999999999&seed=-1&drift=<script>&mode=x&scene=&day=-3&alert=inf&bad=all",
+            "strength=NaN&n=99999999999&seed=-1&drift=<script>&mode=x&scene=&day=-3&alert=inf&bad=all&feature=score&stat=%3Cb%3E",
         );
         assert_eq!(state, PageState::default());
         for key in [
-            "strength", "n", "seed", "drift", "mode", "scene", "day", "alert", "bad",
+            "strength", "n", "seed", "drift", "mode", "scene", "day", "alert", "bad", "feature",
+            "stat",
         ] {
             assert!(
                 problems.contains(&Problem::BadValue(key)),

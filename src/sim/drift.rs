@@ -19,12 +19,12 @@
 //! normalised Wasserstein (numeric) or Jensen-Shannon (categorical); with fewer, KS or
 //! chi-square p < 0.05. The dataset drifts when at least half the input columns do.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::stats;
 
 /// A monitored column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Column {
     /// Tenure in months.
     Tenure,
@@ -107,7 +107,7 @@ impl Column {
 }
 
 /// A verdict against a documented threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
     /// Below every threshold.
     Stable,
@@ -118,7 +118,7 @@ pub enum Verdict {
 }
 
 /// The drift statistics of one column in one week.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColumnDrift {
     /// Which column.
     pub column: Column,
@@ -161,6 +161,106 @@ pub const P_THRESHOLD: f64 = 0.05;
 /// Share of drifted input columns at which the dataset drifts.
 pub const DATASET_SHARE: f64 = 0.5;
 
+/// One coarse bin of a column: its value range and the share of each distribution in it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bin {
+    /// Lowest value in the bin (the category's index for a categorical column).
+    pub lo: f64,
+    /// Highest value in the bin (equal to `lo` for a category).
+    pub hi: f64,
+    /// Share of the reference in the bin.
+    pub reference: f64,
+    /// Share of the current week in the bin.
+    pub current: f64,
+}
+
+/// The bins PSI and Jensen-Shannon read: one per category, or groups of fine bins holding
+/// about a tenth of the reference each. Ties (integer columns) merge deciles, as quantile
+/// edges do. The lab draws these bins, so the chart shows what the statistic measured.
+pub fn psi_bins(column: Column, reference: &[u32], current: &[u32]) -> Vec<Bin> {
+    let grid = column.grid();
+    let nr = reference.iter().map(|&v| v as u64).sum::<u64>().max(1) as f64;
+    let nc = current.iter().map(|&v| v as u64).sum::<u64>().max(1) as f64;
+    // The value range of fine bins first..=last (bin centres, so integers stay integers).
+    let range = |first: usize, last: usize| {
+        (
+            grid.lo + (first as f64 + 0.5) * grid.width,
+            grid.lo + (last as f64 + 0.5) * grid.width,
+        )
+    };
+    let mut groups: Vec<Bin> = Vec::with_capacity(10);
+    if column.is_categorical() {
+        for (i, (r, c)) in reference.iter().zip(current).enumerate() {
+            groups.push(Bin {
+                lo: i as f64,
+                hi: i as f64,
+                reference: *r as f64 / nr,
+                current: *c as f64 / nc,
+            });
+        }
+        return groups;
+    }
+    let mut next = 1;
+    let (mut cum_r, mut gr, mut gc) = (0u64, 0u64, 0u64);
+    // The first and last fine bins with any mass in the group being filled.
+    let mut filled: Option<(usize, usize)> = None;
+    let group = |filled: Option<(usize, usize)>, gr: u64, gc: u64| {
+        let (lo, hi) = filled.map_or((0.0, 0.0), |(a, b)| range(a, b));
+        Bin {
+            lo,
+            hi,
+            reference: gr as f64 / nr,
+            current: gc as f64 / nc,
+        }
+    };
+    for (i, (r, c)) in reference.iter().zip(current).enumerate() {
+        cum_r += *r as u64;
+        gr += *r as u64;
+        gc += *c as u64;
+        if *r > 0 || *c > 0 {
+            filled = Some(filled.map_or((i, i), |(first, _)| (first, i)));
+        }
+        if next < 10 && cum_r as f64 >= next as f64 * nr / 10.0 {
+            groups.push(group(filled, gr, gc));
+            gr = 0;
+            gc = 0;
+            filled = None;
+            while next < 10 && cum_r as f64 >= next as f64 * nr / 10.0 {
+                next += 1;
+            }
+        }
+    }
+    if gr > 0 || gc > 0 || groups.is_empty() {
+        groups.push(group(filled, gr, gc));
+    }
+    groups
+}
+
+/// A score histogram (the fine grid of `Column::Score`) in `n` equal bins over [0, 1],
+/// as shares of the whole.
+pub fn score_bins(reference: &[u32], current: &[u32], n: usize) -> Vec<Bin> {
+    let n = n.max(1);
+    let nr = reference.iter().map(|&v| v as u64).sum::<u64>().max(1) as f64;
+    let nc = current.iter().map(|&v| v as u64).sum::<u64>().max(1) as f64;
+    let fine = reference.len().max(current.len()).max(1);
+    let mut out: Vec<Bin> = (0..n)
+        .map(|i| Bin {
+            lo: i as f64 / n as f64,
+            hi: (i + 1) as f64 / n as f64,
+            reference: 0.0,
+            current: 0.0,
+        })
+        .collect();
+    let slot = |i: usize| (i * n / fine).min(n - 1);
+    for (i, v) in reference.iter().enumerate() {
+        out[slot(i)].reference += *v as f64 / nr;
+    }
+    for (i, v) in current.iter().enumerate() {
+        out[slot(i)].current += *v as f64 / nc;
+    }
+    out
+}
+
 /// Compares a current histogram with the reference on the same grid.
 pub fn compare(column: Column, reference: &[u32], current: &[u32]) -> ColumnDrift {
     let grid = column.grid();
@@ -170,36 +270,15 @@ pub fn compare(column: Column, reference: &[u32], current: &[u32]) -> ColumnDrif
     let nc = n_cur.max(1) as f64;
     let categorical = column.is_categorical();
 
-    // Coarse bins for PSI and JS: categories, or groups of fine bins holding about a tenth
-    // of the reference each. Ties (integer columns) merge deciles, as quantile edges do.
-    let mut groups: Vec<(f64, f64)> = Vec::with_capacity(10);
-    if categorical {
-        for (r, c) in reference.iter().zip(current) {
-            groups.push((*r as f64 / nr, *c as f64 / nc));
-        }
-    } else {
-        let mut next = 1;
-        let (mut cum_r, mut gr, mut gc) = (0u64, 0u64, 0u64);
-        for (r, c) in reference.iter().zip(current) {
-            cum_r += *r as u64;
-            gr += *r as u64;
-            gc += *c as u64;
-            if next < 10 && cum_r as f64 >= next as f64 * nr / 10.0 {
-                groups.push((gr as f64 / nr, gc as f64 / nc));
-                gr = 0;
-                gc = 0;
-                while next < 10 && cum_r as f64 >= next as f64 * nr / 10.0 {
-                    next += 1;
-                }
-            }
-        }
-        if gr > 0 || gc > 0 || groups.is_empty() {
-            groups.push((gr as f64 / nr, gc as f64 / nc));
-        }
-    }
+    let groups = psi_bins(column, reference, current);
     let mut psi = 0.0;
     let mut jsd = 0.0;
-    for &(r, c) in &groups {
+    for &Bin {
+        reference: r,
+        current: c,
+        ..
+    } in &groups
+    {
         let (re, ce) = (r.max(1e-4), c.max(1e-4));
         psi += (ce - re) * libm::log(ce / re);
         let m = 0.5 * (r + c);
@@ -314,12 +393,16 @@ fn below(p: f64, t: f64) -> Verdict {
 }
 
 /// Drift of one week against the reference: every input column and the score.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DriftReport {
     /// Input columns, in `Column::INPUTS` order.
     pub inputs: Vec<ColumnDrift>,
     /// The champion's score distribution against its validation scores.
     pub score: ColumnDrift,
+    /// The PSI bins of every input column, in `Column::INPUTS` order.
+    pub bins: Vec<Vec<Bin>>,
+    /// The champion's scores in ten equal bins, against its validation scores.
+    pub score_bins: Vec<Bin>,
     /// Share of input columns that drifted.
     pub drifted_share: f64,
     /// True when the share reaches `DATASET_SHARE`.
@@ -341,9 +424,16 @@ impl DriftReport {
             .collect();
         let drifted = inputs.iter().filter(|c| c.drifted).count();
         let share = drifted as f64 / inputs.len() as f64;
+        let bins = Column::INPUTS
+            .iter()
+            .zip(reference.iter().zip(current))
+            .map(|(&c, (r, k))| psi_bins(c, r, k))
+            .collect();
         DriftReport {
             score: compare(Column::Score, score_ref, score_cur),
             inputs,
+            bins,
+            score_bins: score_bins(score_ref, score_cur, 10),
             drifted_share: share,
             dataset_drift: share >= DATASET_SHARE,
         }
@@ -415,5 +505,66 @@ mod tests {
         let c = hist(Column::Calls, (0..3000).map(|i| (i % 3) as f64));
         let d = compare(Column::Calls, &r, &c);
         assert!(d.psi.abs() < 1e-12);
+    }
+
+    #[test]
+    fn psi_bins_hold_a_tenth_of_the_reference_each_and_their_value_ranges() {
+        let r = hist(
+            Column::Charges,
+            (0..10_000).map(|i| 20.0 + (i % 400) as f64 * 0.25),
+        );
+        let c = hist(
+            Column::Charges,
+            (0..10_000).map(|i| 40.0 + (i % 400) as f64 * 0.25),
+        );
+        let bins = psi_bins(Column::Charges, &r, &c);
+        assert_eq!(bins.len(), 10);
+        for b in &bins {
+            assert!((b.reference - 0.1).abs() < 0.01, "{b:?}");
+            assert!(b.lo <= b.hi);
+        }
+        for pair in bins.windows(2) {
+            assert!(pair[0].hi < pair[1].lo, "ranges overlap: {pair:?}");
+        }
+        assert!(
+            (bins[0].lo - 20.125).abs() < 1e-9 && bins[9].hi > 137.0,
+            "{bins:?}"
+        );
+        let shares: f64 = bins.iter().map(|b| b.current).sum();
+        assert!((shares - 1.0).abs() < 1e-9);
+        // The shifted week leaves the lowest bins nearly empty.
+        assert!(bins[0].current < 0.01 && bins[9].current > 0.2);
+        // The report's PSI is computed on exactly these bins.
+        let psi: f64 = bins
+            .iter()
+            .map(|b| {
+                let (re, ce) = (b.reference.max(1e-4), b.current.max(1e-4));
+                (ce - re) * libm::log(ce / re)
+            })
+            .sum();
+        assert!((psi - compare(Column::Charges, &r, &c).psi).abs() < 1e-9);
+    }
+
+    #[test]
+    fn categorical_bins_are_the_categories_and_score_bins_split_the_unit_interval() {
+        let r = hist(Column::Contract, (0..300).map(|i| (i % 3) as f64));
+        let c = hist(
+            Column::Contract,
+            (0..300).map(|i| if i % 2 == 0 { 0.0 } else { 2.0 }),
+        );
+        let bins = psi_bins(Column::Contract, &r, &c);
+        assert_eq!(bins.len(), 3);
+        assert_eq!((bins[2].lo, bins[2].hi), (2.0, 2.0));
+        assert!((bins[1].current).abs() < 1e-12 && (bins[0].current - 0.5).abs() < 1e-12);
+
+        let r = hist(Column::Score, (0..1000).map(|i| (i as f64 + 0.5) / 1000.0));
+        let c = hist(Column::Score, (0..1000).map(|_| 0.93));
+        let bins = score_bins(&r, &c, 10);
+        assert_eq!(bins.len(), 10);
+        assert!(bins.iter().all(|b| (b.reference - 0.1).abs() < 1e-9));
+        assert!((bins[9].current - 1.0).abs() < 1e-9);
+        assert!((bins[3].lo - 0.3).abs() < 1e-12 && (bins[3].hi - 0.4).abs() < 1e-12);
+        // Empty histograms give empty shares, not NaN.
+        assert!(score_bins(&[], &[], 0).iter().all(|b| b.reference == 0.0));
     }
 }

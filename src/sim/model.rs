@@ -8,7 +8,7 @@
 //! to eight iterations, and the time goes into the pass over the rows, which accumulates
 //! only the upper triangle.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::metrics::{SCORE_BINS, ScoreHist, score_bin};
 use super::world::{Features, N_FEATURES, dot, sigmoid};
@@ -17,7 +17,7 @@ use super::world::{Features, N_FEATURES, dot, sigmoid};
 pub const LAMBDA: f64 = 1e-3;
 
 /// A fitted model: coefficients and decision threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Model {
     /// Coefficients, aligned with `world::Features` (index 0 is the intercept).
     pub coef: Features,
@@ -27,6 +27,7 @@ pub struct Model {
 
 impl Model {
     /// The churn-risk score in [0, 1].
+    #[inline]
     pub fn score(&self, x: &Features) -> f64 {
         sigmoid(dot(&self.coef, x))
     }

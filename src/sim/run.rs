@@ -6,7 +6,7 @@
 //! for the same one), and each (model, week) pair is scored once, lazily, into an `Eval`
 //! that every policy serving that model that week reads.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::cbpe::Calibration;
 use super::config::{Config, ConfigError, PolicyKind};
@@ -16,14 +16,14 @@ use super::drift::DriftReport;
 use super::metrics::{Confusion, SCORE_BINS, ScoreHist, score_bin};
 use super::model::{self, Model, Rows};
 use super::policy::{self, Event, PolicyRun};
-use super::world::{Cohort, World};
+use super::world::{self, Cohort, World};
 
 /// Index of a model in `Outcome::models`. The champion deployed on day 0 is `ModelId(0)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ModelId(pub u8);
 
 /// What a model was trained on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TrainingData {
     /// The champion: history weeks -8..=-3 to fit, -2..=-1 to choose the threshold.
     History,
@@ -35,7 +35,7 @@ pub enum TrainingData {
 }
 
 /// A trained model and what it was trained on.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModelCard {
     /// Its id.
     pub id: ModelId,
@@ -53,7 +53,7 @@ pub struct ModelCard {
 
 /// One model's performance on one weekly cohort (labels known to the simulation; policies
 /// only see them once matured).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Eval {
     /// Confusion matrix at the model's threshold.
     pub confusion: Confusion,
@@ -72,7 +72,7 @@ pub struct Eval {
 }
 
 /// The validation gate's measurements and verdicts (SCENARIO.md section 4).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GateReport {
     /// The labelled week whose 30 % holdout the gate uses.
     pub holdout_week: u32,
@@ -120,7 +120,7 @@ pub const GATE_MIN_SEGMENT_F1: f64 = 0.60;
 pub const GATE_MIN_SEGMENT_CHURNERS: u32 = 30;
 
 /// The world's state each week, as monitoring sees it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WeekReport {
     /// Week index; scored on day `7 · week`.
     pub week: u32,
@@ -143,7 +143,7 @@ pub struct WeekReport {
 }
 
 /// The figures the article reports, computed from the run.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Headline {
     /// Champion F1 on cohorts scored before the drift (validation F1 if there are none).
     pub f1_before_drift: f64,
@@ -170,7 +170,7 @@ pub struct Headline {
 }
 
 /// Everything a run produces. Plain data: the UI formats and translates it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     /// The configuration that produced it.
     pub config: Config,
@@ -265,6 +265,49 @@ struct Cached {
     champion: ModelCard,
     calibration: Calibration,
     reference_scores: ScoreHist,
+    /// The last run's weeks, each with what it was drawn from and the champion's
+    /// evaluation of it.
+    weeks: Vec<CachedWeek>,
+    /// The challengers the last run fitted, and their evaluations.
+    fits: Vec<KeptFit>,
+    evals: Vec<KeptEval>,
+}
+
+/// A challenger fitted by an earlier run; valid while its training week is drawn the same.
+#[derive(Clone)]
+struct KeptFit {
+    data: TrainingData,
+    drawn_with: (u8, u64),
+    model: Model,
+    reference_f1: f64,
+    reference_auc: f64,
+    calibration: Calibration,
+}
+
+/// A challenger's evaluation on a week; valid while both weeks are drawn the same.
+struct KeptEval {
+    data: TrainingData,
+    drawn_with: (u8, u64),
+    week: usize,
+    week_drawn_with: (u8, u64),
+    eval: Eval,
+}
+
+/// A week's cohort depends on the seed, the cohort size and the base intercept (the
+/// session's key), its index, the drift kind and the strength acting on it.
+struct CachedWeek {
+    drawn_with: (u8, u64),
+    cohort: Cohort,
+    champion_eval: Option<Eval>,
+    /// The champion's score bin for every customer (inputs only, so it survives a relabel).
+    champion_bins: Option<Vec<u16>>,
+}
+
+fn week_key(config: &Config, week: usize) -> (u8, u64) {
+    (
+        config.drift as u8,
+        crate::sim::world::strength_on(config, 7 * week as i64).to_bits(),
+    )
 }
 
 impl Session {
@@ -282,20 +325,70 @@ impl Session {
             config.base_intercept.to_bits(),
         );
         let cached = self.cached.take().filter(|c| c.key == key);
-        let (history, champion) = match cached {
+        let (history, champion, mut old_weeks, kept_fits, kept_evals) = match cached {
             Some(c) => (
                 c.history,
                 Some((c.champion, c.calibration, c.reference_scores)),
+                c.weeks,
+                c.fits,
+                c.evals,
             ),
-            None => (World::history(config), None),
+            None => (
+                World::history(config),
+                None,
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            ),
         };
-        let world = World {
-            history,
-            weeks: World::weeks(config),
-        };
+        // Weeks drawn with the same drift as last time are reused with the champion's
+        // evaluation of them: moving a policy, business or alert control redraws nothing,
+        // and moving the drift redraws only the weeks it touches.
+        let n_weeks = config.horizon_days.div_ceil(7) as usize;
+        old_weeks.truncate(n_weeks);
+        // A week drawn under another strength of a drift that moves only the labels is
+        // relabelled, keeping the champion's scores.
+        let n = config.cohort_size as usize;
+        let mut old = old_weeks.into_iter();
+        let mut evals_kept: Vec<Option<Eval>> = Vec::with_capacity(n_weeks);
+        let mut bins_kept: Vec<Option<Vec<u16>>> = Vec::with_capacity(n_weeks);
+        let mut weeks: Vec<Cohort> = Vec::with_capacity(n_weeks);
+        for w in 0..n_weeks {
+            let fresh = week_key(config, w);
+            let s = world::strength_on(config, 7 * w as i64);
+            match old.next() {
+                Some(c) if c.drawn_with == fresh => {
+                    evals_kept.push(c.champion_eval);
+                    bins_kept.push(c.champion_bins);
+                    weeks.push(c.cohort);
+                }
+                Some(mut c)
+                    if c.drawn_with.0 == fresh.0 && world::changes_labels_only(config.drift) =>
+                {
+                    world::relabel(config, &mut c.cohort, s);
+                    evals_kept.push(None);
+                    bins_kept.push(c.champion_bins);
+                    weeks.push(c.cohort);
+                }
+                _ => {
+                    evals_kept.push(None);
+                    bins_kept.push(None);
+                    weeks.push(world::generate_cohort(config, w as i32, s, n));
+                }
+            }
+        }
+        let world = World { history, weeks };
         let mut lab = Lab::new(config, &world);
+        lab.week_keys = (0..n_weeks).map(|w| week_key(config, w)).collect();
+        lab.kept_fits = kept_fits;
+        lab.kept_evals = kept_evals;
         let champion = match champion {
-            Some((card, calibration, reference)) => lab.install(card, calibration, reference),
+            Some((card, calibration, reference)) => {
+                let id = lab.install(card, calibration, reference);
+                lab.evals[id.0 as usize] = evals_kept;
+                lab.champion_bins = bins_kept;
+                id
+            }
             None => lab.train(TrainingData::History),
         };
 
@@ -321,10 +414,55 @@ impl Session {
             champion: lab.models[0],
             calibration: lab.calibrations[0].clone(),
             reference_scores: lab.reference_scores.clone(),
+            weeks: Vec::new(),
+            fits: Vec::new(),
+            evals: Vec::new(),
         };
+        let champion_evals = std::mem::take(&mut lab.evals[0]);
+        let mut fits = Vec::new();
+        let mut evals = Vec::new();
+        for (m, card) in lab.models.iter().enumerate().skip(1) {
+            let drawn_with = lab.data_key(card.trained_on);
+            fits.push(KeptFit {
+                data: card.trained_on,
+                drawn_with,
+                model: card.model,
+                reference_f1: card.reference_f1,
+                reference_auc: card.reference_auc,
+                calibration: lab.calibrations[m].clone(),
+            });
+            for (week, eval) in std::mem::take(&mut lab.evals[m]).into_iter().enumerate() {
+                if let Some(eval) = eval {
+                    evals.push(KeptEval {
+                        data: card.trained_on,
+                        drawn_with,
+                        week,
+                        week_drawn_with: lab.week_keys[week],
+                        eval,
+                    });
+                }
+            }
+        }
         let models = lab.models;
+        let mut champion_bins = std::mem::take(&mut lab.champion_bins);
+        champion_bins.resize(world.weeks.len(), None);
+        let cached_weeks = world
+            .weeks
+            .into_iter()
+            .zip(champion_evals.into_iter().zip(champion_bins))
+            .enumerate()
+            .map(|(w, (cohort, (champion_eval, champion_bins)))| CachedWeek {
+                drawn_with: week_key(config, w),
+                cohort,
+                champion_eval,
+                champion_bins,
+            })
+            .collect();
         self.cached = Some(Cached {
             history: world.history,
+            weeks: cached_weeks,
+            fits,
+            evals,
             ..keep
         });
         Ok(Outcome {
@@ -350,6 +488,12 @@ pub(crate) struct Lab<'a> {
     reference_inputs: Vec<Vec<u32>>,
     /// Per week: max input PSI, drifted share, score PSI (what triage reads).
     triage: Vec<(f64, f64, f64)>,
+    /// How each week was drawn (for reusing an earlier run's fits and evaluations).
+    week_keys: Vec<(u8, u64)>,
+    kept_fits: Vec<KeptFit>,
+    kept_evals: Vec<KeptEval>,
+    /// The first champion's score bin for every customer of each week, once scored.
+    champion_bins: Vec<Option<Vec<u16>>>,
 }
 
 /// Rows of a cohort from `from` (inclusive) to `to` (exclusive).
@@ -385,6 +529,10 @@ impl<'a> Lab<'a> {
             reference_scores: ScoreHist::default(),
             reference_inputs,
             triage: Vec::new(),
+            week_keys: Vec::new(),
+            kept_fits: Vec::new(),
+            kept_evals: Vec::new(),
+            champion_bins: Vec::new(),
         }
     }
 
@@ -402,10 +550,60 @@ impl<'a> Lab<'a> {
         card.id
     }
 
-    /// The model trained on `data`, fitting it the first time it is asked for.
+    /// How the data a model is trained on was drawn: its week's key, or a constant for
+    /// the history (fixed by the session's key).
+    fn data_key(&self, data: TrainingData) -> (u8, u64) {
+        match data {
+            TrainingData::FreshWeek(k) => self
+                .week_keys
+                .get(k as usize)
+                .copied()
+                .unwrap_or((u8::MAX, u64::MAX)),
+            TrainingData::History | TrainingData::StaleHistory => (u8::MAX, 0),
+        }
+    }
+
+    /// The model trained on `data`, fitting it the first time it is asked for (or taking
+    /// an earlier run's fit on the same data).
     pub(crate) fn train(&mut self, data: TrainingData) -> ModelId {
         if let Some(m) = self.models.iter().find(|m| m.trained_on == data) {
             return m.id;
+        }
+        let key = self.data_key(data);
+        if data != TrainingData::History
+            && let Some(kept) = self
+                .kept_fits
+                .iter()
+                .find(|k| k.data == data && k.drawn_with == key)
+                .cloned()
+        {
+            let id = ModelId(self.models.len() as u8);
+            let weeks = self.world.weeks.len();
+            let evals: Vec<Option<Eval>> = (0..weeks)
+                .map(|w| {
+                    let week_key = self.week_keys.get(w).copied();
+                    self.kept_evals
+                        .iter()
+                        .position(|e| {
+                            e.data == data
+                                && e.drawn_with == key
+                                && e.week == w
+                                && Some(e.week_drawn_with) == week_key
+                        })
+                        .map(|i| self.kept_evals.swap_remove(i).eval)
+                })
+                .collect();
+            self.calibrations.push(kept.calibration);
+            self.evals.push(evals);
+            self.models.push(ModelCard {
+                id,
+                version: self.models.len() as u32 + 1,
+                trained_on: data,
+                model: kept.model,
+                reference_f1: kept.reference_f1,
+                reference_auc: kept.reference_auc,
+            });
+            return id;
         }
         let w = self.world;
         let (coef, tune) = match data {
@@ -451,9 +649,14 @@ impl<'a> Lab<'a> {
         let m = id.0 as usize;
         if self.evals[m][week].is_none() {
             let model = self.models[m].model;
+            let bins = if m == 0 {
+                Some(self.champion_bins(week))
+            } else {
+                None
+            };
             let c = &self.world.weeks[week];
             let (confusion, by_contract, hist, churn_by_day, caught_by_day) =
-                evaluate(&model, c, 0, c.len());
+                evaluate(&model, c, 0, c.len(), bins.as_deref());
             let e = Eval {
                 auc: hist.auc(),
                 cbpe_f1: self.calibrations[m].estimate_f1(&hist, model.cut_bin()),
@@ -468,6 +671,24 @@ impl<'a> Lab<'a> {
         self.evals[m][week].as_ref().expect("filled above")
     }
 
+    /// The first champion's score bins on a week, scored the first time they are asked
+    /// for. They depend on the inputs only, so a relabelled week keeps them.
+    fn champion_bins(&mut self, week: usize) -> Vec<u16> {
+        if self.champion_bins.len() < self.world.weeks.len() {
+            self.champion_bins.resize(self.world.weeks.len(), None);
+        }
+        if self.champion_bins[week].is_none() {
+            let model = self.models[0].model;
+            let bins = self.world.weeks[week]
+                .x
+                .iter()
+                .map(|x| score_bin(model.score(x)) as u16)
+                .collect();
+            self.champion_bins[week] = Some(bins);
+        }
+        self.champion_bins[week].clone().expect("filled above")
+    }
+
     /// Max input PSI, drifted share and score PSI of a week's drift report.
     pub(crate) fn week_drift(&self, week: usize) -> (f64, f64, f64) {
         self.triage.get(week).copied().unwrap_or((0.0, 0.0, 0.0))
@@ -479,8 +700,8 @@ impl<'a> Lab<'a> {
         let s = split_at(c);
         let ch = self.models[challenger.0 as usize].model;
         let cp = self.models[champion.0 as usize].model;
-        let (conf, by_contract, hist, ..) = evaluate(&ch, c, s, c.len());
-        let (champ_conf, ..) = evaluate(&cp, c, s, c.len());
+        let (conf, by_contract, hist, ..) = evaluate(&ch, c, s, c.len(), None);
+        let (champ_conf, ..) = evaluate(&cp, c, s, c.len(), None);
         let challenger_f1 = conf.f1();
         let champion_f1 = champ_conf.f1();
         let auc = hist.auc();
@@ -516,7 +737,9 @@ type Evaluated = (Confusion, [Confusion; 3], ScoreHist, [u32; 8], [u32; 8]);
 
 /// Scores rows `from..to` of a cohort: confusion, per-contract confusion, score histogram,
 /// and churn events by day.
-fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize) -> Evaluated {
+/// Scores rows `from..to` of a cohort (or reads their score bins from `bins`, one per
+/// customer of the cohort) and counts the outcomes.
+fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u16]>) -> Evaluated {
     let cut = model.cut_bin();
     let mut conf = Confusion::default();
     let mut by_contract = [Confusion::default(); 3];
@@ -524,7 +747,10 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize) -> Evaluated {
     let mut churn_by_day = [0u32; 8];
     let mut caught_by_day = [0u32; 8];
     for i in from..to {
-        let b = score_bin(model.score(&c.x[i]));
+        let b = match bins {
+            Some(bins) => bins[i] as usize,
+            None => score_bin(model.score(&c.x[i])),
+        };
         let flagged = b >= cut;
         let y = c.y[i];
         conf.record(flagged, y);
@@ -683,6 +909,38 @@ mod tests {
         assert_eq!(session.run(&moved).unwrap(), run(&moved).unwrap());
         let reseeded = Config { seed: 9, ..moved };
         assert_eq!(session.run(&reseeded).unwrap(), run(&reseeded).unwrap());
+    }
+
+    #[test]
+    fn a_session_reusing_weeks_matches_fresh_runs_whatever_changes() {
+        use crate::sim::{DriftKind, DriftShape, PolicyKind};
+        let mut session = Session::new();
+        let mut c = Config {
+            cohort_size: 800,
+            ..Config::default()
+        };
+        // Each step changes one thing: some reuse every week, some a few, some none.
+        let steps: [fn(&mut Config); 14] = [
+            |c| c.alert_f1 = 0.82,
+            |c| c.policy = PolicyKind::ManualRetrain,
+            |c| c.business.arpu_nis = 90.0,
+            |c| c.onset_day = 21,
+            |c| c.strength = 1.4,
+            |c| c.strength = 0.0,
+            |c| c.shape = DriftShape::Ramp,
+            |c| c.drift = DriftKind::PriorShift,
+            |c| c.strength = 0.7,
+            |c| c.drift = DriftKind::PriceRise,
+            |c| c.strength = 1.9,
+            |c| c.horizon_days = 35,
+            |c| c.bad.skip_gate = true,
+            |c| c.drift = DriftKind::ConceptWithSideSignal,
+        ];
+        assert_eq!(session.run(&c).unwrap(), run(&c).unwrap());
+        for step in steps {
+            step(&mut c);
+            assert_eq!(session.run(&c).unwrap(), run(&c).unwrap(), "{c:?}");
+        }
     }
 
     #[test]

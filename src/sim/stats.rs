@@ -13,6 +13,7 @@
 /// run's time; this is a Cody-Waite range reduction to |r| <= ln2/2 and a degree-13 Taylor
 /// polynomial, about three times faster. Underflows to 0 below -708, overflows to infinity
 /// above 709.
+#[inline(always)]
 pub fn exp(x: f64) -> f64 {
     const LOG2E: f64 = core::f64::consts::LOG2_E;
     // ln 2 split so that k · LN2_HI is exact for |k| < 2^11.

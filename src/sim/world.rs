@@ -83,6 +83,11 @@ pub struct Cohort {
     pub churn_day: Vec<u8>,
     /// Histograms of the raw inputs on the monitoring grids, in `Column::INPUTS` order.
     pub hists: Vec<Vec<u32>>,
+    /// Each customer's uniform draw for the churn decision (churns when below the churn
+    /// probability), kept so `relabel` can decide again under another strength.
+    churn_u: Vec<f64>,
+    /// Each customer's day of churn within the window, should they churn.
+    window_day: Vec<u8>,
 }
 
 impl Cohort {
@@ -160,6 +165,45 @@ impl World {
     }
 }
 
+/// The churn process's intercept and coefficients under drift strength `s`.
+fn churn_params(config: &Config, s: f64) -> (f64, Features) {
+    let kind = config.drift;
+    let concept = matches!(kind, DriftKind::Concept | DriftKind::ConceptWithSideSignal);
+    let s_concept = if concept { s } else { 0.0 };
+    let mut intercept = config.base_intercept + s_concept * CONCEPT_DELTA[0];
+    if kind == DriftKind::PriorShift {
+        intercept += 0.6 * s;
+    }
+    let mut beta = BETA;
+    for j in 1..N_FEATURES {
+        beta[j] += s_concept * CONCEPT_DELTA[j];
+    }
+    (intercept, beta)
+}
+
+/// True when the drift strength changes only who churns, not the customers' inputs: the
+/// concept and prior drifts (and no drift). A cohort drawn at one strength can then be
+/// relabelled for another instead of drawn again.
+pub fn changes_labels_only(kind: DriftKind) -> bool {
+    matches!(
+        kind,
+        DriftKind::None | DriftKind::Concept | DriftKind::PriorShift
+    )
+}
+
+/// Decides the churn of a cohort's customers again under strength `s`, from the same
+/// random draws: the result equals `generate_cohort` at `s` when the drift kind
+/// `changes_labels_only`.
+pub fn relabel(config: &Config, cohort: &mut Cohort, s: f64) {
+    let (intercept, beta) = churn_params(config, s);
+    cohort.strength = s;
+    for i in 0..cohort.x.len() {
+        let churn = cohort.churn_u[i] < sigmoid(intercept + dot(&beta, &cohort.x[i]));
+        cohort.y[i] = churn;
+        cohort.churn_day[i] = if churn { cohort.window_day[i] } else { 0 };
+    }
+}
+
 /// Draws one cohort. `s` is the drift strength acting on it.
 pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
     // One stream per (seed, week); seed_from_u64 expands the u64 with PCG32, so nearby
@@ -171,8 +215,6 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(stream);
 
     let kind = config.drift;
-    let concept = matches!(kind, DriftKind::Concept | DriftKind::ConceptWithSideSignal);
-    let s_concept = if concept { s } else { 0.0 };
     let calls_lambda = if kind == DriftKind::ConceptWithSideSignal {
         1.56 * (1.0 + 0.35 * s)
     } else {
@@ -183,14 +225,7 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
     } else {
         1.0
     };
-    let mut intercept = config.base_intercept + s_concept * CONCEPT_DELTA[0];
-    if kind == DriftKind::PriorShift {
-        intercept += 0.6 * s;
-    }
-    let mut beta = BETA;
-    for j in 1..N_FEATURES {
-        beta[j] += s_concept * CONCEPT_DELTA[j];
-    }
+    let (intercept, beta) = churn_params(config, s);
 
     // Tenure shares, with the promotion raising the share of first-year customers.
     let mut shares = TENURE_SHARES;
@@ -233,6 +268,8 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
         contract: Vec::with_capacity(n),
         churn_day: Vec::with_capacity(n),
         hists: Vec::new(),
+        churn_u: Vec::with_capacity(n),
+        window_day: Vec::with_capacity(n),
     };
 
     for _ in 0..n {
@@ -307,11 +344,10 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
         cohort.x.push(x);
         cohort.y.push(churn);
         cohort.contract.push(contract);
-        cohort.churn_day.push(if churn {
-            day.min(LABEL_WINDOW_DAYS as u8)
-        } else {
-            0
-        });
+        let day = day.min(LABEL_WINDOW_DAYS as u8);
+        cohort.churn_day.push(if churn { day } else { 0 });
+        cohort.churn_u.push(u);
+        cohort.window_day.push(day);
     }
     cohort.hists = hists;
     cohort
@@ -320,6 +356,7 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
 /// Dot product of a coefficient vector and a feature row, with four running sums so the
 /// additions overlap instead of waiting on one another. The summation order is fixed, so
 /// the result is the same on every platform.
+#[inline(always)]
 pub fn dot(a: &Features, x: &Features) -> f64 {
     let mut s = [0.0; 4];
     for i in 0..3 {
@@ -331,6 +368,7 @@ pub fn dot(a: &Features, x: &Features) -> f64 {
 }
 
 /// The logistic function, with `stats::exp` so native and WebAssembly agree to the bit.
+#[inline(always)]
 pub fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + super::stats::exp(-z))
 }
@@ -430,5 +468,27 @@ mod tests {
         let sum: u32 = (0..n).map(|i| p.draw((i as f64 + 0.5) / n as f64)).sum();
         let mean = sum as f64 / n as f64;
         assert!((mean - 1.56).abs() < 0.01, "{mean}");
+    }
+
+    #[test]
+    fn relabelling_a_cohort_equals_drawing_it_at_the_new_strength() {
+        for kind in [DriftKind::Concept, DriftKind::PriorShift] {
+            let config = Config {
+                drift: kind,
+                cohort_size: 600,
+                ..Config::default()
+            };
+            let mut c = generate_cohort(&config, 2, 0.3, 600);
+            relabel(&config, &mut c, 1.7);
+            let fresh = generate_cohort(&config, 2, 1.7, 600);
+            assert_eq!(c.y, fresh.y, "{kind:?}");
+            assert_eq!(c.churn_day, fresh.churn_day);
+            assert_eq!(c.strength, 1.7);
+            assert!(changes_labels_only(kind));
+        }
+        // A drift that moves the inputs cannot be relabelled.
+        assert!(!changes_labels_only(DriftKind::PriceRise));
+        assert!(!changes_labels_only(DriftKind::ConceptWithSideSignal));
+        assert!(!changes_labels_only(DriftKind::AcquisitionPromo));
     }
 }

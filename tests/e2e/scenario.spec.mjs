@@ -89,7 +89,9 @@ for (const lang of LANGS) {
       await expectNoAxeViolations(page);
       await screenshot(page, `${lang}-scenario-lab`);
 
-      // Another browser opening the same link sees the same state and the same figures.
+      // Another browser opening the same link sees the same state and the same figures
+      // (once the last change's run is back from the worker).
+      await expect(page.locator(".lab-results")).toHaveAttribute("aria-busy", "false");
       const link = page.url();
       const summary = await page.locator("table.summary").innerText();
       const other = await browser.newContext();
@@ -110,7 +112,59 @@ for (const lang of LANGS) {
       const rows = page.locator("table.summary tbody tr");
       await expect(rows.nth(0)).toContainText(String(run.degraded_days_without_loop));
       await expect(rows.nth(2)).toContainText(String(run.degraded_days_with_loop));
-      await expect(page.locator(".chart-svg svg")).toBeVisible();
+      // Five charts, each drawn.
+      await expect(page.locator(".chart-svg svg")).toHaveCount(5);
+      for (const chart of await page.locator(".chart-svg svg").all()) await expect(chart).toBeVisible();
+    });
+
+    test("every lab chart reads its data, can be downloaded and follows its controls", async ({ page }) => {
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      // Each chart is an image named by its title and described by a sentence.
+      const money = page.getByRole("img", { name: t(lang, "scenario.money.title") });
+      await expect(money).toBeVisible();
+      const horizon = run.config.horizon_days;
+      // At the end of the horizon the money saved is the simulation's saving.
+      const description = (img) => img.getAttribute("aria-describedby").then((id) => page.locator(`[id="${id}"]`));
+      const moneyText = await description(money);
+      await expect(moneyText).toContainText(grouped(run.saving_nis));
+      await expect(moneyText).toContainText(String(horizon - 1));
+      const f1 = page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") });
+      const last = run.policies.find((p) => p.kind === "AutomatedLoop").days.at(-1);
+      await expect(await description(f1)).toContainText(score(last.f1));
+      // The download is the chart's own SVG.
+      const figure = page.locator("figure").filter({ has: money });
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        figure.getByRole("link", { name: new RegExp(t(lang, "scenario.chart.download").replace(/[()]/g, "\\$&")) }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("mlops-lab-money-chart.svg");
+      const svg = await (await download.createReadStream()).toArray();
+      expect(Buffer.concat(svg).toString("utf8")).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+
+      // The data table opens on demand, one row a week.
+      await figure.getByText(t(lang, "scenario.chart.table")).click();
+      await expect(figure.locator("tbody tr")).toHaveCount(Math.floor((horizon - 1) / 7) + 1);
+
+      // The distribution chart follows the feature picked, and the link keeps it.
+      await page.getByLabel(t(lang, "scenario.dist.pick")).selectOption("calls");
+      await expect(page).toHaveURL(/feature=calls/);
+      const week = Math.min(Math.floor((horizon - 1) / 7), run.weeks.length - 1);
+      const distTitle = fill(t(lang, "scenario.dist.title"), { feature: t(lang, "scenario.feature.calls"), week });
+      await expect(page.getByRole("img", { name: distTitle })).toBeVisible();
+      // Pure concept drift: no input's PSI crosses its threshold, and the page says so.
+      const none = fill(t(lang, "scenario.stats.summary"), { count: 0, total: 8, names: t(lang, "scenario.stats.none") });
+      await expect(page.getByText(none)).toBeVisible();
+      await page.getByLabel(t(lang, "scenario.stats.pick")).selectOption("p");
+      await expect(page).toHaveURL(/stat=p/);
+      const statsTitle = fill(t(lang, "scenario.stats.title"), { stat: t(lang, "scenario.stat.p"), week });
+      await expect(page.getByRole("img", { name: statsTitle })).toBeVisible();
+      await expect(page.getByRole("img", { name: fill(t(lang, "scenario.score.title"), { week }) })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.reload();
+      await expect(page.getByLabel(t(lang, "scenario.dist.pick"))).toHaveValue("calls");
+      await expect(page.getByLabel(t(lang, "scenario.stats.pick"))).toHaveValue("p");
+      await screenshot(page, `${lang}-scenario-lab-charts`);
     });
 
     test("a tampered link falls back to defaults with a visible notice", async ({ page }) => {

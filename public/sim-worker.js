@@ -1,0 +1,31 @@
+// The simulation's worker. It loads the page's own WebAssembly module (already in the
+// browser's cache, so nothing new is downloaded) and runs `simulate` on each configuration
+// the page sends, answering with the outcome. See src/sim_worker.rs.
+let bindings = null;
+const waiting = [];
+
+function run({ config }) {
+  const bytes = bindings.simulate(config);
+  self.postMessage({ bytes }, [bytes.buffer]);
+}
+
+self.onmessage = async (event) => {
+  const data = event.data;
+  if (data.js) {
+    try {
+      const module = await import(data.js);
+      await module.default({ module_or_path: data.wasm });
+      bindings = module;
+    } catch (error) {
+      // An error event tells the page to run the simulation itself.
+      setTimeout(() => {
+        throw error;
+      });
+      return;
+    }
+    for (const message of waiting.splice(0)) run(message);
+    return;
+  }
+  if (bindings) run(data);
+  else waiting.push(data);
+};

@@ -1,0 +1,111 @@
+//! A chart as the lab shows it: a titled figure with the SVG the chart functions drew, a
+//! sentence that says what it shows (its text alternative), an optional moving day line
+//! drawn over it without a redraw, an SVG download, and its data as a table.
+
+use crate::charts::frame::Drawn;
+use crate::components::i18n::T;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A lab chart. `cursor` is the day line's x in the chart's user units; `children` is the
+/// chart's data table, shown in a disclosure.
+#[component]
+pub fn ChartFigure(
+    /// Names the figure's ids and the downloaded file (`mlops-lab-{id}.svg`).
+    id: &'static str,
+    /// The caption.
+    #[prop(into)]
+    title: Signal<String>,
+    /// The drawn chart.
+    drawn: Memo<Option<Drawn>>,
+    /// What the chart shows, in one or two sentences.
+    #[prop(into)]
+    summary: Signal<String>,
+    /// The day line, if the chart has a time axis.
+    #[prop(optional, into)]
+    cursor: Option<Signal<f64>>,
+    /// The locale key of the data table's disclosure.
+    #[prop(default = "scenario.chart.table")]
+    table_label: &'static str,
+    /// The data table, built only while its disclosure is open.
+    #[prop(optional)]
+    children: Option<ChildrenFn>,
+) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let summary_id = format!("{id}-summary");
+    let file = format!("mlops-lab-{id}.svg");
+    let size = move || drawn.with(|d| d.as_ref().map(|d| d.size).unwrap_or((720, 360)));
+    let overlay = cursor.map(|x| {
+        let plot_y = move || drawn.with(|d| d.as_ref().map(|d| d.plot_y).unwrap_or_default());
+        view! {
+            <svg
+                class="chart-overlay"
+                viewBox=move || format!("0 0 {} {}", size().0, size().1)
+                aria-hidden="true"
+            >
+                <line
+                    x1=move || x.get()
+                    x2=move || x.get()
+                    y1=move || plot_y().0
+                    y2=move || plot_y().1
+                    class="today-line"
+                />
+            </svg>
+        }
+    });
+    // The link gets its data URL only when it is followed, so a redraw never encodes it.
+    let download = move |ev: leptos::ev::MouseEvent| {
+        let svg = drawn.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default());
+        let href = format!(
+            "data:image/svg+xml;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&svg))
+        );
+        if let Some(link) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = link.set_attribute("href", &href);
+        }
+    };
+    let figure_label = title_id.clone();
+    view! {
+        <figure class="chart" aria-labelledby=figure_label>
+            <figcaption id=title_id>{move || title.get()}</figcaption>
+            <div class="chart-stack">
+                <div
+                    class="chart-svg"
+                    role="img"
+                    aria-label=move || title.get()
+                    aria-describedby=summary_id.clone()
+                    style:aspect-ratio=move || format!("{} / {}", size().0, size().1)
+                    inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())
+                ></div>
+                {overlay}
+            </div>
+            <p class="chart-summary" id=summary_id>{move || summary.get()}</p>
+            <a class="button" href="#" download=file on:click=download>
+                <span>
+                    <T k="scenario.chart.download" />
+                    <span class="visually-hidden">{move || format!(": {}", title.get())}</span>
+                </span>
+            </a>
+            {children.map(|table| {
+                let (open, set_open) = signal(false);
+                view! {
+                    <details on:toggle=move |ev| {
+                        let now = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|d| d.has_attribute("open"));
+                        set_open.set(now);
+                    }>
+                        <summary>
+                            <T k=table_label />
+                        </summary>
+                        <div class="table-scroll">{move || open.get().then(|| table())}</div>
+                    </details>
+                }
+            })}
+        </figure>
+    }
+}

@@ -1,0 +1,820 @@
+//! The lab's charts: F1 over time, the money each loop saves, a feature's distribution
+//! against the reference, one drift statistic for every input against its threshold, and
+//! the score distribution. Each is drawn by `crate::charts` from the outcome and shown in
+//! a `ChartFigure` with a sentence that reads it and its data as a table.
+
+use crate::charts::bars::{BarChart, Bars, bar_chart};
+use crate::charts::frame::{Axis, Drawn, nice_ticks};
+use crate::charts::line::{Level, LineChart, Marker, Series, line_chart};
+use crate::components::chart::ChartFigure;
+use crate::components::i18n::{T, use_i18n};
+use crate::i18n::numbers::{grouped, percent, score, thousands};
+use crate::i18n::{Lang, tr, tr_args};
+use crate::pages::scenario::use_scenario;
+use crate::scenario::describe::policy_key;
+use crate::scenario::url::{PageState, Stat, column_from_slug, column_slug};
+use crate::sim::drift::{
+    Bin, Column, ColumnDrift, DISTANCE_THRESHOLD, DriftReport, P_THRESHOLD, PSI_ALERT, PSI_WARN,
+};
+use crate::sim::{Outcome, PolicyKind, WeekReport};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Chart width in SVG user units (the SVG scales to the page).
+const WIDTH: u32 = 760;
+/// Height of a chart's plotting band.
+const PLOT: u32 = 280;
+
+/// The locale key of a monitored column's name.
+pub fn column_key(column: Column) -> String {
+    format!("scenario.feature.{}", column_slug(column))
+}
+
+fn day_axis(lang: Lang, horizon: u32) -> Axis<'static> {
+    let horizon = horizon.max(1) as f64;
+    Axis {
+        range: (0.0, horizon),
+        ticks: nice_ticks(0.0, horizon, 9)
+            .into_iter()
+            .map(|d| (d, format!("{d:.0}")))
+            .collect(),
+        title: tr(lang, "scenario.chart.axis.day"),
+    }
+}
+
+fn share_axis(lang: Lang, top: f64) -> Axis<'static> {
+    let top = (top * 1.15).clamp(0.05, 1.0);
+    Axis {
+        range: (0.0, top),
+        ticks: nice_ticks(0.0, top, 5)
+            .into_iter()
+            .map(|v| (v, percent(v)))
+            .collect(),
+        title: tr(lang, "scenario.dist.axis.share"),
+    }
+}
+
+/// The simulated day the lab's day stands for: the horizon's end shows its last day.
+pub fn last_day(o: &Outcome, day: u32) -> usize {
+    (day as usize).min(o.policy(PolicyKind::NoLoop).days.len().saturating_sub(1))
+}
+
+/// Each policy's cumulative value over no loop, by day.
+fn savings(o: &Outcome, policy: PolicyKind) -> Vec<f64> {
+    let base = &o.policy(PolicyKind::NoLoop).days;
+    let mut total = 0.0;
+    o.policy(policy)
+        .days
+        .iter()
+        .zip(base)
+        .map(|(d, b)| {
+            total += d.value_nis - b.value_nis;
+            total
+        })
+        .collect()
+}
+
+/// A bin's label: the category's name, or the range of values it holds.
+fn bin_label(lang: Lang, column: Column, index: usize, bin: &Bin) -> String {
+    if column.is_categorical() {
+        return tr(
+            lang,
+            &format!("scenario.cat.{}.{index}", column_slug(column)),
+        )
+        .to_string();
+    }
+    let decimals = match column {
+        Column::Usage => 2,
+        Column::Score => 1,
+        _ => 0,
+    };
+    let (lo, hi) = (
+        format!("{:.*}", decimals, bin.lo),
+        format!("{:.*}", decimals, bin.hi),
+    );
+    if lo == hi { lo } else { format!("{lo}–{hi}") }
+}
+
+/// A distribution's data table: one row a bin, the reference's and the week's shares.
+fn bin_rows(lang: Lang, column: Column, bins: &[Bin]) -> impl IntoView + use<> {
+    bins.iter()
+        .enumerate()
+        .map(|(i, b)| {
+            view! {
+                <tr>
+                    <th scope="row">{bin_label(lang, column, i, b)}</th>
+                    <td class="num">{format!("{:.1}%", b.reference * 100.0)}</td>
+                    <td class="num">{format!("{:.1}%", b.current * 100.0)}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// A statistic's value for one column (the p-value is KS's, or chi-square's for a
+/// category).
+fn stat_value(stat: Stat, c: &ColumnDrift) -> f64 {
+    match stat {
+        Stat::Psi => c.psi,
+        Stat::Js => c.js,
+        Stat::Wasserstein => c.wasserstein,
+        Stat::PValue => {
+            if c.column.is_categorical() {
+                c.chi2_p
+            } else {
+                c.ks_p
+            }
+        }
+    }
+}
+
+/// True when the statistic crosses its drift threshold for the column.
+fn stat_crosses(stat: Stat, c: &ColumnDrift) -> bool {
+    let v = stat_value(stat, c);
+    match stat {
+        Stat::Psi => v >= PSI_ALERT,
+        Stat::Js => v >= DISTANCE_THRESHOLD,
+        Stat::Wasserstein => !c.column.is_categorical() && v >= DISTANCE_THRESHOLD,
+        Stat::PValue => v < P_THRESHOLD,
+    }
+}
+
+fn select_value(ev: &leptos::ev::Event) -> String {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+/// The lab's charts, following the run and the day on the timeline.
+#[component]
+pub fn LabCharts(
+    /// The day on the timeline.
+    day: Memo<u32>,
+    /// The report of the week the day falls in.
+    report: Memo<Option<WeekReport>>,
+    /// What the monitors saw that week.
+    drift: Memo<Option<DriftReport>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let horizon = Memo::new(move |_| ctx.state.get().config.horizon_days);
+    let week =
+        Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.week as usize).unwrap_or(0)));
+    let threshold = Memo::new(move |_| {
+        ctx.outcome
+            .with(|o| o.models.first().map(|m| m.model.threshold))
+    });
+    let feature = Memo::new(move |_| ctx.state.get().feature);
+    let stat = Memo::new(move |_| ctx.state.get().stat);
+    let day_x = move |drawn: Memo<Option<Drawn>>| {
+        Signal::derive(move || {
+            let range = (0.0, horizon.get().max(1) as f64);
+            drawn.with(|d| {
+                d.as_ref()
+                    .map(|d| d.x_of(day.get() as f64, range))
+                    .unwrap_or(0.0)
+            })
+        })
+    };
+
+    // F1 over time: the run and the language only; the day is an overlay.
+    let f1 = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let loop_run = o.policy(PolicyKind::AutomatedLoop);
+            let mut markers = Vec::new();
+            if let Some(d) = loop_run.first_alert_day {
+                markers.push(Marker {
+                    x: d as f64,
+                    label: tr(lang, "scenario.chart.alert"),
+                });
+            }
+            if let Some(d) = loop_run.first_promotion_day {
+                markers.push(Marker {
+                    x: d as f64,
+                    label: tr(lang, "scenario.chart.promotion"),
+                });
+            }
+            let mut series: Vec<Series> = PolicyKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Series {
+                    label: tr(lang, &policy_key(*p)),
+                    points: o
+                        .policy(*p)
+                        .days
+                        .iter()
+                        .map(|d| (d.day as f64, d.f1))
+                        .collect(),
+                    slot: i,
+                    dashed: false,
+                })
+                .collect();
+            series.push(Series {
+                label: tr(lang, "scenario.chart.cbpe"),
+                points: loop_run
+                    .days
+                    .iter()
+                    .map(|d| (d.day as f64, d.cbpe_f1))
+                    .collect(),
+                slot: 3,
+                dashed: true,
+            });
+            let chart = LineChart {
+                x: day_axis(lang, o.config.horizon_days),
+                y: Axis {
+                    range: (0.4, 1.0),
+                    ticks: nice_ticks(0.4, 1.0, 6)
+                        .into_iter()
+                        .map(|v| (v, format!("{v:.1}")))
+                        .collect(),
+                    title: "F1",
+                },
+                series,
+                levels: vec![Level {
+                    value: o.config.alert_f1,
+                    label: tr(lang, "scenario.chart.threshold"),
+                }],
+                markers,
+            };
+            line_chart(&chart, WIDTH, PLOT).ok()
+        })
+    });
+    let f1_summary = move || {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let d = last_day(o, day.get());
+            let at = |p: PolicyKind| {
+                o.policy(p)
+                    .days
+                    .get(d)
+                    .map(|m| score(m.f1))
+                    .unwrap_or_default()
+            };
+            let cbpe = o
+                .policy(PolicyKind::AutomatedLoop)
+                .days
+                .get(d)
+                .map(|m| score(m.cbpe_f1))
+                .unwrap_or_default();
+            tr_args(
+                lang,
+                "scenario.chart.f1.summary",
+                &[
+                    ("day", &d.to_string()),
+                    ("noloop", &at(PolicyKind::NoLoop)),
+                    ("manual", &at(PolicyKind::ManualRetrain)),
+                    ("loop", &at(PolicyKind::AutomatedLoop)),
+                    ("cbpe", &cbpe),
+                    ("threshold", &score(o.config.alert_f1)),
+                ],
+            )
+        })
+    };
+    let f1_rows = move || {
+        ctx.outcome.with(|o| {
+            (0..=o.config.horizon_days / 7)
+                .filter_map(|week| {
+                    let d = (week * 7) as usize;
+                    let f1 = |p: PolicyKind| o.policy(p).days.get(d).map(|m| score(m.f1));
+                    Some(view! {
+                        <tr>
+                            <th scope="row">{week}</th>
+                            <td class="num">{f1(PolicyKind::NoLoop)?}</td>
+                            <td class="num">{f1(PolicyKind::ManualRetrain)?}</td>
+                            <td class="num">{f1(PolicyKind::AutomatedLoop)?}</td>
+                            <td class="num">{o.policy(PolicyKind::AutomatedLoop).days.get(d).map(|m| score(m.cbpe_f1))}</td>
+                        </tr>
+                    })
+                })
+                .collect_view()
+        })
+    };
+
+    // Money saved over no loop, day by day.
+    let money = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let lines: Vec<(PolicyKind, Vec<f64>)> =
+                [PolicyKind::ManualRetrain, PolicyKind::AutomatedLoop]
+                    .into_iter()
+                    .map(|p| (p, savings(o, p)))
+                    .collect();
+            let (lo, hi) = lines
+                .iter()
+                .flat_map(|(_, v)| v.iter().copied())
+                .fold((0.0f64, 1000.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            let pad = (hi - lo) * 0.05;
+            let range = (if lo < 0.0 { lo - pad } else { 0.0 }, hi + pad);
+            let chart = LineChart {
+                x: day_axis(lang, o.config.horizon_days),
+                y: Axis {
+                    range,
+                    ticks: nice_ticks(range.0, range.1, 5)
+                        .into_iter()
+                        .map(|v| (v, thousands(v)))
+                        .collect(),
+                    title: tr(lang, "scenario.money.axis"),
+                },
+                series: lines
+                    .iter()
+                    .map(|(p, v)| Series {
+                        label: tr(lang, &policy_key(*p)),
+                        points: v.iter().enumerate().map(|(d, s)| (d as f64, *s)).collect(),
+                        slot: if *p == PolicyKind::AutomatedLoop {
+                            2
+                        } else {
+                            1
+                        },
+                        dashed: false,
+                    })
+                    .collect(),
+                levels: Vec::new(),
+                markers: Vec::new(),
+            };
+            line_chart(&chart, WIDTH, PLOT).ok()
+        })
+    });
+    let money_summary = move || {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let d = last_day(o, day.get());
+            let at = |p| savings(o, p).get(d).copied().unwrap_or_default();
+            tr_args(
+                lang,
+                "scenario.money.summary",
+                &[
+                    ("day", &d.to_string()),
+                    ("loop", &grouped(at(PolicyKind::AutomatedLoop))),
+                    ("manual", &grouped(at(PolicyKind::ManualRetrain))),
+                ],
+            )
+        })
+    };
+    let money_rows = move || {
+        ctx.outcome.with(|o| {
+            let (manual, auto) = (
+                savings(o, PolicyKind::ManualRetrain),
+                savings(o, PolicyKind::AutomatedLoop),
+            );
+            (0..=o.config.horizon_days / 7)
+                .filter_map(|week| {
+                    let d = (week * 7) as usize;
+                    Some(view! {
+                        <tr>
+                            <th scope="row">{week}</th>
+                            <td class="num">{grouped(*manual.get(d)?)}</td>
+                            <td class="num">{grouped(*auto.get(d)?)}</td>
+                        </tr>
+                    })
+                })
+                .collect_view()
+        })
+    };
+
+    // A feature's distribution in the PSI bins: the reference against the week shown.
+    let with_week = move |f: &dyn Fn(&WeekReport) -> Option<String>| -> Option<String> {
+        report.with(|w| w.as_ref().and_then(f))
+    };
+    let dist = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        let column = feature.get();
+        let index = Column::INPUTS
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or(0);
+        drift.with(|w| {
+            let w = w.as_ref()?;
+            let bins = w.bins.get(index)?;
+            let top = bins
+                .iter()
+                .map(|b| b.reference.max(b.current))
+                .fold(0.0, f64::max);
+            let current = tr_args(
+                lang,
+                "scenario.dist.current",
+                &[("week", &week.get().to_string())],
+            );
+            let chart = BarChart {
+                groups: bins
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| bin_label(lang, column, i, b))
+                    .collect(),
+                group_title: tr(lang, &column_key(column)),
+                value: share_axis(lang, top),
+                series: vec![
+                    Bars {
+                        label: tr(lang, "scenario.dist.reference"),
+                        values: bins.iter().map(|b| b.reference).collect(),
+                        slot: 0,
+                    },
+                    Bars {
+                        label: &current,
+                        values: bins.iter().map(|b| b.current).collect(),
+                        slot: 1,
+                    },
+                ],
+                levels: Vec::new(),
+                marker: None,
+                horizontal: false,
+            };
+            bar_chart(&chart, WIDTH, PLOT).ok()
+        })
+    });
+    let dist_title = move || {
+        let lang = i18n.lang.get();
+        tr_args(
+            lang,
+            "scenario.dist.title",
+            &[
+                ("feature", tr(lang, &column_key(feature.get()))),
+                ("week", &week.get().to_string()),
+            ],
+        )
+    };
+    let dist_summary = move || {
+        let lang = i18n.lang.get();
+        let column = feature.get();
+        let index = Column::INPUTS
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or(0);
+        with_week(&|w| {
+            let c = w.drift.inputs.get(index)?;
+            let bins = w.drift.bins.get(index)?;
+            let (i, b) = bins.iter().enumerate().max_by(|a, b| {
+                (a.1.current - a.1.reference)
+                    .abs()
+                    .total_cmp(&(b.1.current - b.1.reference).abs())
+            })?;
+            Some(tr_args(
+                lang,
+                "scenario.dist.summary",
+                &[
+                    ("psi", &format!("{:.3}", c.psi)),
+                    (
+                        "verdict",
+                        tr(
+                            lang,
+                            if c.drifted {
+                                "scenario.verdict.drift"
+                            } else {
+                                "scenario.verdict.stable"
+                            },
+                        ),
+                    ),
+                    ("bin", &bin_label(lang, column, i, b)),
+                    ("from", &percent(b.reference)),
+                    ("to", &percent(b.current)),
+                ],
+            ))
+        })
+        .unwrap_or_default()
+    };
+    let dist_rows = move || {
+        let lang = i18n.lang.get();
+        let column = feature.get();
+        let index = Column::INPUTS
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or(0);
+        drift.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.bins.get(index))
+                .map(|bins| bin_rows(lang, column, bins))
+        })
+    };
+
+    // One statistic for every input and the score, against its threshold.
+    let stats = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        let stat = stat.get();
+        drift.with(|w| {
+            let w = w.as_ref()?;
+            let columns: Vec<&ColumnDrift> =
+                w.inputs.iter().chain(std::iter::once(&w.score)).collect();
+            let values: Vec<f64> = columns.iter().map(|c| stat_value(stat, c)).collect();
+            let top = values.iter().copied().fold(0.0, f64::max);
+            let (levels, top) = match stat {
+                Stat::Psi => (
+                    vec![
+                        Level {
+                            value: PSI_WARN,
+                            label: tr(lang, "scenario.stats.warn"),
+                        },
+                        Level {
+                            value: PSI_ALERT,
+                            label: tr(lang, "scenario.stats.alert"),
+                        },
+                    ],
+                    top.max(0.3),
+                ),
+                Stat::Js | Stat::Wasserstein => (
+                    vec![Level {
+                        value: DISTANCE_THRESHOLD,
+                        label: tr(lang, "scenario.stats.alert"),
+                    }],
+                    top.max(0.15),
+                ),
+                Stat::PValue => (
+                    vec![Level {
+                        value: P_THRESHOLD,
+                        label: tr(lang, "scenario.stats.p"),
+                    }],
+                    1.0,
+                ),
+            };
+            let top = (top * 1.1).min(if stat == Stat::PValue { 1.0 } else { f64::MAX });
+            let chart = BarChart {
+                groups: columns
+                    .iter()
+                    .map(|c| tr(lang, &column_key(c.column)).to_string())
+                    .collect(),
+                group_title: "",
+                value: Axis {
+                    range: (0.0, top),
+                    ticks: nice_ticks(0.0, top, 5)
+                        .into_iter()
+                        .map(|v| (v, format!("{v:.2}")))
+                        .collect(),
+                    title: tr(lang, &format!("scenario.stat.{}", stat.slug())),
+                },
+                series: vec![Bars {
+                    label: tr(lang, "scenario.stats.value"),
+                    values,
+                    slot: 3,
+                }],
+                levels,
+                marker: None,
+                horizontal: true,
+            };
+            bar_chart(&chart, WIDTH, PLOT).ok()
+        })
+    });
+    let stats_title = move || {
+        let lang = i18n.lang.get();
+        tr_args(
+            lang,
+            "scenario.stats.title",
+            &[
+                (
+                    "stat",
+                    tr(lang, &format!("scenario.stat.{}", stat.get().slug())),
+                ),
+                ("week", &week.get().to_string()),
+            ],
+        )
+    };
+    let stats_summary = move || {
+        let lang = i18n.lang.get();
+        let stat = stat.get();
+        with_week(&|w| {
+            let crossed: Vec<&str> = w
+                .drift
+                .inputs
+                .iter()
+                .filter(|c| stat_crosses(stat, c))
+                .map(|c| tr(lang, &column_key(c.column)))
+                .collect();
+            let names = if crossed.is_empty() {
+                tr(lang, "scenario.stats.none").to_string()
+            } else {
+                crossed.join(", ")
+            };
+            Some(tr_args(
+                lang,
+                "scenario.stats.summary",
+                &[
+                    ("count", &crossed.len().to_string()),
+                    ("total", &w.drift.inputs.len().to_string()),
+                    ("names", &names),
+                ],
+            ))
+        })
+        .unwrap_or_default()
+    };
+
+    // The champion's scores against its validation scores, with its decision threshold.
+    let scores = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        let threshold = threshold.get()?;
+        drift.with(|w| {
+            let w = w.as_ref()?;
+            let bins = &w.score_bins;
+            let top = bins
+                .iter()
+                .map(|b| b.reference.max(b.current))
+                .fold(0.0, f64::max);
+            let current = tr_args(
+                lang,
+                "scenario.dist.current",
+                &[("week", &week.get().to_string())],
+            );
+            let cut = tr_args(lang, "scenario.score.cut", &[("t", &score(threshold))]);
+            let chart = BarChart {
+                groups: bins
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| bin_label(lang, Column::Score, i, b))
+                    .collect(),
+                group_title: tr(lang, "scenario.score.axis"),
+                value: share_axis(lang, top),
+                series: vec![
+                    Bars {
+                        label: tr(lang, "scenario.score.reference"),
+                        values: bins.iter().map(|b| b.reference).collect(),
+                        slot: 0,
+                    },
+                    Bars {
+                        label: &current,
+                        values: bins.iter().map(|b| b.current).collect(),
+                        slot: 1,
+                    },
+                ],
+                levels: Vec::new(),
+                marker: Some(Marker {
+                    x: threshold * bins.len() as f64,
+                    label: &cut,
+                }),
+                horizontal: false,
+            };
+            bar_chart(&chart, WIDTH, PLOT).ok()
+        })
+    });
+    let scores_title = move || {
+        tr_args(
+            i18n.lang.get(),
+            "scenario.score.title",
+            &[("week", &week.get().to_string())],
+        )
+    };
+    let scores_summary = move || {
+        let lang = i18n.lang.get();
+        with_week(&|w| {
+            let c = w.champion_confusion;
+            let n = (c.tp + c.fp + c.tn + c.fn_).max(1) as f64;
+            Some(tr_args(
+                lang,
+                "scenario.score.summary",
+                &[
+                    ("flagged", &percent((c.tp + c.fp) as f64 / n)),
+                    ("churn", &percent(w.churn_rate)),
+                    ("psi", &format!("{:.3}", w.drift.score.psi)),
+                    (
+                        "verdict",
+                        tr(
+                            lang,
+                            if w.drift.score.drifted {
+                                "scenario.verdict.drift"
+                            } else {
+                                "scenario.verdict.stable"
+                            },
+                        ),
+                    ),
+                ],
+            ))
+        })
+        .unwrap_or_default()
+    };
+    let score_rows = move || {
+        let lang = i18n.lang.get();
+        drift.with(|w| {
+            w.as_ref()
+                .map(|w| bin_rows(lang, Column::Score, &w.score_bins))
+        })
+    };
+
+    let go_view = move |change: &dyn Fn(&mut PageState)| {
+        let mut next = ctx.state.get_untracked();
+        change(&mut next);
+        ctx.go.run((next, true));
+    };
+    let feature_options = Column::INPUTS
+        .iter()
+        .map(|c| {
+            let slug = column_slug(*c);
+            view! {
+                <option value=slug selected=move || feature.get() == *c>
+                    {i18n.t(&column_key(*c))}
+                </option>
+            }
+        })
+        .collect_view();
+    let stat_options = Stat::ALL
+        .iter()
+        .map(|s| {
+            let s = *s;
+            view! {
+                <option value=s.slug() selected=move || stat.get() == s>
+                    {i18n.t(&format!("scenario.stat.{}", s.slug()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let head_share = move |key: &'static str| view! { <th scope="col"><T k=key /></th> };
+    let current_head = move || {
+        tr_args(
+            i18n.lang.get(),
+            "scenario.dist.current",
+            &[("week", &week.get().to_string())],
+        )
+    };
+
+    view! {
+        <ChartFigure
+            id="f1-chart"
+            title=Signal::derive(move || tr(i18n.lang.get(), "scenario.chart.f1.title").to_string())
+            drawn=f1
+            summary=Signal::derive(f1_summary)
+            cursor=day_x(f1)
+        >
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        {head_share("scenario.chart.week")}
+                        {head_share("scenario.policy.no-loop")}
+                        {head_share("scenario.policy.manual")}
+                        {head_share("scenario.policy.loop")}
+                        {head_share("scenario.chart.cbpe")}
+                    </tr>
+                </thead>
+                <tbody>{f1_rows}</tbody>
+            </table>
+        </ChartFigure>
+        <ChartFigure
+            id="money-chart"
+            title=Signal::derive(move || tr(i18n.lang.get(), "scenario.money.title").to_string())
+            drawn=money
+            summary=Signal::derive(money_summary)
+            cursor=day_x(money)
+        >
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        {head_share("scenario.chart.week")}
+                        {head_share("scenario.policy.manual")}
+                        {head_share("scenario.policy.loop")}
+                    </tr>
+                </thead>
+                <tbody>{money_rows}</tbody>
+            </table>
+        </ChartFigure>
+        <div class="control chart-pick">
+            <label for="feature">
+                <T k="scenario.dist.pick" />
+            </label>
+            <select
+                id="feature"
+                on:change=move |ev| {
+                    if let Some(column) = column_from_slug(&select_value(&ev)) {
+                        go_view(&|s| s.feature = column);
+                    }
+                }
+            >
+                {feature_options}
+            </select>
+        </div>
+        <ChartFigure id="dist-chart" title=Signal::derive(dist_title) drawn=dist summary=Signal::derive(dist_summary) table_label="scenario.chart.table.bins">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        {head_share("scenario.dist.bin")}
+                        {head_share("scenario.dist.reference")}
+                        <th scope="col">{current_head}</th>
+                    </tr>
+                </thead>
+                <tbody>{dist_rows}</tbody>
+            </table>
+        </ChartFigure>
+        <div class="control chart-pick">
+            <label for="stat">
+                <T k="scenario.stats.pick" />
+            </label>
+            <select
+                id="stat"
+                on:change=move |ev| {
+                    if let Some(s) = Stat::from_slug(&select_value(&ev)) {
+                        go_view(&|state| state.stat = s);
+                    }
+                }
+            >
+                {stat_options}
+            </select>
+        </div>
+        <ChartFigure id="stats-chart" title=Signal::derive(stats_title) drawn=stats summary=Signal::derive(stats_summary) />
+        <ChartFigure id="score-chart" title=Signal::derive(scores_title) drawn=scores summary=Signal::derive(scores_summary) table_label="scenario.chart.table.bins">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        {head_share("scenario.score.axis")}
+                        {head_share("scenario.score.reference")}
+                        <th scope="col">{current_head}</th>
+                    </tr>
+                </thead>
+                <tbody>{score_rows}</tbody>
+            </table>
+        </ChartFigure>
+    }
+}
