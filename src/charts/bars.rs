@@ -75,7 +75,7 @@ pub fn bar_chart(chart: &BarChart<'_>, width: u32, plot_height: u32) -> Result<D
     legend.extend(chart.levels.iter().map(|l| Legend {
         label: l.label,
         slot: 4,
-        swatch: Swatch::Dashed,
+        swatch: l.swatch(),
     }));
     let (x, y, label_width) = if chart.horizontal {
         (&value_axis, &group_axis, 170)
@@ -100,10 +100,11 @@ pub fn bar_chart(chart: &BarChart<'_>, width: u32, plot_height: u32) -> Result<D
             .map_err(err)?;
         }
         for level in &chart.levels {
+            let (dash, gap) = level.dashes();
             ctx.draw_series(DashedLineSeries::new(
                 [at(0.0, level.value), at(n, level.value)],
-                6,
-                4,
+                dash,
+                gap,
                 PALETTE[4].stroke_width(2),
             ))
             .map_err(err)?;
@@ -154,6 +155,7 @@ mod tests {
             levels: vec![Level {
                 value: 0.25,
                 label: "threshold",
+                dotted: true,
             }],
             marker: Some(Marker {
                 x: 1.5,

@@ -41,6 +41,8 @@ pub enum Swatch {
     Line,
     /// A dashed line.
     Dashed,
+    /// A dotted line.
+    Dotted,
     /// A filled box.
     Box,
 }
@@ -229,11 +231,16 @@ pub(crate) fn draw(
                         colour.stroke_width(3),
                     ))
                     .map_err(err)?,
-                Swatch::Dashed => {
-                    for k in 0..3 {
+                Swatch::Dashed | Swatch::Dotted => {
+                    let (count, step, dash) = if entry.swatch == Swatch::Dotted {
+                        (5, 5, 2)
+                    } else {
+                        (3, 8, 5)
+                    };
+                    for k in 0..count {
                         legend_area
                             .draw(&PathElement::new(
-                                [(x0 + k * 8, y0), (x0 + k * 8 + 5, y0)],
+                                [(x0 + k * step, y0), (x0 + k * step + dash, y0)],
                                 colour.stroke_width(3),
                             ))
                             .map_err(err)?;

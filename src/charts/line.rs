@@ -24,6 +24,24 @@ pub struct Level<'a> {
     pub value: f64,
     /// Legend text.
     pub label: &'a str,
+    /// Dotted instead of dashed, to tell a warning level from a threshold.
+    pub dotted: bool,
+}
+
+impl Level<'_> {
+    /// The dash and gap lengths of its line.
+    pub(crate) fn dashes(&self) -> (u32, u32) {
+        if self.dotted { (2, 4) } else { (6, 4) }
+    }
+
+    /// Its legend swatch.
+    pub(crate) fn swatch(&self) -> Swatch {
+        if self.dotted {
+            Swatch::Dotted
+        } else {
+            Swatch::Dashed
+        }
+    }
 }
 
 /// A vertical marker: an x position and a short label.
@@ -66,7 +84,7 @@ pub fn line_chart(chart: &LineChart<'_>, width: u32, plot_height: u32) -> Result
     legend.extend(chart.levels.iter().map(|l| Legend {
         label: l.label,
         slot: 4,
-        swatch: Swatch::Dashed,
+        swatch: l.swatch(),
     }));
     let (x0, x1) = chart.x.range;
     let (y0, y1) = chart.y.range;
@@ -80,10 +98,11 @@ pub fn line_chart(chart: &LineChart<'_>, width: u32, plot_height: u32) -> Result
         |ctx| {
             let err = |e: DrawingAreaErrorKind<_>| e.to_string();
             for level in &chart.levels {
+                let (dash, gap) = level.dashes();
                 ctx.draw_series(DashedLineSeries::new(
                     [(x0, level.value), (x1, level.value)],
-                    6,
-                    4,
+                    dash,
+                    gap,
                     PALETTE[4].stroke_width(2),
                 ))
                 .map_err(err)?;
@@ -150,6 +169,7 @@ mod tests {
             levels: vec![Level {
                 value: 0.78,
                 label: "threshold",
+                dotted: false,
             }],
             markers: vec![
                 Marker {

@@ -68,6 +68,7 @@ pub fn ChartFigure(
         }
     };
     let figure_label = title_id.clone();
+    let table_region_label = title_id.clone();
     view! {
         <figure class="chart" aria-labelledby=figure_label>
             <figcaption id=title_id>{move || title.get()}</figcaption>
@@ -102,7 +103,15 @@ pub fn ChartFigure(
                         <summary>
                             <T k=table_label />
                         </summary>
-                        <div class="table-scroll">{move || open.get().then(|| table())}</div>
+                        // Scrolls sideways on a phone, so it takes focus for keyboard scrolling.
+                        <div
+                            class="table-scroll"
+                            tabindex="0"
+                            role="group"
+                            aria-labelledby=table_region_label.clone()
+                        >
+                            {move || open.get().then(|| table())}
+                        </div>
                     </details>
                 }
             })}

@@ -640,7 +640,8 @@ pub fn Lab() -> impl IntoView {
     }
 }
 
-fn verdict_key(verdict: Verdict) -> &'static str {
+/// The locale key of a verdict's name.
+pub fn verdict_key(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Stable => "scenario.verdict.stable",
         Verdict::Warn => "scenario.verdict.warn",
@@ -710,7 +711,8 @@ fn MonitorTable(
     view! {
         <section aria-labelledby="monitor-title">
             <h3 id="monitor-title">{title}</h3>
-            <div class="table-scroll">
+            // Scrolls sideways on a phone, so it takes focus for keyboard scrolling.
+            <div class="table-scroll" tabindex="0" role="group" aria-labelledby="monitor-title">
                 <table class="data-table monitor">
                     <thead>
                         <tr>

@@ -8,6 +8,7 @@ use crate::charts::frame::{Axis, Drawn, nice_ticks};
 use crate::charts::line::{Level, LineChart, Marker, Series, line_chart};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::{T, use_i18n};
+use crate::components::lab::verdict_key;
 use crate::i18n::numbers::{grouped, percent, score, thousands};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::pages::scenario::use_scenario;
@@ -235,6 +236,7 @@ pub fn LabCharts(
                 levels: vec![Level {
                     value: o.config.alert_f1,
                     label: tr(lang, "scenario.chart.threshold"),
+                    dotted: false,
                 }],
                 markers,
             };
@@ -454,17 +456,7 @@ pub fn LabCharts(
                 "scenario.dist.summary",
                 &[
                     ("psi", &format!("{:.3}", c.psi)),
-                    (
-                        "verdict",
-                        tr(
-                            lang,
-                            if c.drifted {
-                                "scenario.verdict.drift"
-                            } else {
-                                "scenario.verdict.stable"
-                            },
-                        ),
-                    ),
+                    ("verdict", tr(lang, verdict_key(c.psi_verdict))),
                     ("bin", &bin_label(lang, column, i, b)),
                     ("from", &percent(b.reference)),
                     ("to", &percent(b.current)),
@@ -503,10 +495,12 @@ pub fn LabCharts(
                         Level {
                             value: PSI_WARN,
                             label: tr(lang, "scenario.stats.warn"),
+                            dotted: true,
                         },
                         Level {
                             value: PSI_ALERT,
                             label: tr(lang, "scenario.stats.alert"),
+                            dotted: false,
                         },
                     ],
                     top.max(0.3),
@@ -515,6 +509,7 @@ pub fn LabCharts(
                     vec![Level {
                         value: DISTANCE_THRESHOLD,
                         label: tr(lang, "scenario.stats.alert"),
+                        dotted: false,
                     }],
                     top.max(0.15),
                 ),
@@ -522,6 +517,7 @@ pub fn LabCharts(
                     vec![Level {
                         value: P_THRESHOLD,
                         label: tr(lang, "scenario.stats.p"),
+                        dotted: false,
                     }],
                     1.0,
                 ),
@@ -662,17 +658,7 @@ pub fn LabCharts(
                     ("flagged", &percent((c.tp + c.fp) as f64 / n)),
                     ("churn", &percent(w.churn_rate)),
                     ("psi", &format!("{:.3}", w.drift.score.psi)),
-                    (
-                        "verdict",
-                        tr(
-                            lang,
-                            if w.drift.score.drifted {
-                                "scenario.verdict.drift"
-                            } else {
-                                "scenario.verdict.stable"
-                            },
-                        ),
-                    ),
+                    ("verdict", tr(lang, verdict_key(w.drift.score.psi_verdict))),
                 ],
             ))
         })

@@ -167,6 +167,17 @@ for (const lang of LANGS) {
       await screenshot(page, `${lang}-scenario-lab-charts`);
     });
 
+    test("the lab fits a phone without sideways scrolling", async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      await expect(page.getByRole("img", { name: t(lang, "scenario.money.title") })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-phone-scenario-lab`);
+    });
+
     test("a tampered link falls back to defaults with a visible notice", async ({ page }) => {
       await page.goto(`${lang}/scenario?mode=lab&strength=NaN&n=-5&seed=<script>&junk=1&scene=nowhere`);
       await ready(page);
