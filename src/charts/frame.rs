@@ -310,7 +310,7 @@ fn placeholder(hex: &str) -> Option<&'static str> {
 
 /// Replaces the placeholder colours by CSS variables (inline styles accept `var()`,
 /// presentation attributes do not), in one pass over the document.
-fn themed(svg: String) -> String {
+pub(crate) fn themed(svg: String) -> String {
     let mut out = String::with_capacity(svg.len() + svg.len() / 8);
     let mut rest = svg.as_str();
     while let Some(i) = rest.find("=\"#0") {

@@ -3,6 +3,7 @@
 //! classes, so the light, dark and print styles decide them.
 
 pub mod bars;
+pub mod confusion;
 pub mod frame;
 pub mod line;
 

@@ -3,6 +3,8 @@
 //! matrix and the events up to the chosen day. Each control rewrites the URL; the page reruns the
 //! simulation from it.
 
+use crate::charts::confusion::{ConfusionChart, confusion_chart};
+use crate::components::chart::ChartFigure;
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
@@ -13,6 +15,7 @@ use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::scenes::LAB_TERMS;
 use crate::scenario::url::PageState;
 use crate::sim::drift::{DriftReport, Verdict};
+use crate::sim::metrics::Confusion;
 use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset, WeekReport};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -733,20 +736,22 @@ fn MonitorTable(
     }
 }
 
-/// The confusion matrix of the shown policy's model on the day's cohort.
+/// The confusion matrix of the shown policy's model on the day's cohort, drawn, read out
+/// in a sentence, and as a table.
 #[component]
 fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let cells = move || {
+    let cells = Memo::new(move |_| {
         ctx.outcome.with(|o| {
             let run = o.policy(o.config.policy);
             run.days.get(last_day(o, day.get())).map(|d| d.confusion)
         })
-    };
-    let cell = move |pick: fn(&crate::sim::metrics::Confusion) -> u32| {
+    });
+    let cell = move |pick: fn(&Confusion) -> u32| {
         move || {
-            cells()
+            cells
+                .get()
                 .map(|c| grouped(pick(&c) as f64))
                 .unwrap_or_default()
         }
@@ -766,9 +771,54 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
             ],
         )
     };
+    let drawn = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        let c = cells.get()?;
+        confusion_chart(
+            &ConfusionChart {
+                cells: [[c.tp, c.fn_], [c.fp, c.tn]],
+                rows: [
+                    tr(lang, "scenario.confusion.churned"),
+                    tr(lang, "scenario.confusion.stayed"),
+                ],
+                columns: [
+                    tr(lang, "scenario.confusion.flagged"),
+                    tr(lang, "scenario.confusion.not_flagged"),
+                ],
+            },
+            520,
+            260,
+        )
+        .ok()
+    });
+    let summary = move || {
+        let lang = i18n.lang.get();
+        cells
+            .get()
+            .map(|c| {
+                tr_args(
+                    lang,
+                    "scenario.confusion.summary",
+                    &[
+                        ("churners", &grouped((c.tp + c.fn_) as f64)),
+                        ("flagged", &grouped((c.tp + c.fp) as f64)),
+                        ("tp", &grouped(c.tp as f64)),
+                        ("recall", &score(c.recall())),
+                        ("precision", &score(c.precision())),
+                        ("f1", &score(c.f1())),
+                    ],
+                )
+            })
+            .unwrap_or_default()
+    };
     view! {
-        <section aria-labelledby="confusion-title">
-            <h3 id="confusion-title">{title}</h3>
+        <ChartFigure
+            id="confusion-chart"
+            title=Signal::derive(title)
+            drawn=drawn
+            summary=Signal::derive(summary)
+            table_label="scenario.chart.table.matrix"
+        >
             <table class="data-table confusion">
                 <thead>
                     <tr>
@@ -790,6 +840,6 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
                     </tr>
                 </tbody>
             </table>
-        </section>
+        </ChartFigure>
     }
 }

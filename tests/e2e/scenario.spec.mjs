@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import { LANGS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
 
 // `cargo test` builds the example natively before the end-to-end tests run.
-const cli = ["target/debug/examples/scenario", "target/release/examples/scenario"].find(existsSync);
+const targetDir = process.env.CARGO_TARGET_DIR || "target";
+const cli = [`${targetDir}/debug/examples/scenario`, `${targetDir}/release/examples/scenario`].find(existsSync);
 const run = JSON.parse(execFileSync(cli, ["--seed", "42", "--json"], { encoding: "utf8" }));
 const score = (v) => v.toFixed(2);
 const grouped = (v) => Math.round(v).toLocaleString("en-US");
@@ -112,9 +113,15 @@ for (const lang of LANGS) {
       const rows = page.locator("table.summary tbody tr");
       await expect(rows.nth(0)).toContainText(String(run.degraded_days_without_loop));
       await expect(rows.nth(2)).toContainText(String(run.degraded_days_with_loop));
-      // Five charts, each drawn.
-      await expect(page.locator(".chart-svg svg")).toHaveCount(5);
+      // Six charts, each drawn.
+      await expect(page.locator(".chart-svg svg")).toHaveCount(6);
       for (const chart of await page.locator(".chart-svg svg").all()) await expect(chart).toBeVisible();
+      // The confusion matrix of the automated loop on the last day, read out.
+      const loop = run.policies.find((p) => p.kind === "AutomatedLoop").days.at(-1).confusion;
+      const matrix = page.getByRole("img", { name: new RegExp(t(lang, "scenario.policy.loop")) });
+      const id = await matrix.getAttribute("aria-describedby");
+      await expect(page.locator(`[id="${id}"]`)).toContainText(grouped(loop.tp + loop.fn_));
+      await expect(page.locator(`[id="${id}"]`)).toContainText(grouped(loop.tp));
     });
 
     test("every lab chart reads its data, can be downloaded and follows its controls", async ({ page }) => {
