@@ -140,8 +140,12 @@ struct Param {
     set: Setter,
 }
 
+/// A number in `lo..=hi`, kept to the four decimals `short` writes, so the state a link
+/// gives is exactly the state it writes back.
 fn number(value: &str, lo: f64, hi: f64) -> Option<f64> {
     let v: f64 = value.parse().ok()?;
+    let v = (v * 1e4).round() / 1e4;
+    let v = if v == 0.0 { 0.0 } else { v };
     (v.is_finite() && (lo..=hi).contains(&v)).then_some(v)
 }
 
@@ -396,6 +400,16 @@ pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
     {
         state.day = None;
         problems.push(Problem::BadValue("day"));
+    }
+    // Each mode keeps only its own view settings, as `to_query` writes them, so a link
+    // reads back as exactly the state it came from.
+    match state.mode {
+        Mode::Story => {
+            state.day = None;
+            state.feature = DEFAULT_FEATURE;
+            state.stat = Stat::Psi;
+        }
+        Mode::Lab => state.scene = Scene::Problem,
     }
     (state, problems)
 }
