@@ -2,11 +2,13 @@
 //! URL, the pager and the footer, plus the document-wide effects (`<html lang dir>`, the
 //! title, section paging from the keyboard).
 
+use crate::components::display::{current_slide, provide_display};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::i18n::{provide_i18n, render_text};
 use crate::components::pager::Pager;
 use crate::components::skip_link::SkipLink;
+use crate::display::{self, Slide};
 use crate::i18n::{Lang, tr};
 use crate::pages::{
     glossary::GlossaryPage, lifecycle::LifecyclePage, roles::RolesPage, tools::ToolsPage,
@@ -14,7 +16,8 @@ use crate::pages::{
 use crate::pages::{home::HomePage, not_found::NotFound, scenario::ScenarioPage};
 use crate::platform;
 use crate::route::{self, Page};
-use crate::scenario::url::step_scene;
+use crate::scenario;
+use crate::scenario::url::{Mode, PageState, step_scene};
 use crate::sections::Section;
 use leptos::ev;
 use leptos::prelude::*;
@@ -55,6 +58,7 @@ fn Shell(base: String) -> impl IntoView {
     let fallback = Lang::negotiate(None, saved.as_deref(), &platform::browser_languages());
     let lang = Memo::new(move |_| route.get().lang.unwrap_or(fallback));
     let i18n = provide_i18n(lang, route, base);
+    let modes = provide_display();
     let navigate = use_navigate();
 
     // The bare entry point goes to the home page in the negotiated language, replacing
@@ -117,20 +121,21 @@ fn Shell(base: String) -> impl IntoView {
             return;
         };
         let rtl = i18n.lang.get_untracked().is_rtl();
+        let present = modes.present.get_untracked();
         let forward = match event.key().as_str() {
             "PageDown" => Some(true),
             "PageUp" => Some(false),
             "ArrowRight" => Some(!rtl),
             "ArrowLeft" => Some(rtl),
+            // A presentation clicker's "next" is often Space.
+            " " if present && !platform::event_is_on_activatable(&event) => Some(true),
             _ => None,
         };
-        // In the scenario's story, the same keys page through the scenes first.
-        if let (Section::Scenario, Some(forward)) = (current, forward)
-            && let Some(query) = step_scene(&location.search.get_untracked(), forward)
-        {
+        let Some(forward) = forward else {
+            return;
+        };
+        let go = |to: String| {
             event.prevent_default();
-            let path = route::section_path(base, i18n.lang.get_untracked(), Section::Scenario);
-            let to = route::with_query(path, &query);
             navigate(
                 &to,
                 NavigateOptions {
@@ -138,27 +143,49 @@ fn Shell(base: String) -> impl IntoView {
                     ..Default::default()
                 },
             );
+        };
+        let lang = i18n.lang.get_untracked();
+        let search = location.search.get_untracked();
+        // Presenting, the keys walk the deck: the story's scenes stand for the scenario,
+        // so paging back from the glossary lands on the story's last scene.
+        if present {
+            let here = current_slide(Page::Section(current), &search);
+            match here.and_then(|s| display::step(s, forward)) {
+                Some(Slide::Section(section)) => go(route::section_path(base, lang, section)),
+                Some(Slide::Scene(scene)) => {
+                    // Within the story, keep the page's configuration.
+                    let from = if current == Section::Scenario {
+                        scenario::url::parse(&search).0
+                    } else {
+                        PageState::default()
+                    };
+                    let query = scenario::url::to_query(&PageState {
+                        mode: Mode::Story,
+                        scene,
+                        ..from
+                    });
+                    let path = route::section_path(base, lang, Section::Scenario);
+                    go(route::with_query(path, &query));
+                }
+                None => {}
+            }
             return;
         }
-        let target = match event.key().as_str() {
-            "PageDown" => current.next(),
-            "PageUp" => current.prev(),
-            "ArrowRight" if rtl => current.prev(),
-            "ArrowRight" => current.next(),
-            "ArrowLeft" if rtl => current.next(),
-            "ArrowLeft" => current.prev(),
-            _ => return,
+        // In the scenario's story, the same keys page through the scenes first.
+        if current == Section::Scenario
+            && let Some(query) = step_scene(&search, forward)
+        {
+            let path = route::section_path(base, lang, Section::Scenario);
+            go(route::with_query(path, &query));
+            return;
+        }
+        let target = if forward {
+            current.next()
+        } else {
+            current.prev()
         };
         if let Some(section) = target {
-            event.prevent_default();
-            let to = route::section_path(base, i18n.lang.get_untracked(), section);
-            navigate(
-                &to,
-                NavigateOptions {
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
+            go(route::section_path(base, lang, section));
         }
     });
     on_cleanup(move || keys.remove());

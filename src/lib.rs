@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod content;
+pub mod display;
 pub mod i18n;
 pub mod route;
 pub mod scenario;

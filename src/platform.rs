@@ -136,6 +136,66 @@ pub fn set_theme_attr(theme: Option<&str>) {
     }
 }
 
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Reads a value kept for this browser tab only.
+pub fn session_get(key: &str) -> Option<String> {
+    session()?
+        .get_item(&format!("{STORAGE_PREFIX}{key}"))
+        .ok()
+        .flatten()
+}
+
+/// Keeps a value for this browser tab only (display modes: a projector's tab stays in
+/// presenter mode, a student's other tabs do not).
+pub fn session_set(key: &str, value: &str) {
+    if let Some(session) = session() {
+        let _ = session.set_item(&format!("{STORAGE_PREFIX}{key}"), value);
+    }
+}
+
+/// Sets or clears a flag attribute on `<html>` (`data-present`, `data-embed`).
+pub fn set_html_flag(name: &str, on: bool) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = if on {
+            html.set_attribute(name, "")
+        } else {
+            html.remove_attribute(name)
+        };
+    }
+}
+
+/// True while the page fills the screen.
+pub fn is_fullscreen() -> bool {
+    document().is_some_and(|d| d.fullscreen_element().is_some())
+}
+
+/// Fills the screen with the page, or leaves full screen; ignored where not allowed.
+pub fn toggle_fullscreen() {
+    let Some(document) = document() else { return };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(html) = document.document_element() {
+        let _ = html.request_fullscreen();
+    }
+}
+
+/// Whether a key press lands on something Space already activates (a button, a link, a
+/// disclosure, a checkbox), where Space must not also turn the page.
+pub fn event_is_on_activatable(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(
+                e.tag_name().to_ascii_lowercase().as_str(),
+                "button" | "a" | "summary" | "input" | "select" | "textarea" | "label"
+            )
+        })
+}
+
 /// Whether a keyboard event comes from a control that uses the arrow and page keys itself
 /// (text fields, selects, sliders, editable text), where section paging must stay out.
 pub fn event_is_in_form_control(event: &web_sys::Event) -> bool {

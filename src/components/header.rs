@@ -1,6 +1,7 @@
 //! The site header: the app's name, the section navigation (a menu button on narrow
 //! screens), the language switch and the theme switch.
 
+use crate::components::display::PresenterTools;
 use crate::components::i18n::{T, use_i18n};
 use crate::components::icons::MenuIcon;
 use crate::components::lang_switch::LangSwitch;
@@ -53,6 +54,7 @@ pub fn Header() -> impl IntoView {
                     <T k="nav.menu" />
                 </button>
                 <div class="header-tools">
+                    <PresenterTools />
                     <LangSwitch />
                     <ThemeToggle />
                 </div>

@@ -502,7 +502,7 @@ pub fn Lab() -> impl IntoView {
                             set=|c, v| c.bad.force_rollback = v
                         />
                     </fieldset>
-                    <fieldset>
+                    <fieldset class="business">
                         <legend>
                             <T k="scenario.lab.business" />
                         </legend>

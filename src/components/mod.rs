@@ -2,6 +2,7 @@
 //! helpers around it) and no literal user-facing text: strings come from the locale files.
 
 pub mod chart;
+pub mod display;
 pub mod footer;
 pub mod header;
 pub mod i18n;

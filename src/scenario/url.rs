@@ -356,7 +356,8 @@ pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
     for (key, value) in &pairs {
         let value = value.as_str();
         match key.as_str() {
-            "preset" => {}
+            // The display flags belong to the whole app (`crate::display`).
+            "preset" | "present" | "embed" => {}
             "mode" => match value {
                 "story" => state.mode = Mode::Story,
                 "lab" => state.mode = Mode::Lab,

@@ -1,0 +1,66 @@
+// Classroom use: presenter mode for a projector (large type, a slide position, paging
+// through every section and story scene with a clicker's keys, full screen) and embed
+// mode for a learning platform's page, in both languages, checked with axe.
+import { LANGS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
+
+const fill = (text, args) => Object.entries(args).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
+const TOTAL = 5 + 13; // five sections and the story's thirteen scenes
+
+for (const lang of LANGS) {
+  test.describe(`classroom in ${lang}`, () => {
+    test("a presenter pages through the whole deck with a clicker's keys", async ({ page }) => {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(`${lang}/?present`);
+      await ready(page);
+      await expect(page.locator("html")).toHaveAttribute("data-present", "");
+      const position = (n) => page.getByText(fill(t(lang, "present.position"), { n, total: TOTAL }));
+      await expect(position(1)).toBeVisible();
+      await expect(page.getByRole("button", { name: t(lang, "present.switch") })).toHaveAttribute("aria-pressed", "true");
+      await expect(page.getByRole("button", { name: t(lang, "present.fullscreen") })).toBeVisible();
+      await expect(page.locator(".site-footer")).toBeHidden();
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-projector-present-home`);
+
+      // Page Down through the sections into the story; Space turns a scene like a clicker.
+      for (let n = 2; n <= 5; n++) {
+        await page.keyboard.press("PageDown");
+        await expect(position(n)).toBeVisible();
+      }
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.problem.title") })).toBeVisible();
+      await page.locator("main h1").focus();
+      await page.keyboard.press(" ");
+      await expect(position(6)).toBeVisible();
+      await expect(page).toHaveURL(/scene=data/);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-projector-present-scene`);
+
+      // The mode stays on through navigation without the flag, and after a reload.
+      await page.goto(`${lang}/glossary`);
+      await expect(position(TOTAL)).toBeVisible();
+      // Back from the glossary lands on the story's last scene.
+      await page.keyboard.press("PageUp");
+      await expect(position(TOTAL - 1)).toBeVisible();
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.impact.title") })).toBeVisible();
+      await page.reload();
+      await expect(position(TOTAL - 1)).toBeVisible();
+
+      // The switch turns it off.
+      await page.getByRole("button", { name: t(lang, "present.switch") }).click();
+      await expect(page.locator("html")).not.toHaveAttribute("data-present", "");
+      await expect(page.getByText(fill(t(lang, "present.position"), { n: TOTAL - 1, total: TOTAL }))).toHaveCount(0);
+    });
+
+    test("an embedded page has no site header or footer and still pages", async ({ page }) => {
+      await page.goto(`${lang}/roles?embed`);
+      await ready(page);
+      await expect(page.getByRole("banner")).toHaveCount(0);
+      await expect(page.getByRole("contentinfo")).toHaveCount(0);
+      await expect(page.locator("main h1")).toHaveText(t(lang, "section.roles.title"));
+      await page.getByRole("navigation", { name: t(lang, "pager.label") }).getByRole("link").last().click();
+      await expect(page.locator("main h1")).toHaveText(t(lang, "section.lifecycle.title"));
+      await expect(page.getByRole("banner")).toHaveCount(0);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-embed-lifecycle`);
+    });
+  });
+}
