@@ -35,6 +35,7 @@ pub fn start() {
     platform::install_panic_hook();
     platform::handle_reset_request();
     leptos::mount::mount_to_body(App);
+    platform::register_service_worker(&platform::base_path());
 }
 
 /// The whole app.

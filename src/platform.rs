@@ -136,6 +136,22 @@ pub fn set_theme_attr(theme: Option<&str>) {
     }
 }
 
+/// Registers the offline copy's service worker (`sw.js`, written by release builds only;
+/// elsewhere the registration fails quietly and the app simply needs the network).
+pub fn register_service_worker(base: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(&format!("{base}/"));
+    let registered = container.register_with_options(&format!("{base}/sw.js"), &options);
+    // Once per page load: the handler lives as long as the page.
+    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+    let _ = registered.catch(&ignore);
+    ignore.forget();
+}
+
 fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
