@@ -1,7 +1,7 @@
 // Classroom use: presenter mode for a projector (large type, a slide position, paging
 // through every section and story scene with a clicker's keys, full screen) and embed
 // mode for a learning platform's page, in both languages, checked with axe.
-import { LANGS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, SECTIONS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
 
 const fill = (text, args) => Object.entries(args).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
 const TOTAL = 5 + 13; // five sections and the story's thirteen scenes
@@ -61,6 +61,33 @@ for (const lang of LANGS) {
       await expect(page.getByRole("banner")).toHaveCount(0);
       await expectNoAxeViolations(page);
       await screenshot(page, `${lang}-embed-lifecycle`);
+    });
+
+    test("every section prints as a clean black-and-white handout", async ({ page }) => {
+      await page.emulateMedia({ media: "print", colorScheme: "dark" });
+      for (const section of SECTIONS) {
+        await page.goto(`${lang}/${section.slug}${section.id === "scenario" ? "?mode=lab" : ""}`);
+        await ready(page);
+        await expect(page.getByRole("banner")).toBeHidden();
+        await expect(page.getByRole("contentinfo")).toBeHidden();
+        await expect(page.getByRole("navigation", { name: t(lang, "pager.label") })).toBeHidden();
+        const colours = await page.evaluate(() => {
+          const style = getComputedStyle(document.body);
+          return [style.color, style.backgroundColor];
+        });
+        expect(colours).toEqual(["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
+      }
+      // The lab prints its charts in black and grey, without its controls.
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      await expect(page.locator(".lab-controls")).toHaveCount(1);
+      await expect(page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") })).toBeVisible();
+      const ink = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--series-0").trim());
+      expect(ink).toBe("#000");
+      await expect(page.locator(".lab-controls")).toBeHidden();
+      await screenshot(page, `${lang}-print-scenario-lab`);
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     });
   });
 }
