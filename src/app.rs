@@ -35,7 +35,10 @@ pub fn start() {
     platform::install_panic_hook();
     platform::handle_reset_request();
     leptos::mount::mount_to_body(App);
-    platform::register_service_worker(&platform::base_path());
+    // Release builds only: a debug build has no offline copy to register.
+    if !cfg!(debug_assertions) {
+        platform::register_service_worker(&platform::base_path());
+    }
 }
 
 /// The whole app.

@@ -73,9 +73,15 @@ export const test = base.extend({
     });
     const errors = [];
     page.on("pageerror", (error) => errors.push(String(error)));
+    // Anything the Content-Security-Policy blocks is a bug: the app must need nothing else.
+    const blocked = [];
+    page.on("console", (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) blocked.push(message.text());
+    });
     await use(page);
     expect(foreign, "requests to other origins").toEqual([]);
     expect(errors, "uncaught page errors").toEqual([]);
+    expect(blocked, "Content-Security-Policy violations").toEqual([]);
   },
 });
 
