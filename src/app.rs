@@ -84,6 +84,15 @@ fn Shell(base: String) -> impl IntoView {
 
     Effect::new(move |_| platform::set_document_lang(lang.get()));
 
+    // Self-study progress: every page opened is recorded for the home page.
+    Effect::new(move |_| {
+        crate::components::journey::record(
+            route.get().page,
+            &location.pathname.get(),
+            &location.search.get(),
+        )
+    });
+
     Effect::new(move |_| {
         let lang = lang.get();
         let page_key = match route.get().page {

@@ -7,6 +7,7 @@ pub mod footer;
 pub mod header;
 pub mod i18n;
 pub mod icons;
+pub mod journey;
 pub mod lab;
 pub mod lab_charts;
 pub mod lang_switch;

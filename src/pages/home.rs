@@ -5,6 +5,7 @@
 use crate::charts::dot_grid;
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::icons::ArrowForward;
+use crate::components::journey::ProgressPanel;
 use crate::content::{MODELS_SURVIVING_PERCENT, MODELS_SURVIVING_WITH_BOTH_ROLES_PERCENT};
 use crate::i18n::tr_args;
 use crate::route;
@@ -156,6 +157,8 @@ pub fn HomePage() -> impl IntoView {
                     <T k="home.promise.body" />
                 </p>
             </section>
+
+            <ProgressPanel />
 
             <section aria-labelledby="map-title">
                 <h2 id="map-title">

@@ -86,7 +86,7 @@ test("corrupt saved states are discarded and every page still opens", async ({ p
   const plant = () =>
     page.evaluate(() => {
       const junk = ["<script>alert(1)</script>", "\u0000\uffff", "{\"a\":", "9".repeat(10000), "NaN", "-1,-1"];
-      const keys = ["lang", "theme", "sort-roles", "quiz-roles", "quiz-lifecycle", "quiz-tools"];
+      const keys = ["lang", "theme", "sort-roles", "quiz-roles", "quiz-lifecycle", "quiz-tools", "journey"];
       keys.forEach((key, i) => localStorage.setItem(`mlops-lab.${key}`, junk[i % junk.length]));
     });
   await page.goto("en/");
