@@ -4,7 +4,10 @@
 // start, every few minutes and at the end, so a leak shows as steady growth. A
 // measurement, not a test.
 //
-//   npm run size && node .ci/soak.mjs [--minutes 60] [--every 5] [--dir dist]
+//   npm run size && node .ci/soak.mjs [--minutes 60] [--every 5] [--dir dist] [--pages]
+//
+// With --pages it moves between the sections instead (in the app, as links do), 500
+// moves between samples: the memory a page keeps after it is left shows up there.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -15,6 +18,7 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const minutes = option("minutes", 60);
+const pages = args.includes("--pages");
 const dirAt = args.indexOf("--dir");
 const dir = dirAt >= 0 ? args[dirAt + 1] : "dist";
 const every = option("every", 5);
@@ -48,7 +52,19 @@ try {
   let next = Date.now() + every * 60_000;
   let laps = 0;
   const play = page.getByRole("button", { name: "Play" });
-  while (Date.now() < end) {
+  while (pages && Date.now() < end) {
+    await page.evaluate(async (lap) => {
+      const sections = ["", "roles", "lifecycle", "tools", "scenario", "glossary"];
+      for (let i = 0; i < 500; i++) {
+        history.pushState(null, "", `/mlops-lab/en/${sections[(lap * 500 + i) % sections.length]}`);
+        dispatchEvent(new PopStateEvent("popstate"));
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    }, laps);
+    laps += 1;
+    line(`${laps * 500} moves`, await sample());
+  }
+  while (!pages && Date.now() < end) {
     // A new world each lap: a strength and a seed, then play the timeline to its end.
     await page.evaluate((lap) => {
       const set = (id, value, type) => {
@@ -72,7 +88,7 @@ try {
   }
   const last = await sample();
   line("end", last);
-  console.log(`${laps} laps of the timeline; growth: JS heap ${(last.heap - start.heap).toFixed(1)} MB, wasm memory ${(last.wasm - start.wasm).toFixed(1)} MB`);
+  console.log(`${pages ? `${laps * 500} page moves` : `${laps} laps of the timeline`}; growth: JS heap ${(last.heap - start.heap).toFixed(1)} MB, wasm memory ${(last.wasm - start.wasm).toFixed(1)} MB`);
 } finally {
   await browser.close();
   server.kill();
