@@ -189,13 +189,13 @@ pub fn Lab() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
     // The last simulated day: the day slider runs from 0 to it, and it is the default.
-    let horizon = Memo::new(move |_| ctx.state.get().config.horizon_days.saturating_sub(1));
+    let final_day = Memo::new(move |_| ctx.state.get().config.horizon_days.saturating_sub(1));
     let day = Memo::new(move |_| {
         ctx.state
             .get()
             .day
-            .unwrap_or(horizon.get())
-            .min(horizon.get())
+            .unwrap_or(final_day.get())
+            .min(final_day.get())
     });
     let set_day = move |d: u32| {
         let state = ctx.state.get_untracked();
@@ -232,14 +232,14 @@ pub fn Lab() -> impl IntoView {
         set_playing.set(false);
     };
     let play = move || {
-        if day.get_untracked() >= horizon.get_untracked() {
+        if day.get_untracked() >= final_day.get_untracked() {
             set_day(0);
         }
         set_playing.set(true);
         let handle = set_interval_with_handle(
             move || {
                 let d = day.get_untracked();
-                if d >= horizon.get_untracked() {
+                if d >= final_day.get_untracked() {
                     stop();
                 } else {
                     set_day(d + 1);
@@ -560,7 +560,7 @@ pub fn Lab() -> impl IntoView {
                                     id="day"
                                     type="range"
                                     min="0"
-                                    max=move || horizon.get()
+                                    max=move || final_day.get()
                                     step="1"
                                     prop:value=move || day.get().to_string()
                                     on:input=move |ev| {

@@ -75,6 +75,14 @@ fn savings(o: &Outcome, policy: PolicyKind) -> Vec<f64> {
         .collect()
 }
 
+/// Where an input column stands in `Column::INPUTS` (and in a drift report's lists).
+fn input_index(column: Column) -> usize {
+    Column::INPUTS
+        .iter()
+        .position(|c| *c == column)
+        .unwrap_or(0)
+}
+
 /// A bin's label: the category's name, or the range of values it holds.
 fn bin_label(lang: Lang, column: Column, index: usize, bin: &Bin) -> String {
     if column.is_categorical() {
@@ -382,10 +390,7 @@ pub fn LabCharts(
     let dist = Memo::new(move |_| {
         let lang = i18n.lang.get();
         let column = feature.get();
-        let index = Column::INPUTS
-            .iter()
-            .position(|c| *c == column)
-            .unwrap_or(0);
+        let index = input_index(column);
         drift.with(|w| {
             let w = w.as_ref()?;
             let bins = w.bins.get(index)?;
@@ -439,10 +444,7 @@ pub fn LabCharts(
     let dist_summary = move || {
         let lang = i18n.lang.get();
         let column = feature.get();
-        let index = Column::INPUTS
-            .iter()
-            .position(|c| *c == column)
-            .unwrap_or(0);
+        let index = input_index(column);
         with_week(&|w| {
             let c = w.drift.inputs.get(index)?;
             let bins = w.drift.bins.get(index)?;
@@ -468,10 +470,7 @@ pub fn LabCharts(
     let dist_rows = move || {
         let lang = i18n.lang.get();
         let column = feature.get();
-        let index = Column::INPUTS
-            .iter()
-            .position(|c| *c == column)
-            .unwrap_or(0);
+        let index = input_index(column);
         drift.with(|w| {
             w.as_ref()
                 .and_then(|w| w.bins.get(index))
@@ -699,7 +698,7 @@ pub fn LabCharts(
             }
         })
         .collect_view();
-    let head_share = move |key: &'static str| view! { <th scope="col"><T k=key /></th> };
+    let col_head = move |key: &'static str| view! { <th scope="col"><T k=key /></th> };
     let current_head = move || {
         tr_args(
             i18n.lang.get(),
@@ -719,11 +718,11 @@ pub fn LabCharts(
             <table class="data-table">
                 <thead>
                     <tr>
-                        {head_share("scenario.chart.week")}
-                        {head_share("scenario.policy.no-loop")}
-                        {head_share("scenario.policy.manual")}
-                        {head_share("scenario.policy.loop")}
-                        {head_share("scenario.chart.cbpe")}
+                        {col_head("scenario.chart.week")}
+                        {col_head("scenario.policy.no-loop")}
+                        {col_head("scenario.policy.manual")}
+                        {col_head("scenario.policy.loop")}
+                        {col_head("scenario.chart.cbpe")}
                     </tr>
                 </thead>
                 <tbody>{f1_rows}</tbody>
@@ -739,9 +738,9 @@ pub fn LabCharts(
             <table class="data-table">
                 <thead>
                     <tr>
-                        {head_share("scenario.chart.week")}
-                        {head_share("scenario.policy.manual")}
-                        {head_share("scenario.policy.loop")}
+                        {col_head("scenario.chart.week")}
+                        {col_head("scenario.policy.manual")}
+                        {col_head("scenario.policy.loop")}
                     </tr>
                 </thead>
                 <tbody>{money_rows}</tbody>
@@ -766,8 +765,8 @@ pub fn LabCharts(
             <table class="data-table">
                 <thead>
                     <tr>
-                        {head_share("scenario.dist.bin")}
-                        {head_share("scenario.dist.reference")}
+                        {col_head("scenario.dist.bin")}
+                        {col_head("scenario.dist.reference")}
                         <th scope="col">{current_head}</th>
                     </tr>
                 </thead>
@@ -794,8 +793,8 @@ pub fn LabCharts(
             <table class="data-table">
                 <thead>
                     <tr>
-                        {head_share("scenario.score.axis")}
-                        {head_share("scenario.score.reference")}
+                        {col_head("scenario.score.axis")}
+                        {col_head("scenario.score.reference")}
                         <th scope="col">{current_head}</th>
                     </tr>
                 </thead>

@@ -263,6 +263,21 @@ pub fn score_bins(reference: &[u32], current: &[u32], n: usize) -> Vec<Bin> {
 
 /// Compares a current histogram with the reference on the same grid.
 pub fn compare(column: Column, reference: &[u32], current: &[u32]) -> ColumnDrift {
+    compare_in_bins(
+        column,
+        reference,
+        current,
+        &psi_bins(column, reference, current),
+    )
+}
+
+/// `compare` with the column's PSI bins already made (`psi_bins` of the same histograms).
+fn compare_in_bins(
+    column: Column,
+    reference: &[u32],
+    current: &[u32],
+    groups: &[Bin],
+) -> ColumnDrift {
     let grid = column.grid();
     let n_ref: u64 = reference.iter().map(|&v| v as u64).sum();
     let n_cur: u64 = current.iter().map(|&v| v as u64).sum();
@@ -270,14 +285,13 @@ pub fn compare(column: Column, reference: &[u32], current: &[u32]) -> ColumnDrif
     let nc = n_cur.max(1) as f64;
     let categorical = column.is_categorical();
 
-    let groups = psi_bins(column, reference, current);
     let mut psi = 0.0;
     let mut jsd = 0.0;
     for &Bin {
         reference: r,
         current: c,
         ..
-    } in &groups
+    } in groups
     {
         let (re, ce) = (r.max(1e-4), c.max(1e-4));
         psi += (ce - re) * libm::log(ce / re);
@@ -417,18 +431,17 @@ impl DriftReport {
         score_ref: &[u32],
         score_cur: &[u32],
     ) -> DriftReport {
-        let inputs: Vec<ColumnDrift> = Column::INPUTS
+        // Each column's bins are made once: the statistics read them and the lab draws them.
+        let (inputs, bins): (Vec<ColumnDrift>, Vec<Vec<Bin>>) = Column::INPUTS
             .iter()
             .zip(reference.iter().zip(current))
-            .map(|(&c, (r, k))| compare(c, r, k))
-            .collect();
+            .map(|(&c, (r, k))| {
+                let bins = psi_bins(c, r, k);
+                (compare_in_bins(c, r, k, &bins), bins)
+            })
+            .unzip();
         let drifted = inputs.iter().filter(|c| c.drifted).count();
         let share = drifted as f64 / inputs.len() as f64;
-        let bins = Column::INPUTS
-            .iter()
-            .zip(reference.iter().zip(current))
-            .map(|(&c, (r, k))| psi_bins(c, r, k))
-            .collect();
         DriftReport {
             score: compare(Column::Score, score_ref, score_cur),
             inputs,
