@@ -146,9 +146,11 @@ pub fn ProgressPanel() -> impl IntoView {
                         <T k="journey.continue" />
                     </a>
                 })}
-                <button type="button" class="button" on:click=reset>
-                    <T k="journey.reset" />
-                </button>
+                <Show when=move || !journey.get().is_empty()>
+                    <button type="button" class="button" on:click=reset>
+                        <T k="journey.reset" />
+                    </button>
+                </Show>
             </div>
         </section>
     }
