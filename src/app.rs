@@ -6,10 +6,12 @@ use crate::components::display::{current_slide, provide_display};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::i18n::{provide_i18n, render_text};
+use crate::components::lesson::{LessonBar, provide_lesson, scenario_state, stop_href};
 use crate::components::pager::Pager;
 use crate::components::skip_link::SkipLink;
 use crate::display::{self, Slide};
 use crate::i18n::{Lang, tr};
+use crate::pages::lesson::LessonBuilder;
 use crate::pages::{
     glossary::GlossaryPage, lifecycle::LifecyclePage, roles::RolesPage, tools::ToolsPage,
 };
@@ -63,6 +65,7 @@ fn Shell(base: String) -> impl IntoView {
     let lang = Memo::new(move |_| route.get().lang.unwrap_or(fallback));
     let i18n = provide_i18n(lang, route, base);
     let modes = provide_display();
+    let lesson = provide_lesson(Memo::new(move |_| route.get().page));
     let navigate = use_navigate();
 
     // The bare entry point goes to the home page in the negotiated language, replacing
@@ -97,6 +100,7 @@ fn Shell(base: String) -> impl IntoView {
         let lang = lang.get();
         let page_key = match route.get().page {
             Page::Section(section) => section.title_key(),
+            Page::Lesson => "builder.title".to_string(),
             Page::NotFound => "notfound.title".to_string(),
         };
         platform::set_title(&format!(
@@ -106,6 +110,7 @@ fn Shell(base: String) -> impl IntoView {
         ));
         let description = match route.get().page {
             Page::Section(section) => tr(lang, &section.summary_key()),
+            Page::Lesson => tr(lang, "builder.lead"),
             Page::NotFound => tr(lang, "notfound.body"),
         };
         platform::set_meta_description(description);
@@ -159,6 +164,17 @@ fn Shell(base: String) -> impl IntoView {
         };
         let lang = i18n.lang.get_untracked();
         let search = location.search.get_untracked();
+        // In a lesson, the keys walk its stops, keeping a student's own lab settings.
+        if let Some(lesson) = lesson.lesson.get_untracked() {
+            let page = Page::Section(current);
+            if let Some(stop) =
+                current_slide(page, &search).and_then(|here| lesson.step(here, forward))
+            {
+                let from = scenario_state(page, &search);
+                go(stop_href(base, lang, &lesson, stop, from));
+            }
+            return;
+        }
         // Presenting, the keys walk the deck: the story's scenes stand for the scenario,
         // so paging back from the glossary lands on the story's last scene.
         if present {
@@ -180,7 +196,8 @@ fn Shell(base: String) -> impl IntoView {
                     let path = route::section_path(base, lang, Section::Scenario);
                     go(route::with_query(path, &query));
                 }
-                None => {}
+                // The deck has no lab of its own.
+                Some(Slide::Lab) | None => {}
             }
             return;
         }
@@ -222,12 +239,14 @@ fn Shell(base: String) -> impl IntoView {
         Page::Section(Section::Scenario) => {
             view! { <ScenarioPage /> <Pager section=Section::Scenario /> }.into_any()
         }
+        Page::Lesson => view! { <LessonBuilder /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     };
 
     view! {
         <SkipLink />
         <Header />
+        <LessonBar />
         <main id="main" tabindex="-1">
             <ErrorBoundary fallback=move |errors| {
                 let lang = i18n.lang;

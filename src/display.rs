@@ -48,6 +48,27 @@ pub enum Slide {
     Section(Section),
     /// A scene of the churn scenario's story.
     Scene(Scene),
+    /// The churn scenario's lab. A lesson can include it; the presenter's deck counts it
+    /// as the story's first scene.
+    Lab,
+}
+
+impl Slide {
+    /// The section the slide belongs to.
+    pub fn section(self) -> Section {
+        match self {
+            Slide::Section(section) => section,
+            Slide::Scene(_) | Slide::Lab => Section::Scenario,
+        }
+    }
+}
+
+/// Where the lab stands in the deck.
+fn in_deck(slide: Slide) -> Slide {
+    match slide {
+        Slide::Lab => Slide::Scene(Scene::ALL[0]),
+        other => other,
+    }
 }
 
 /// Every stop, in presenting order.
@@ -63,6 +84,7 @@ pub fn deck() -> Vec<Slide> {
 
 /// The 1-based position of a slide in the deck and the deck's length.
 pub fn position(slide: Slide) -> (usize, usize) {
+    let slide = in_deck(slide);
     let deck = deck();
     let at = deck.iter().position(|s| *s == slide).unwrap_or(0);
     (at + 1, deck.len())
@@ -70,6 +92,7 @@ pub fn position(slide: Slide) -> (usize, usize) {
 
 /// The slide before or after `slide`, if any.
 pub fn step(slide: Slide, forward: bool) -> Option<Slide> {
+    let slide = in_deck(slide);
     let deck = deck();
     let at = deck.iter().position(|s| *s == slide)?;
     if forward {
@@ -114,6 +137,8 @@ mod tests {
             Some(Slide::Scene(Scene::ALL[Scene::ALL.len() - 1]))
         );
         assert_eq!(step(Slide::Section(Section::Home), false), None);
+        assert_eq!(position(Slide::Lab), (5, deck.len()));
+        assert_eq!(step(Slide::Lab, true), Some(Slide::Scene(Scene::ALL[1])));
         assert_eq!(step(Slide::Section(Section::Glossary), true), None);
     }
 }

@@ -8,6 +8,7 @@ pub mod charts;
 pub mod content;
 pub mod display;
 pub mod i18n;
+pub mod lesson;
 pub mod route;
 pub mod scenario;
 pub mod sections;

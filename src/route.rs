@@ -11,6 +11,8 @@ use crate::sections::Section;
 pub enum Page {
     /// One of the sections.
     Section(Section),
+    /// The lesson builder, for instructors (`/{lang}/lesson`).
+    Lesson,
     /// Anything else.
     NotFound,
 }
@@ -46,6 +48,14 @@ pub fn normalize_base(raw: &str) -> String {
     }
 }
 
+/// The lesson builder's URL segment.
+pub const LESSON_SLUG: &str = "lesson";
+
+/// The lesson builder's path in `lang`.
+pub fn lesson_path(base: &str, lang: Lang) -> String {
+    format!("{base}/{}/{LESSON_SLUG}", lang.code())
+}
+
 /// Parses a path (without query or hash) under `base`.
 pub fn parse(path: &str, base: &str) -> Route {
     let not_found = Route {
@@ -72,6 +82,7 @@ pub fn parse(path: &str, base: &str) -> Route {
             };
             let page = match tail {
                 [] => Page::Section(Section::Home),
+                [LESSON_SLUG] => Page::Lesson,
                 [slug] => Section::from_slug(slug)
                     .map(Page::Section)
                     .unwrap_or(Page::NotFound),
@@ -109,6 +120,7 @@ pub fn with_query(path: String, query: &str) -> String {
 pub fn switch_language(base: &str, route: Route, to: Lang) -> String {
     match route.page {
         Page::Section(section) => section_path(base, to, section),
+        Page::Lesson => lesson_path(base, to),
         Page::NotFound => section_path(base, to, Section::Home),
     }
 }
@@ -166,6 +178,10 @@ mod tests {
             assert_eq!(parse(path, "").page, Page::NotFound, "{path}");
         }
         assert_eq!(parse("/en/roles", "/mlops-lab").page, Page::NotFound);
+        assert_eq!(parse("/he/lesson", "").page, Page::Lesson);
+        assert_eq!(parse("/m/en/lesson/", "/m").page, Page::Lesson);
+        assert_eq!(parse("/lesson", "").page, Page::NotFound);
+        assert_eq!(lesson_path("/m", Lang::He), "/m/he/lesson");
         assert_eq!(parse("/mlops-labx/en/", "/mlops-lab").page, Page::NotFound);
     }
 

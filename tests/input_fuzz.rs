@@ -8,6 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use mlops_lab::i18n::Lang;
+use mlops_lab::lesson;
 use mlops_lab::route;
 use mlops_lab::scenario::url::{self, Problem};
 use mlops_lab::teach::progress;
@@ -36,6 +37,8 @@ const KEYS: &[&str] = &[
     "months",
     "feature",
     "stat",
+    "lesson",
+    "open",
     "horizon",
     "utm_source",
     "",
@@ -82,6 +85,10 @@ const HOSTILE: &[&str] = &[
     "price-rise",
     "calls",
     "p",
+    "roles,drop,lab",
+    "home,glossary,impact",
+    "strength,alert,bad,business",
+    "off",
     "1.05",
     "0.000001",
     "٣",
@@ -181,6 +188,41 @@ proptest! {
     }
 
     #[test]
+    fn any_lesson_link_is_a_valid_lesson_that_reads_back_unchanged(q in query()) {
+        match lesson::parse(&q) {
+            lesson::Found::Lesson(l, problems) => {
+                prop_assert!(!l.stops.is_empty());
+                prop_assert!(l.fixed.config.validate().is_ok());
+                for p in &problems {
+                    prop_assert!(p.chars().count() <= 24);
+                }
+                // The link it writes reads back as the same lesson, cleanly.
+                match lesson::parse(&l.to_query()) {
+                    lesson::Found::Lesson(again, none) => {
+                        prop_assert!(none.is_empty(), "{}: {:?}", l.to_query(), none);
+                        prop_assert_eq!(&again, &l);
+                    }
+                    other => prop_assert!(false, "{other:?}"),
+                }
+                // Whatever a student's address says, the held controls keep their values
+                // and the state stays valid.
+                let (mut state, _) = url::parse(&q);
+                l.enforce(&mut state);
+                prop_assert!(state.config.validate().is_ok());
+                if !l.is_open(lesson::Control::Seed) {
+                    prop_assert_eq!(state.config.seed, l.fixed.config.seed);
+                }
+                if !l.is_open(lesson::Control::Strength) {
+                    prop_assert_eq!(state.config.strength, l.fixed.config.strength);
+                }
+            }
+            lesson::Found::Broken(_) | lesson::Found::Leave | lesson::Found::Nothing => {}
+        }
+        // The builder's draft always has a valid configuration.
+        prop_assert!(lesson::draft(&q).fixed.config.validate().is_ok());
+    }
+
+    #[test]
     fn any_path_routes_somewhere_without_panicking(p in path(), base in prop_oneof![Just(""), Just("/mlops-lab")]) {
         let route = route::parse(&p, base);
         // Its links to either language lead to the same page (home for a page not found).
@@ -224,6 +266,15 @@ fn hostile_values_for_every_key_are_each_reported() {
     {
         for value in ["NaN", "1e309", "<script>", "-1", "%zz"] {
             let q = format!("{key}={value}");
+            // A lesson link's own keys: the lesson reports them (`open` means nothing
+            // without a lesson).
+            if *key == "lesson" {
+                assert!(matches!(lesson::parse(&q), lesson::Found::Broken(p) if !p.is_empty()));
+                continue;
+            }
+            if *key == "open" {
+                continue;
+            }
             let (state, problems) = url::parse(&q);
             assert!(state.config.validate().is_ok());
             // None of these is a value any key accepts, so each must be reported.

@@ -55,10 +55,15 @@ pub fn use_display() -> Display {
 /// The slide the page shows: the section, or the story's scene on the scenario page.
 pub fn current_slide(page: Page, query: &str) -> Option<Slide> {
     match page {
-        // The lab stands at the story's first scene (a lab link carries no scene).
-        Page::Section(Section::Scenario) => Some(Slide::Scene(scenario_url::parse(query).0.scene)),
+        Page::Section(Section::Scenario) => {
+            let state = scenario_url::parse(query).0;
+            Some(match state.mode {
+                scenario_url::Mode::Story => Slide::Scene(state.scene),
+                scenario_url::Mode::Lab => Slide::Lab,
+            })
+        }
         Page::Section(section) => Some(Slide::Section(section)),
-        Page::NotFound => None,
+        Page::Lesson | Page::NotFound => None,
     }
 }
 
@@ -77,7 +82,11 @@ pub fn PresenterTools() -> impl IntoView {
     let (full, set_full) = signal(false);
     let position = move || {
         let slide = current_slide(i18n.route.get().page, &location.search.get())?;
-        let (n, total) = display::position(slide);
+        // In a lesson, the position among its stops.
+        let (n, total) = match crate::components::lesson::current() {
+            Some(lesson) => lesson.position(slide)?,
+            None => display::position(slide),
+        };
         Some(crate::i18n::tr_args(
             i18n.lang.get(),
             "present.position",

@@ -5,6 +5,7 @@ use crate::components::display::PresenterTools;
 use crate::components::i18n::{T, use_i18n};
 use crate::components::icons::MenuIcon;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::lesson::{stop_href, use_lesson};
 use crate::components::theme_toggle::ThemeToggle;
 use crate::route::{self, Page};
 use crate::sections::Section;
@@ -21,14 +22,32 @@ pub fn Header() -> impl IntoView {
         set_menu_open.set(false);
     });
     let home = move || route::section_path(i18n.base, i18n.lang.get(), Section::Home);
+    let lesson = use_lesson();
     let links = Section::ALL
         .into_iter()
         .map(|section| {
-            let href = move || route::section_path(i18n.base, i18n.lang.get(), section);
+            // In a lesson, only its sections, and the scenario opens at its first stop there.
+            let shown = move || {
+                lesson
+                    .lesson
+                    .with(|l| l.as_ref().is_none_or(|l| l.shows(section)))
+            };
+            let href = move || {
+                let path = route::section_path(i18n.base, i18n.lang.get(), section);
+                lesson.lesson.with(|l| match l {
+                    Some(l) if section == Section::Scenario => l
+                        .stops
+                        .iter()
+                        .find(|s| s.section() == section)
+                        .map(|stop| stop_href(i18n.base, i18n.lang.get(), l, *stop, None))
+                        .unwrap_or(path),
+                    _ => path,
+                })
+            };
             let current =
                 move || (i18n.route.get().page == Page::Section(section)).then_some("page");
             view! {
-                <li>
+                <li hidden=move || !shown()>
                     <a href=href aria-current=current>
                         <T k=section.nav_key() />
                     </a>

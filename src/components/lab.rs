@@ -10,6 +10,7 @@ use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
 use crate::i18n::numbers::{grouped, score};
 use crate::i18n::{tr, tr_args};
+use crate::lesson::Control;
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::scenes::LAB_TERMS;
@@ -20,9 +21,32 @@ use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset, WeekReport};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// What the lab's controls read and change: the lab's own state, or the lesson builder's
+/// starting values.
+#[derive(Clone, Copy)]
+pub struct ControlsCtx {
+    /// The state the controls show.
+    pub state: Signal<PageState>,
+    /// Moves to a new state: `(state, replace)`.
+    pub go: Callback<(PageState, bool)>,
+    /// The controls that may be changed (a lesson fixes the others).
+    pub open: Signal<Vec<Control>>,
+}
+
+fn use_controls() -> ControlsCtx {
+    expect_context::<ControlsCtx>()
+}
+
+/// Whether a lesson fixes the control an input belongs to, reactively.
+fn locked(id: &'static str) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let ctx = use_controls();
+    let control = Control::of_input(id);
+    move || control.is_some_and(|c| ctx.open.with(|open| !open.contains(&c)))
+}
+
 /// Applies `change` to the current state's configuration and moves there.
 fn change_config(change: impl FnOnce(&mut Config)) {
-    let ctx = use_scenario();
+    let ctx = use_controls();
     let mut next = ctx.state.get_untracked();
     change(&mut next.config);
     if next.config.validate().is_ok() {
@@ -60,7 +84,7 @@ fn Slider(
     set: fn(&mut Config, f64),
     #[prop(default = 2)] decimals: usize,
 ) -> impl IntoView {
-    let ctx = use_scenario();
+    let ctx = use_controls();
     let value = move || get(&ctx.state.get().config);
     let shown = move || format!("{:.*}", decimals, value());
     view! {
@@ -72,6 +96,7 @@ fn Slider(
                 <input
                     id=id
                     type="range"
+                    disabled=locked(id)
                     min=min
                     max=max
                     step=step
@@ -99,7 +124,7 @@ fn NumberField(
     get: fn(&Config) -> f64,
     set: fn(&mut Config, f64),
 ) -> impl IntoView {
-    let ctx = use_scenario();
+    let ctx = use_controls();
     view! {
         <div class="control">
             <label for=id>
@@ -108,6 +133,7 @@ fn NumberField(
             <input
                 id=id
                 type="number"
+                disabled=locked(id)
                 min=min
                 max=max
                 step=step
@@ -147,7 +173,7 @@ fn Choice(
             <label for=id>
                 <T k=label />
             </label>
-            <select id=id on:change=move |ev| on_pick(&input_value(&ev))>
+            <select id=id disabled=locked(id) on:change=move |ev| on_pick(&input_value(&ev))>
                 {items}
             </select>
         </div>
@@ -162,12 +188,13 @@ fn BadDecision(
     get: fn(&Config) -> bool,
     set: fn(&mut Config, bool),
 ) -> impl IntoView {
-    let ctx = use_scenario();
+    let ctx = use_controls();
     view! {
         <label class="check" for=id>
             <input
                 id=id
                 type="checkbox"
+                disabled=locked(id)
                 prop:checked=move || get(&ctx.state.get().config)
                 on:change=move |ev| {
                     let on = ev
@@ -183,11 +210,260 @@ fn BadDecision(
     }
 }
 
+/// The lab's controls: the world, operations, bad decisions and the business inputs.
+/// They read and change the state of the `ControlsCtx` in context.
+#[component]
+pub fn LabControls() -> impl IntoView {
+    let ctx = use_controls();
+    let some_fixed = move || ctx.open.with(|open| open.len() < Control::ALL.len());
+    let preset_options: Vec<(&'static str, String)> = Preset::ALL
+        .iter()
+        .map(|p| (p.slug(), format!("scenario.preset.{}", p.slug())))
+        .collect();
+    let drift_options: Vec<(&'static str, String)> = DriftKind::ALL
+        .iter()
+        .map(|k| (k.slug(), format!("scenario.drift.{}", k.slug())))
+        .collect();
+    let shape_options: Vec<(&'static str, String)> = [DriftShape::Step, DriftShape::Ramp]
+        .iter()
+        .map(|s| (s.slug(), format!("scenario.shape.{}", s.slug())))
+        .collect();
+    let policy_options: Vec<(&'static str, String)> = PolicyKind::ALL
+        .iter()
+        .map(|p| (p.slug(), policy_key(*p)))
+        .collect();
+
+    view! {
+    <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
+        <Show when=some_fixed>
+            <p class="note">
+                <T k="lesson.fixed" />
+            </p>
+        </Show>
+        <fieldset>
+            <legend>
+                <T k="scenario.lab.world" />
+            </legend>
+            <Choice
+                id="preset"
+                label="scenario.lab.preset"
+                options=preset_options
+                current=Signal::derive(move || ctx.state.get().preset.slug())
+                on_pick=|slug| {
+                    if let Some(preset) = Preset::from_slug(slug) {
+                        let ctx = use_controls();
+                        let state = ctx.state.get_untracked();
+                        let mut config = Config::preset(preset);
+                        config.seed = state.config.seed;
+                        ctx.go.run((PageState { preset, config, ..state }, true));
+                    }
+                }
+            />
+            <Choice
+                id="drift"
+                label="scenario.lab.drift"
+                options=drift_options
+                current=Signal::derive(move || ctx.state.get().config.drift.slug())
+                on_pick=|slug| {
+                    if let Some(kind) = DriftKind::from_slug(slug) {
+                        change_config(|c| c.drift = kind);
+                    }
+                }
+            />
+            <Slider
+                id="strength"
+                label="scenario.lab.strength"
+                min=0.0
+                max=2.0
+                step=0.05
+                get=|c| c.strength
+                set=|c, v| c.strength = v
+            />
+            <Slider
+                id="onset"
+                label="scenario.lab.onset"
+                min=0.0
+                max=56.0
+                step=1.0
+                decimals=0
+                get=|c| c.onset_day as f64
+                set=|c, v| c.onset_day = v as u32
+            />
+            <Choice
+                id="shape"
+                label="scenario.lab.shape"
+                options=shape_options
+                current=Signal::derive(move || ctx.state.get().config.shape.slug())
+                on_pick=|slug| {
+                    if let Some(shape) = DriftShape::from_slug(slug) {
+                        change_config(|c| c.shape = shape);
+                    }
+                }
+            />
+            <Slider
+                id="delay"
+                label="scenario.lab.delay"
+                min=7.0
+                max=35.0
+                step=1.0
+                decimals=0
+                get=|c| c.label_delay_days as f64
+                set=|c, v| c.label_delay_days = v as u32
+            />
+            <Slider
+                id="cohort"
+                label="scenario.lab.cohort"
+                min=1000.0
+                max=20000.0
+                step=1000.0
+                decimals=0
+                get=|c| c.cohort_size as f64
+                set=|c, v| c.cohort_size = v as u32
+            />
+            <div class="control seed">
+                <label for="seed">
+                    <T k="scenario.lab.seed" />
+                </label>
+                <div class="slider-row">
+                    <input
+                        id="seed"
+                        type="number"
+                        disabled=locked("seed")
+                        min="0"
+                        step="1"
+                        prop:value=move || ctx.state.get().config.seed.to_string()
+                        on:change=move |ev| {
+                            if let Ok(seed) = input_value(&ev).parse::<u64>() {
+                                change_config(|c| c.seed = seed);
+                            }
+                        }
+                    />
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=locked("seed")
+                        on:click=move |_| {
+                            let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+                            change_config(|c| c.seed = seed);
+                        }
+                    >
+                        <T k="scenario.lab.new_world" />
+                    </button>
+                </div>
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>
+                <T k="scenario.lab.ops" />
+            </legend>
+            <Slider
+                id="alert"
+                label="scenario.lab.alert"
+                min=0.5
+                max=0.95
+                step=0.01
+                get=|c| c.alert_f1
+                set=|c, v| c.alert_f1 = v
+            />
+            <Choice
+                id="policy"
+                label="scenario.lab.policy"
+                options=policy_options
+                current=Signal::derive(move || ctx.state.get().config.policy.slug())
+                on_pick=|slug| {
+                    if let Some(policy) = PolicyKind::from_slug(slug) {
+                        change_config(|c| c.policy = policy);
+                    }
+                }
+            />
+        </fieldset>
+        <fieldset>
+            <legend>
+                <T k="scenario.lab.bad" />
+            </legend>
+            <BadDecision
+                id="bad-ignore"
+                label="scenario.bad.ignore"
+                get=|c| c.bad.ignore_alert
+                set=|c, v| c.bad.ignore_alert = v
+            />
+            <BadDecision
+                id="bad-stale"
+                label="scenario.bad.stale"
+                get=|c| c.bad.retrain_on_stale_data
+                set=|c, v| c.bad.retrain_on_stale_data = v
+            />
+            <BadDecision
+                id="bad-skipgate"
+                label="scenario.bad.skipgate"
+                get=|c| c.bad.skip_gate
+                set=|c, v| c.bad.skip_gate = v
+            />
+            <BadDecision
+                id="bad-rollback"
+                label="scenario.bad.rollback"
+                get=|c| c.bad.force_rollback
+                set=|c, v| c.bad.force_rollback = v
+            />
+        </fieldset>
+        <fieldset class="business">
+            <legend>
+                <T k="scenario.lab.business" />
+            </legend>
+            <NumberField
+                id="arpu"
+                label="scenario.lab.arpu"
+                min=1.0
+                max=1000.0
+                step=1.0
+                get=|c| c.business.arpu_nis
+                set=|c, v| c.business.arpu_nis = v
+            />
+            <NumberField
+                id="offer"
+                label="scenario.lab.offer"
+                min=0.0
+                max=1000.0
+                step=1.0
+                get=|c| c.business.offer_cost_nis
+                set=|c, v| c.business.offer_cost_nis = v
+            />
+            <Slider
+                id="save"
+                label="scenario.lab.save"
+                min=0.0
+                max=1.0
+                step=0.01
+                get=|c| c.business.save_rate
+                set=|c, v| c.business.save_rate = v
+            />
+            <NumberField
+                id="months"
+                label="scenario.lab.months"
+                min=1.0
+                max=60.0
+                step=1.0
+                get=|c| c.business.months_retained
+                set=|c, v| c.business.months_retained = v
+            />
+        </fieldset>
+    </form>
+    }
+}
+
 /// The lab.
 #[component]
 pub fn Lab() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
+    let lesson = crate::components::lesson::use_lesson().lesson;
+    provide_context(ControlsCtx {
+        state: ctx.state.into(),
+        go: ctx.go,
+        open: Signal::derive(move || {
+            lesson.with(|l| l.as_ref().map_or(Control::ALL.to_vec(), |l| l.open.clone()))
+        }),
+    });
     // The last simulated day: the day slider runs from 0 to it, and it is the default.
     let final_day = Memo::new(move |_| ctx.state.get().config.horizon_days.saturating_sub(1));
     let day = Memo::new(move |_| {
@@ -310,23 +586,6 @@ pub fn Lab() -> impl IntoView {
         }
     };
 
-    let preset_options: Vec<(&'static str, String)> = Preset::ALL
-        .iter()
-        .map(|p| (p.slug(), format!("scenario.preset.{}", p.slug())))
-        .collect();
-    let drift_options: Vec<(&'static str, String)> = DriftKind::ALL
-        .iter()
-        .map(|k| (k.slug(), format!("scenario.drift.{}", k.slug())))
-        .collect();
-    let shape_options: Vec<(&'static str, String)> = [DriftShape::Step, DriftShape::Ramp]
-        .iter()
-        .map(|s| (s.slug(), format!("scenario.shape.{}", s.slug())))
-        .collect();
-    let policy_options: Vec<(&'static str, String)> = PolicyKind::ALL
-        .iter()
-        .map(|p| (p.slug(), policy_key(*p)))
-        .collect();
-
     view! {
         <section class="lab" aria-labelledby="lab-title">
             <h2 id="lab-title">
@@ -337,213 +596,7 @@ pub fn Lab() -> impl IntoView {
             </p>
             <TermList terms=Signal::derive(|| &LAB_TERMS[..]) />
             <div class="lab-grid">
-                <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
-                    <fieldset>
-                        <legend>
-                            <T k="scenario.lab.world" />
-                        </legend>
-                        <Choice
-                            id="preset"
-                            label="scenario.lab.preset"
-                            options=preset_options
-                            current=Signal::derive(move || ctx.state.get().preset.slug())
-                            on_pick=|slug| {
-                                if let Some(preset) = Preset::from_slug(slug) {
-                                    let ctx = use_scenario();
-                                    let state = ctx.state.get_untracked();
-                                    let mut config = Config::preset(preset);
-                                    config.seed = state.config.seed;
-                                    ctx.go.run((PageState { preset, config, ..state }, true));
-                                }
-                            }
-                        />
-                        <Choice
-                            id="drift"
-                            label="scenario.lab.drift"
-                            options=drift_options
-                            current=Signal::derive(move || ctx.state.get().config.drift.slug())
-                            on_pick=|slug| {
-                                if let Some(kind) = DriftKind::from_slug(slug) {
-                                    change_config(|c| c.drift = kind);
-                                }
-                            }
-                        />
-                        <Slider
-                            id="strength"
-                            label="scenario.lab.strength"
-                            min=0.0
-                            max=2.0
-                            step=0.05
-                            get=|c| c.strength
-                            set=|c, v| c.strength = v
-                        />
-                        <Slider
-                            id="onset"
-                            label="scenario.lab.onset"
-                            min=0.0
-                            max=56.0
-                            step=1.0
-                            decimals=0
-                            get=|c| c.onset_day as f64
-                            set=|c, v| c.onset_day = v as u32
-                        />
-                        <Choice
-                            id="shape"
-                            label="scenario.lab.shape"
-                            options=shape_options
-                            current=Signal::derive(move || ctx.state.get().config.shape.slug())
-                            on_pick=|slug| {
-                                if let Some(shape) = DriftShape::from_slug(slug) {
-                                    change_config(|c| c.shape = shape);
-                                }
-                            }
-                        />
-                        <Slider
-                            id="delay"
-                            label="scenario.lab.delay"
-                            min=7.0
-                            max=35.0
-                            step=1.0
-                            decimals=0
-                            get=|c| c.label_delay_days as f64
-                            set=|c, v| c.label_delay_days = v as u32
-                        />
-                        <Slider
-                            id="cohort"
-                            label="scenario.lab.cohort"
-                            min=1000.0
-                            max=20000.0
-                            step=1000.0
-                            decimals=0
-                            get=|c| c.cohort_size as f64
-                            set=|c, v| c.cohort_size = v as u32
-                        />
-                        <div class="control seed">
-                            <label for="seed">
-                                <T k="scenario.lab.seed" />
-                            </label>
-                            <div class="slider-row">
-                                <input
-                                    id="seed"
-                                    type="number"
-                                    min="0"
-                                    step="1"
-                                    prop:value=move || ctx.state.get().config.seed.to_string()
-                                    on:change=move |ev| {
-                                        if let Ok(seed) = input_value(&ev).parse::<u64>() {
-                                            change_config(|c| c.seed = seed);
-                                        }
-                                    }
-                                />
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| {
-                                        let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
-                                        change_config(|c| c.seed = seed);
-                                    }
-                                >
-                                    <T k="scenario.lab.new_world" />
-                                </button>
-                            </div>
-                        </div>
-                    </fieldset>
-                    <fieldset>
-                        <legend>
-                            <T k="scenario.lab.ops" />
-                        </legend>
-                        <Slider
-                            id="alert"
-                            label="scenario.lab.alert"
-                            min=0.5
-                            max=0.95
-                            step=0.01
-                            get=|c| c.alert_f1
-                            set=|c, v| c.alert_f1 = v
-                        />
-                        <Choice
-                            id="policy"
-                            label="scenario.lab.policy"
-                            options=policy_options
-                            current=Signal::derive(move || ctx.state.get().config.policy.slug())
-                            on_pick=|slug| {
-                                if let Some(policy) = PolicyKind::from_slug(slug) {
-                                    change_config(|c| c.policy = policy);
-                                }
-                            }
-                        />
-                    </fieldset>
-                    <fieldset>
-                        <legend>
-                            <T k="scenario.lab.bad" />
-                        </legend>
-                        <BadDecision
-                            id="bad-ignore"
-                            label="scenario.bad.ignore"
-                            get=|c| c.bad.ignore_alert
-                            set=|c, v| c.bad.ignore_alert = v
-                        />
-                        <BadDecision
-                            id="bad-stale"
-                            label="scenario.bad.stale"
-                            get=|c| c.bad.retrain_on_stale_data
-                            set=|c, v| c.bad.retrain_on_stale_data = v
-                        />
-                        <BadDecision
-                            id="bad-skipgate"
-                            label="scenario.bad.skipgate"
-                            get=|c| c.bad.skip_gate
-                            set=|c, v| c.bad.skip_gate = v
-                        />
-                        <BadDecision
-                            id="bad-rollback"
-                            label="scenario.bad.rollback"
-                            get=|c| c.bad.force_rollback
-                            set=|c, v| c.bad.force_rollback = v
-                        />
-                    </fieldset>
-                    <fieldset class="business">
-                        <legend>
-                            <T k="scenario.lab.business" />
-                        </legend>
-                        <NumberField
-                            id="arpu"
-                            label="scenario.lab.arpu"
-                            min=1.0
-                            max=1000.0
-                            step=1.0
-                            get=|c| c.business.arpu_nis
-                            set=|c, v| c.business.arpu_nis = v
-                        />
-                        <NumberField
-                            id="offer"
-                            label="scenario.lab.offer"
-                            min=0.0
-                            max=1000.0
-                            step=1.0
-                            get=|c| c.business.offer_cost_nis
-                            set=|c, v| c.business.offer_cost_nis = v
-                        />
-                        <Slider
-                            id="save"
-                            label="scenario.lab.save"
-                            min=0.0
-                            max=1.0
-                            step=0.01
-                            get=|c| c.business.save_rate
-                            set=|c, v| c.business.save_rate = v
-                        />
-                        <NumberField
-                            id="months"
-                            label="scenario.lab.months"
-                            min=1.0
-                            max=60.0
-                            step=1.0
-                            get=|c| c.business.months_retained
-                            set=|c, v| c.business.months_retained = v
-                        />
-                    </fieldset>
-                </form>
+                <LabControls />
                 <div class="lab-results" aria-busy=move || ctx.busy.get().to_string()>
                     <section class="timeline" aria-labelledby="timeline-title">
                         <h3 id="timeline-title">

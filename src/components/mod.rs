@@ -11,6 +11,7 @@ pub mod journey;
 pub mod lab;
 pub mod lab_charts;
 pub mod lang_switch;
+pub mod lesson;
 pub mod pager;
 pub mod quiz;
 pub mod skip_link;

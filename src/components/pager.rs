@@ -1,39 +1,76 @@
 //! The previous/next control at the end of every section.
 
+use crate::components::display::current_slide;
 use crate::components::i18n::{T, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
-use crate::route;
+use crate::components::lesson::{StopLink, use_lesson};
+use crate::route::{self, Page};
 use crate::sections::Section;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// One previous or next link: the direction, then the title of where it leads.
+#[component]
+pub fn PagerLink(
+    href: Signal<String>,
+    forward: bool,
+    label: &'static str,
+    title: String,
+) -> impl IntoView {
+    let (class, rel) = if forward {
+        ("pager-next", "next")
+    } else {
+        ("pager-prev", "prev")
+    };
+    view! {
+        <a class=class href=href rel=rel>
+            <span class="pager-label">
+                {(!forward).then(|| view! { <ArrowBack /> })}
+                <T k=label />
+                {forward.then(|| view! { <ArrowForward /> })}
+            </span>
+            <span class="pager-title">
+                <T k=title />
+            </span>
+        </a>
+    }
+}
 
 /// Links to the sections before and after `section`, with their titles.
 #[component]
 pub fn Pager(section: Section) -> impl IntoView {
     let i18n = use_i18n();
     let link = move |target: Section, forward: bool| {
-        let href = move || route::section_path(i18n.base, i18n.lang.get(), target);
-        let (class, rel, label) = if forward {
-            ("pager-next", "next", "pager.next")
-        } else {
-            ("pager-prev", "prev", "pager.prev")
-        };
-        view! {
-            <a class=class href=href rel=rel>
-                <span class="pager-label">
-                    {(!forward).then(|| view! { <ArrowBack /> })}
-                    <T k=label />
-                    {forward.then(|| view! { <ArrowForward /> })}
-                </span>
-                <span class="pager-title">
-                    <T k=target.nav_key() />
-                </span>
-            </a>
-        }
+        let href = Signal::derive(move || route::section_path(i18n.base, i18n.lang.get(), target));
+        let label = if forward { "pager.next" } else { "pager.prev" };
+        view! { <PagerLink href=href forward=forward label=label title=target.nav_key() /> }
+    };
+    // In a lesson, the pager walks its stops instead.
+    let lesson = use_lesson();
+    let location = use_location();
+    let stops = move || {
+        let lesson = lesson.lesson.get()?;
+        let here = current_slide(Page::Section(section), &location.search.get())?;
+        Some((lesson.step(here, false), lesson.step(here, true)))
     };
     view! {
         <nav class="pager" aria-label=i18n.t("pager.label")>
-            {section.prev().map(|s| link(s, false))}
-            {section.next().map(|s| link(s, true))}
+            {move || match stops() {
+                Some((prev, next)) => {
+                    view! {
+                        {prev.map(|stop| view! { <StopLink stop=stop forward=false /> })}
+                        {next.map(|stop| view! { <StopLink stop=stop forward=true /> })}
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        {section.prev().map(|s| link(s, false))}
+                        {section.next().map(|s| link(s, true))}
+                    }
+                        .into_any()
+                }
+            }}
         </nav>
     }
 }

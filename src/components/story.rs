@@ -4,6 +4,7 @@
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
+use crate::components::lesson::use_lesson;
 use crate::components::term::Term;
 use crate::i18n::numbers::{percent, score};
 use crate::i18n::{tr, tr_args};
@@ -36,14 +37,30 @@ pub fn Story() -> impl IntoView {
             ));
         }
     };
+    // In a lesson, the story is its scenes only.
+    let lesson = use_lesson().lesson;
+    let neighbour = move |scene: Scene, forward: bool| {
+        lesson.with(|l| match l {
+            Some(l) if l.has_story() => l.step_scene(scene, forward),
+            _ if forward => scene.next(),
+            _ => scene.prev(),
+        })
+    };
     let position = move || {
+        let scene = scene.get();
+        let (n, total) = lesson
+            .with(|l| {
+                l.as_ref().and_then(|l| {
+                    let scenes = l.scenes();
+                    let at = scenes.iter().position(|s| *s == scene)?;
+                    Some((at + 1, scenes.len()))
+                })
+            })
+            .unwrap_or((scene.index() + 1, Scene::ALL.len()));
         tr_args(
             i18n.lang.get(),
             "scenario.scene.position",
-            &[
-                ("n", &(scene.get().index() + 1).to_string()),
-                ("total", &Scene::ALL.len().to_string()),
-            ],
+            &[("n", &n.to_string()), ("total", &total.to_string())],
         )
     };
     let body = move || {
@@ -64,8 +81,8 @@ pub fn Story() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    disabled=move || scene.get().prev().is_none()
-                    on:click=move |_| move_to(scene.get_untracked().prev())
+                    disabled=move || neighbour(scene.get(), false).is_none()
+                    on:click=move |_| move_to(neighbour(scene.get_untracked(), false))
                 >
                     <ArrowBack />
                     <T k="scenario.scene.prev" />
@@ -73,8 +90,8 @@ pub fn Story() -> impl IntoView {
                 <button
                     type="button"
                     class="button primary"
-                    disabled=move || scene.get().next().is_none()
-                    on:click=move |_| move_to(scene.get_untracked().next())
+                    disabled=move || neighbour(scene.get(), true).is_none()
+                    on:click=move |_| move_to(neighbour(scene.get_untracked(), true))
                 >
                     <T k="scenario.scene.next" />
                     <ArrowForward />

@@ -100,6 +100,7 @@ macro_rules! locale_files {
             ("tools", include_str!(concat!($dir, "/tools.txt"))),
             ("scenario", include_str!(concat!($dir, "/scenario.txt"))),
             ("glossary", include_str!(concat!($dir, "/glossary.txt"))),
+            ("lesson", include_str!(concat!($dir, "/lesson.txt"))),
         ]
     };
 }

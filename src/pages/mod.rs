@@ -3,6 +3,7 @@
 
 pub mod glossary;
 pub mod home;
+pub mod lesson;
 pub mod lifecycle;
 pub mod not_found;
 pub mod roles;

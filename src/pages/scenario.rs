@@ -7,6 +7,7 @@
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::lab::Lab;
+use crate::components::lesson::use_lesson;
 use crate::components::story::Story;
 use crate::i18n::numbers::score;
 use crate::i18n::{tr, tr_args};
@@ -38,7 +39,13 @@ pub struct ScenarioCtx {
 pub fn ScenarioPage() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let parsed = Memo::new(move |_| url::parse(&location.search.get()));
+    // In a lesson, the controls it does not open hold its values, whatever the URL says.
+    let lesson = use_lesson().lesson;
+    let parsed = Memo::new(move |_| {
+        let (mut state, problems) = url::parse(&location.search.get());
+        lesson.with(|l| l.as_ref().map(|l| l.enforce(&mut state)));
+        (state, problems)
+    });
     let state = Memo::new(move |_| parsed.get().0);
     let config = Memo::new(move |_| state.get().config);
     let mode = Memo::new(move |_| state.get().mode);
@@ -119,6 +126,13 @@ pub fn ScenarioPage() -> impl IntoView {
             }
         })
     };
+    let mode_shown = move |mode: Mode| {
+        lesson.with(|l| match (l, mode) {
+            (None, _) => true,
+            (Some(l), Mode::Story) => l.has_story(),
+            (Some(l), Mode::Lab) => l.has_lab(),
+        })
+    };
     let mode_link = move |mode: Mode| {
         let href = move || {
             let next = PageState {
@@ -134,7 +148,12 @@ pub fn ScenarioPage() -> impl IntoView {
             Mode::Lab => "scenario.mode.lab",
         };
         view! {
-            <a href=href class="mode-tab" aria-current=move || (state.get().mode == mode).then_some("page")>
+            <a
+                href=href
+                class="mode-tab"
+                hidden=move || !mode_shown(mode)
+                aria-current=move || (state.get().mode == mode).then_some("page")
+            >
                 <T k=key />
             </a>
         }

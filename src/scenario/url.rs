@@ -302,6 +302,14 @@ fn set_bad(c: &mut Config, value: &str) -> bool {
     true
 }
 
+/// Copies the named configuration fields (URL keys) from `from` into `to`; unknown keys
+/// are skipped. A lesson uses it to hold the fields it fixes.
+pub fn copy_fields(from: &Config, to: &mut Config, keys: &[&str]) {
+    for param in PARAMS.iter().filter(|p| keys.contains(&p.key)) {
+        (param.set)(to, &(param.get)(from));
+    }
+}
+
 /// Decodes `%XX` escapes and `+`; malformed escapes are kept as they are.
 fn decode(raw: &str) -> String {
     let bytes = raw.as_bytes();
@@ -327,12 +335,10 @@ fn decode(raw: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Reads the page state from a query string (with or without its leading `?`). Returns
-/// the state and what could not be used; the state is always valid.
-pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
-    let mut state = PageState::default();
-    let mut problems = Vec::new();
-    let pairs: Vec<(String, String)> = query
+/// The first 64 `key=value` pairs of a query string (with or without its leading `?`),
+/// decoded.
+pub fn pairs(query: &str) -> Vec<(String, String)> {
+    query
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty())
@@ -341,7 +347,15 @@ pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             (decode(k), decode(v))
         })
-        .collect();
+        .collect()
+}
+
+/// Reads the page state from a query string (with or without its leading `?`). Returns
+/// the state and what could not be used; the state is always valid.
+pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
+    let mut state = PageState::default();
+    let mut problems = Vec::new();
+    let pairs = pairs(query);
     // The preset goes first: the other parameters change it.
     if let Some((_, v)) = pairs.iter().find(|(k, _)| k == "preset") {
         match Preset::from_slug(v) {
@@ -357,7 +371,8 @@ pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
         let value = value.as_str();
         match key.as_str() {
             // The display flags belong to the whole app (`crate::display`).
-            "preset" | "present" | "embed" => {}
+            // A lesson link's own keys belong to `crate::lesson`.
+            "preset" | "present" | "embed" | "lesson" | "open" => {}
             "mode" => match value {
                 "story" => state.mode = Mode::Story,
                 "lab" => state.mode = Mode::Lab,

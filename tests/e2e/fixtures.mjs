@@ -86,3 +86,8 @@ export const test = base.extend({
 });
 
 export { expect };
+
+// An accessible name as a pattern: Chromium adds spaces around the <bdi> runs that isolate
+// Latin words in Hebrew text, so the name is matched with any spacing, whole.
+const esc = (c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const looseName = (text) => new RegExp(`^\\s*${[...text.replace(/\s+/g, "")].map(esc).join("\\s*")}\\s*$`);
