@@ -5,4 +5,19 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 trunk build --release --offline "$@"
-echo "Release build in dist/. Serve it with: node .ci/static-server.mjs --dir dist --base ${PUBLIC_URL:-/}"
+
+# The base the build was made for, as trunk takes it: the last --public-url given, else
+# TRUNK_BUILD_PUBLIC_URL, else the root. Only its path matters to the server.
+base="${TRUNK_BUILD_PUBLIC_URL:-/}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --public-url) base="${2:-/}"; [ $# -lt 2 ] || shift ;;
+    --public-url=*) base="${1#--public-url=}" ;;
+  esac
+  shift
+done
+case "$base" in
+  *://*/*) rest="${base#*://}"; base="/${rest#*/}" ;;
+  *://*) base=/ ;;
+esac
+echo "Release build in dist/. Serve it with: node .ci/static-server.mjs --dir dist --base $base"

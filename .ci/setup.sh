@@ -52,9 +52,15 @@ if [ "${1:-}" = "--browser" ]; then
       chrome="${CHROME_PATH:-$(find_first chromium)}"
       driver="${CHROMEDRIVER:-$(find_first chromedriver)}"
     else
+      if [ -z "$chrome" ] && [ -z "$driver" ]; then
+        echo "The tests need Chromium and a matching ChromeDriver, and neither was found." >&2
+      elif [ -z "$chrome" ]; then
+        echo "The tests need Chromium and a matching ChromeDriver: ChromeDriver is at $driver, but no Chromium (or Google Chrome) was found." >&2
+      else
+        echo "The tests need Chromium and a matching ChromeDriver: Chromium is at $chrome, but no ChromeDriver was found." >&2
+      fi
       cat >&2 <<'MSG'
-The tests need Chromium and a matching ChromeDriver, and neither was found.
-Install them, then run the tests again. On Debian or Ubuntu (as root):
+Install what is missing, then run the tests again. On Debian or Ubuntu (as root):
     apt-get install chromium chromium-driver
 Elsewhere, install Chromium or Google Chrome and the ChromeDriver of the same version,
 and name them:

@@ -15,6 +15,21 @@ step "Native tests"
 cargo test --quiet
 
 step "WebAssembly tests (Node and headless Chromium)"
+# wasm-bindgen-test-runner starts CHROMEDRIVER with the capabilities in webdriver.json
+# (or in the file WASM_BINDGEN_TEST_WEBDRIVER_JSON names). Without a `binary` there,
+# ChromeDriver starts whichever Chrome it finds itself, so the tests run on a copy of
+# webdriver.json that names the Chromium of CHROME_PATH, as the end-to-end tests do.
+if [ -n "${CHROME_PATH:-}" ]; then
+  webdriver_json="$(mktemp "${TMPDIR:-/tmp}/mlops-lab-webdriver.XXXXXX")"
+  trap 'rm -f "$webdriver_json"' EXIT
+  node -e '
+    const [file, binary] = process.argv.slice(1);
+    const capabilities = JSON.parse(require("node:fs").readFileSync(file, "utf8"));
+    (capabilities["goog:chromeOptions"] ??= {}).binary = binary;
+    process.stdout.write(JSON.stringify(capabilities, null, 2) + "\n");
+  ' webdriver.json "$(command -v "$CHROME_PATH" || echo "$CHROME_PATH")" >"$webdriver_json"
+  export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json"
+fi
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test 'web_*' --test 'sim_wasm_*'
 
 step "Release build under /mlops-lab/"

@@ -116,11 +116,28 @@ pub fn with_query(path: String, query: &str) -> String {
     }
 }
 
-/// The same page in another language; the not-found page maps to that language's home.
-pub fn switch_language(base: &str, route: Route, to: Lang) -> String {
+/// The same page in another language, with the same query and fragment: the scenario
+/// keeps its whole state in the query (a configured lab, a story's scene) and a glossary
+/// link its term in the fragment, so switching language changes only the words. `query`
+/// and `hash` are taken as the location gives them, with or without their `?` and `#`.
+/// The not-found page maps to that language's home, without either: they belonged to a
+/// page that does not exist.
+pub fn switch_language(base: &str, route: Route, to: Lang, query: &str, hash: &str) -> String {
     match route.page {
-        Page::Section(section) => section_path(base, to, section),
-        Page::Lesson => lesson_path(base, to),
+        Page::Section(_) | Page::Lesson => {
+            let path = match route.page {
+                Page::Section(section) => section_path(base, to, section),
+                _ => lesson_path(base, to),
+            };
+            let query = query.strip_prefix('?').unwrap_or(query);
+            let hash = hash.strip_prefix('#').unwrap_or(hash);
+            let path = with_query(path, query);
+            if hash.is_empty() {
+                path
+            } else {
+                format!("{path}#{hash}")
+            }
+        }
         Page::NotFound => section_path(base, to, Section::Home),
     }
 }
@@ -204,8 +221,74 @@ mod tests {
     #[test]
     fn switching_language_keeps_the_page() {
         let route = parse("/en/tools", "");
-        assert_eq!(switch_language("", route, Lang::He), "/he/tools");
+        assert_eq!(switch_language("", route, Lang::He, "", ""), "/he/tools");
         let lost = parse("/en/nope", "");
-        assert_eq!(switch_language("", lost, Lang::He), "/he/");
+        assert_eq!(switch_language("", lost, Lang::He, "", ""), "/he/");
+    }
+
+    #[test]
+    fn switching_language_keeps_the_query_so_a_configured_lab_survives() {
+        let query = "mode=lab&strength=1.05&bad=skipgate&policy=manual";
+        let lab = parse("/mlops-lab/en/scenario", "/mlops-lab");
+        assert_eq!(
+            switch_language("/mlops-lab", lab, Lang::He, query, ""),
+            format!("/mlops-lab/he/scenario?{query}")
+        );
+        // The location may hand the query over with its `?`; it is not doubled.
+        let back = parse("/he/scenario", "");
+        assert_eq!(
+            switch_language("", back, Lang::En, "?mode=lab", ""),
+            "/en/scenario?mode=lab"
+        );
+        // An empty query leaves no dangling `?`.
+        assert_eq!(switch_language("", back, Lang::En, "?", ""), "/en/scenario");
+    }
+
+    #[test]
+    fn switching_language_keeps_the_fragment_after_the_query() {
+        let glossary = parse("/en/glossary", "");
+        assert_eq!(
+            switch_language("", glossary, Lang::He, "", "#term-f1"),
+            "/he/glossary#term-f1"
+        );
+        assert_eq!(
+            switch_language("", glossary, Lang::He, "q=1", "term-f1"),
+            "/he/glossary?q=1#term-f1"
+        );
+        assert_eq!(
+            switch_language("", glossary, Lang::He, "", "#"),
+            "/he/glossary"
+        );
+        let home = parse("/he/", "");
+        assert_eq!(
+            switch_language("", home, Lang::En, "present", "#main"),
+            "/en/?present#main"
+        );
+    }
+
+    #[test]
+    fn a_page_not_found_switches_to_home_without_its_query_or_fragment() {
+        let lost = parse("/en/nope", "");
+        assert_eq!(
+            switch_language("/mlops-lab", lost, Lang::He, "mode=lab", "#x"),
+            "/mlops-lab/he/"
+        );
+    }
+
+    #[test]
+    fn the_switched_link_parses_back_to_the_same_page_in_the_other_language() {
+        for base in ["", "/mlops-lab"] {
+            for from in Lang::ALL {
+                for section in Section::ALL {
+                    let route = parse(&section_path(base, from, section), base);
+                    let link = switch_language(base, route, from.other(), "a=1&b=2", "#c");
+                    let (path, rest) = link.split_once('?').expect("query kept");
+                    assert_eq!(rest, "a=1&b=2#c");
+                    let back = parse(path, base);
+                    assert_eq!(back.lang, Some(from.other()), "{link}");
+                    assert_eq!(back.page, Page::Section(section), "{link}");
+                }
+            }
+        }
     }
 }

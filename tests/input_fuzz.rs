@@ -227,7 +227,7 @@ proptest! {
         let route = route::parse(&p, base);
         // Its links to either language lead to the same page (home for a page not found).
         for to in [Lang::En, Lang::He] {
-            let back = route::parse(&route::switch_language(base, route, to), base);
+            let back = route::parse(&route::switch_language(base, route, to, "", ""), base);
             prop_assert_eq!(back.lang, Some(to));
             if let route::Page::Section(_) = route.page {
                 prop_assert_eq!(back.page, route.page);

@@ -1,6 +1,7 @@
 //! Tidy checks that keep the architecture's promises: views hold no literal user-facing
-//! text, every source file opens with a `//!` line, and the end-to-end tests visit exactly
-//! the sections the `Section` enum lists.
+//! text (in markup, in struct fields handed to components and charts, or as a unit glued
+//! to a formatted number), every source file opens with a `//!` line, and the end-to-end
+//! tests visit exactly the sections the `Section` enum lists.
 
 mod common;
 
@@ -71,6 +72,95 @@ fn views_hold_no_literal_user_facing_text() {
     assert!(
         offenders.is_empty(),
         "literal text in views:\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// The first string literal on a line after `at`, if the line has one.
+fn literal_after(line: &str, at: usize) -> Option<&str> {
+    let rest = &line[at..];
+    let start = rest.find('"')? + 1;
+    let len = rest[start..].find('"')?;
+    Some(&rest[start..start + len])
+}
+
+/// Whether a literal is a locale key (`scenario.chart.axis.day`), not text.
+fn is_locale_key(literal: &str) -> bool {
+    literal.contains('.')
+        && literal
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+}
+
+/// Text handed to a chart or a component through a struct field (`title: "F1"`) is as
+/// visible as text in a view, and as untranslated.
+#[test]
+fn views_pass_no_literal_text_through_struct_fields() {
+    let mut offenders = Vec::new();
+    for dir in ["components", "pages"] {
+        for file in rust_files(&root().join("src").join(dir)) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                let trimmed = line.trim();
+                if trimmed.starts_with("//") {
+                    continue;
+                }
+                let Some(at) = trimmed.find(": \"") else {
+                    continue;
+                };
+                let is_field = trimmed[..at]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
+                let literal = literal_after(trimmed, at).unwrap_or("");
+                if is_field && literal.chars().any(char::is_alphabetic) && !is_locale_key(literal) {
+                    offenders.push(format!("{}:{}: {trimmed}", file.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "literal text passed to views:\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// A unit glued to a formatted number (`format!("{}K", …)`) is a word the locale files
+/// should give: it may differ between the languages.
+#[test]
+fn formatted_numbers_carry_no_literal_units() {
+    let mut offenders = Vec::new();
+    for file in rust_files(&root().join("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.starts_with("//") {
+                continue;
+            }
+            let Some(at) = trimmed.find("format!(") else {
+                continue;
+            };
+            let Some(template) = literal_after(trimmed, at) else {
+                continue;
+            };
+            // A placeholder's closing brace followed by a letter; `\u{…}` escapes aside.
+            let glued = template.match_indices('}').any(|(i, _)| {
+                let opened = template[..i].rfind('{').unwrap_or(0);
+                let escape = template[..opened].ends_with("\\u");
+                !escape
+                    && template[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+            });
+            if glued {
+                offenders.push(format!("{}:{}: {trimmed}", file.display(), number + 1));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "units glued to formatted numbers (take them from the locale files):\n{}",
         offenders.join("\n")
     );
 }

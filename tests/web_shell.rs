@@ -29,6 +29,14 @@ fn path() -> String {
     web_sys::window().unwrap().location().pathname().unwrap()
 }
 
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
 /// Lets the reactive system and the router finish their work.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -132,6 +140,20 @@ async fn the_shell_behaves_in_the_browser() {
             tr(Lang::En, "app.name")
         )
     );
+
+    // From English the switch turns the document right to left, and the page keeps its
+    // query and fragment: only the language changes.
+    visit_by_history("/en/glossary?from=lesson#term-f1").await;
+    assert_eq!(html_attr("dir").as_deref(), Some("ltr"));
+    assert_eq!(html_attr("lang").as_deref(), Some("en"));
+    click("a.lang-switch");
+    settle().await;
+    assert_eq!(path(), "/he/glossary");
+    assert_eq!(search(), "?from=lesson");
+    assert_eq!(hash(), "#term-f1");
+    assert_eq!(html_attr("dir").as_deref(), Some("rtl"));
+    assert_eq!(html_attr("lang").as_deref(), Some("he"));
+    assert_eq!(h1_text(), tr(Lang::He, "section.glossary.title"));
 
     // Arrow keys follow the reading direction: in Hebrew the left arrow goes forward.
     visit_by_history("/he/tools").await;

@@ -238,7 +238,7 @@ pub fn LabCharts(
                         .into_iter()
                         .map(|v| (v, format!("{v:.1}")))
                         .collect(),
-                    title: "F1",
+                    title: tr(lang, "chart.axis.f1"),
                 },
                 series,
                 levels: vec![Level {
@@ -323,7 +323,7 @@ pub fn LabCharts(
                     range,
                     ticks: nice_ticks(range.0, range.1, 5)
                         .into_iter()
-                        .map(|v| (v, thousands(v)))
+                        .map(|v| (v, thousands(lang, v)))
                         .collect(),
                     title: tr(lang, "scenario.money.axis"),
                 },

@@ -1,7 +1,10 @@
 //! Number formatting for display: scores with two decimals, percentages, and shekel
 //! amounts with thousands separators. Digits stay Western Arabic in both languages (as
-//! Hebrew text uses them), so formatting does not depend on the language; the words
-//! around the numbers come from the locale files.
+//! Hebrew text uses them), so the digits do not depend on the language; the words around
+//! the numbers, and any unit glued to one (the thousands suffix), come from the locale
+//! files.
+
+use super::{Lang, tr_args};
 
 /// A score such as F1 or AUC, two decimals: `0.72`.
 pub fn score(v: f64) -> String {
@@ -42,10 +45,11 @@ pub fn grouped(v: f64) -> String {
     }
 }
 
-/// An amount in thousands, as the article writes it: `195032.4` → `195K`.
-pub fn thousands(v: f64) -> String {
+/// An amount in thousands, short enough for a chart's tick, in the form the locale's
+/// `number.thousands` gives: `195032.4` → `195K`.
+pub fn thousands(lang: Lang, v: f64) -> String {
     if v.is_finite() {
-        format!("{}K", grouped(v / 1000.0))
+        tr_args(lang, "number.thousands", &[("n", &grouped(v / 1000.0))])
     } else {
         "—".to_string()
     }
@@ -63,6 +67,17 @@ mod tests {
         assert_eq!(grouped(195_032.4), "195,032");
         assert_eq!(grouped(999.0), "999");
         assert_eq!(grouped(-1_234_567.0), "-1,234,567");
-        assert_eq!(thousands(195_032.4), "195K");
+    }
+
+    #[test]
+    fn thousands_take_their_suffix_from_the_locale() {
+        for lang in Lang::ALL {
+            let expected = tr_args(lang, "number.thousands", &[("n", "195")]);
+            assert_eq!(thousands(lang, 195_032.4), expected);
+            assert!(!expected.contains("{n}"));
+            assert_eq!(thousands(lang, f64::INFINITY), "—");
+        }
+        assert_eq!(thousands(Lang::En, 195_032.4), "195K");
+        assert_eq!(thousands(Lang::En, -1_500_000.0), "-1,500K");
     }
 }

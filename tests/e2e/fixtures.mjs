@@ -1,6 +1,7 @@
 // Shared fixtures: the locale files (so every spec runs in both languages and asserts the
 // same text the app shows), the section list, an axe-core check, screenshots, and a guard
-// that fails any test whose page contacts an origin other than the app's own.
+// that fails any test whose page (or browser context) contacts an origin other than the
+// app's own.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
@@ -62,15 +63,27 @@ export async function ready(page) {
   await expect(page.locator("main h1")).toBeVisible();
 }
 
+/// Watches a page, or a whole browser context a test opens itself, for requests to any
+/// origin but the app's own, and returns the check to run once the test is done with it:
+///
+///   const context = await browser.newContext();
+///   const checkOrigins = guardOrigins(context, baseURL);
+///   … use the context …
+///   checkOrigins();
+export function guardOrigins(target, baseURL) {
+  const origin = new URL(baseURL).origin;
+  const foreign = [];
+  target.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("data:") || url.startsWith("blob:")) return;
+    if (new URL(url).origin !== origin) foreign.push(url);
+  });
+  return () => expect(foreign, "requests to other origins").toEqual([]);
+}
+
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL).origin;
-    const foreign = [];
-    page.on("request", (request) => {
-      const url = request.url();
-      if (url.startsWith("data:") || url.startsWith("blob:")) return;
-      if (new URL(url).origin !== origin) foreign.push(url);
-    });
+    const checkOrigins = guardOrigins(page, baseURL);
     const errors = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     // Anything the Content-Security-Policy blocks is a bug: the app must need nothing else.
@@ -79,7 +92,7 @@ export const test = base.extend({
       if (/Content.Security.Policy/i.test(message.text())) blocked.push(message.text());
     });
     await use(page);
-    expect(foreign, "requests to other origins").toEqual([]);
+    checkOrigins();
     expect(errors, "uncaught page errors").toEqual([]);
     expect(blocked, "Content-Security-Policy violations").toEqual([]);
   },

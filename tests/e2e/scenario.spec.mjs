@@ -4,7 +4,7 @@
 // keyboard; a shared link restoring the state; a tampered link falling back with a notice.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { LANGS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, expect, expectNoAxeViolations, guardOrigins, ready, screenshot, t, test } from "./fixtures.mjs";
 
 // `cargo test` builds the example natively before the end-to-end tests run.
 const targetDir = process.env.CARGO_TARGET_DIR || "target";
@@ -69,7 +69,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.alert.title") })).toBeVisible();
     });
 
-    test("the lab's controls work from the keyboard and a shared link restores them", async ({ page, browser }) => {
+    test("the lab's controls work from the keyboard and a shared link restores them", async ({ page, browser, baseURL }) => {
       await page.goto(`${lang}/scenario?mode=lab`);
       await ready(page);
       const strength = page.getByLabel(t(lang, "scenario.lab.strength"));
@@ -96,6 +96,7 @@ for (const lang of LANGS) {
       const link = page.url();
       const summary = await page.locator("table.summary").innerText();
       const other = await browser.newContext();
+      const checkOrigins = guardOrigins(other, baseURL);
       const second = await other.newPage();
       await second.goto(link);
       await expect(second.getByLabel(t(lang, "scenario.lab.strength"))).toHaveValue("1.05");
@@ -103,6 +104,7 @@ for (const lang of LANGS) {
       await expect(second.locator("table.summary")).toBeVisible();
       expect(await second.locator("table.summary").innerText()).toBe(summary);
       await other.close();
+      checkOrigins();
     });
 
     test("the lab shows the simulation's figures for the default run", async ({ page }) => {

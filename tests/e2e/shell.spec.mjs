@@ -6,6 +6,7 @@ import {
   SECTIONS,
   expect,
   expectNoAxeViolations,
+  guardOrigins,
   ready,
   screenshot,
   sectionPath,
@@ -199,11 +200,13 @@ test("the bare address opens in the browser's language", async ({ browser, baseU
     ["fr-FR", "en"],
   ]) {
     const context = await browser.newContext({ locale });
+    const checkOrigins = guardOrigins(context, baseURL);
     const page = await context.newPage();
     await page.goto(baseURL);
     await expect(page).toHaveURL(new RegExp(`/mlops-lab/${lang}/$`));
     await expect(page.locator("html")).toHaveAttribute("dir", dir(lang));
     await context.close();
+    checkOrigins();
   }
 });
 
