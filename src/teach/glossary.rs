@@ -4,17 +4,22 @@
 //! to an entry.
 
 /// Every term, grouped by theme (the page sorts them alphabetically per language).
-pub const TERMS: [&str; 54] = [
+pub const TERMS: [&str; 65] = [
     // Roles and the craft
     "mlops",
     "ml_developer",
     "mlops_engineer",
     "model",
     "pipeline",
+    "maturity_level",
     "artifact",
+    "lineage",
     "on_call",
+    "sre",
+    "blameless_review",
     // Agreements handed over
     "problem_statement",
+    "baseline",
     "data_contract",
     "feature",
     "feature_store",
@@ -39,12 +44,14 @@ pub const TERMS: [&str; 54] = [
     "champion_challenger",
     "latency",
     "scalability",
+    "autoscaling",
     // Drift and monitoring
     "data_drift",
     "concept_drift",
     "prior_drift",
     "covariate_shift",
     "label_delay",
+    "training_serving_skew",
     "psi",
     "ks_test",
     "js_distance",
@@ -53,18 +60,22 @@ pub const TERMS: [&str; 54] = [
     "cbpe",
     "retraining",
     // Model quality
+    "hyperparameters",
+    "data_leakage",
     "precision",
     "recall",
     "f1",
     "roc_auc",
     "confusion_matrix",
     "threshold",
-    // Business
+    "shap",
+    // Business and regulation
     "churn",
     "cohort",
     "seed",
     "arpu",
     "business_kpi",
+    "gdpr",
 ];
 
 /// The anchor id of a term's entry.
@@ -90,6 +101,7 @@ pub fn matches_query(query: &str, texts: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, catalog};
     use crate::teach::{lifecycle, tools};
 
     #[test]
@@ -98,6 +110,18 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), TERMS.len());
+    }
+
+    #[test]
+    fn every_term_has_a_name_and_a_definition_in_both_languages() {
+        for lang in Lang::ALL {
+            for id in TERMS {
+                for part in ["name", "def"] {
+                    let key = format!("term.{id}.{part}");
+                    assert!(catalog(lang).get(&key).is_some(), "{}: {key}", lang.code());
+                }
+            }
+        }
     }
 
     #[test]
