@@ -1,8 +1,8 @@
 //! Tools: the article's tool table as an interactive map. Each category is a row with the
 //! two roles' marks and its tools; filters by role and by pipeline stage narrow it; a
 //! selected tool opens its details in place (what it is, the stage, the artifacts, how
-//! each role uses it). MLflow and Feast carry the bridge mark. Then the lineage of one
-//! model through the tools, and the self-check.
+//! each role uses that tool). MLflow and Feast carry the bridge mark. Then the lineage of
+//! one model through the tools, and the self-check.
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::quiz::Quiz;
@@ -43,9 +43,9 @@ fn tool_details(category: &'static Category, tool: &'static str) -> impl IntoVie
                 <dt><T k="tools.detail.artifact" /></dt>
                 <dd><T k=format!("tools.tool.{tool}.artifact") /></dd>
                 <dt class="who-dev"><T k="tools.detail.dev" /></dt>
-                <dd><T k=format!("tools.cat.{}.dev", category.id) /></dd>
+                <dd><T k=format!("tools.tool.{tool}.dev") /></dd>
                 <dt class="who-ops"><T k="tools.detail.ops" /></dt>
-                <dd><T k=format!("tools.cat.{}.ops", category.id) /></dd>
+                <dd><T k=format!("tools.tool.{tool}.ops") /></dd>
                 {category
                     .term
                     .map(|term| {

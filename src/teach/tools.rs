@@ -1,8 +1,9 @@
 //! The article's tool map: six categories, each with example tools, how involved each role
 //! is (the article's primary/support marks) and the pipeline stages it serves; and the
 //! lineage of one model through the tools. Locale keys: `tools.cat.<id>`,
-//! `tools.cat.<id>.dev`, `tools.cat.<id>.ops`, `tools.tool.<id>.{what,artifact}`,
-//! `tools.stage.<id>`, `tools.lineage.<id>.{title,body}`.
+//! `tools.cat.<id>.dev`, `tools.cat.<id>.ops` (the category's marks, as in the article),
+//! `tools.tool.<id>.{what,artifact,dev,ops}` (each tool, and how each role uses that tool
+//! in particular), `tools.stage.<id>`, `tools.lineage.<id>.{title,body}`.
 
 /// How much a role works with a category of tools.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,6 +235,37 @@ mod tests {
         assert_eq!(count(RoleFilter::Ops, None), 6);
         assert_eq!(count(RoleFilter::All, Some("monitor")), 2);
         assert_eq!(count(RoleFilter::Dev, Some("deploy")), 2);
+    }
+
+    #[test]
+    fn every_tool_says_how_each_role_uses_it_in_both_languages() {
+        use crate::i18n::{Lang, catalog};
+        for lang in Lang::ALL {
+            for category in CATEGORIES {
+                for tool in category.tools {
+                    for part in ["what", "artifact", "dev", "ops"] {
+                        let key = format!("tools.tool.{tool}.{part}");
+                        assert!(catalog(lang).get(&key).is_some(), "{}: {key}", lang.code());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_tool_tells_each_role_something_of_its_own_not_its_categorys_text() {
+        use crate::i18n::{Lang, tr};
+        for lang in Lang::ALL {
+            for category in CATEGORIES {
+                for tool in category.tools {
+                    for role in ["dev", "ops"] {
+                        let own = tr(lang, &format!("tools.tool.{tool}.{role}"));
+                        let shared = tr(lang, &format!("tools.cat.{}.{role}", category.id));
+                        assert_ne!(own, shared, "{}: {tool}.{role}", lang.code());
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -150,7 +150,10 @@ for (const lang of LANGS) {
       const detail = page.getByRole("region", { name: loose(t(lang, "tools.detail.title").replace("{tool}", "Evidently")) });
       await expect(detail).toContainText(t(lang, "tools.tool.evidently.what"));
       await expect(detail).toContainText(t(lang, "tools.tool.evidently.artifact"));
-      await expect(detail).toContainText(t(lang, "tools.cat.monitoring.ops"));
+      // How each role uses this tool in particular, not the text of its category.
+      await expect(detail).toContainText(t(lang, "tools.tool.evidently.dev"));
+      await expect(detail).toContainText(t(lang, "tools.tool.evidently.ops"));
+      await expect(detail).not.toContainText(t(lang, "tools.cat.monitoring.ops"));
       await expect(detail).toContainText(t(lang, "tools.stage.monitor"));
       await bothThemes(page);
       await screenshot(page, `${lang}-desktop-tools-map`);
