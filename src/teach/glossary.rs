@@ -102,7 +102,7 @@ pub fn matches_query(query: &str, texts: &[&str]) -> bool {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, catalog};
-    use crate::teach::{lifecycle, tools};
+    use crate::teach::{lifecycle, roles, tools};
 
     #[test]
     fn term_ids_are_unique() {
@@ -126,16 +126,75 @@ mod tests {
 
     #[test]
     fn every_term_the_other_sections_link_to_is_in_the_glossary() {
+        let mut linked: Vec<&str> = Vec::new();
         for stage in lifecycle::STAGES {
-            for artifact in stage.artifacts {
-                assert!(is_term(artifact), "{artifact}");
-            }
+            linked.extend(stage.artifacts);
+            linked.extend(stage.terms);
         }
-        for category in tools::CATEGORIES {
-            if let Some(term) = category.term {
-                assert!(is_term(term), "{term}");
-            }
+        linked.extend(lifecycle::MATURITY_TERMS);
+        lifecycle::OVERLAPS
+            .iter()
+            .chain(&lifecycle::RITUALS)
+            .for_each(|card| linked.extend(*card));
+        linked.extend(roles::TABLE_TERMS);
+        linked.extend(roles::SOLO_TERMS);
+        linked.extend(roles::TASK_TERMS);
+        linked.extend(tools::CATEGORIES.iter().filter_map(|c| c.term));
+        linked.extend(tools::MAP_TERMS);
+        linked.extend(tools::LINEAGE_TERMS);
+        for step in tools::LINEAGE {
+            linked.extend(step.terms);
         }
+        for term in linked {
+            assert!(is_term(term), "{term}");
+        }
+    }
+
+    /// The comparison table, the tasks, the lineage and the cards of the overlap areas and
+    /// rituals name these terms; each must be one click from the section that uses it.
+    #[test]
+    fn the_terms_a_section_uses_are_linked_from_it() {
+        let roles: Vec<&str> = [
+            &roles::TABLE_TERMS[..],
+            &roles::SOLO_TERMS,
+            &roles::TASK_TERMS,
+        ]
+        .concat();
+        for term in [
+            "roc_auc",
+            "sla_slo",
+            "latency",
+            "sre",
+            "psi",
+            "data_drift",
+            "feature_store",
+        ] {
+            assert!(roles.contains(&term), "roles: {term}");
+        }
+        let mut lifecycle: Vec<&str> = lifecycle::MATURITY_TERMS.to_vec();
+        for stage in lifecycle::STAGES {
+            lifecycle.extend(stage.artifacts);
+            lifecycle.extend(stage.terms);
+        }
+        lifecycle::OVERLAPS
+            .iter()
+            .chain(&lifecycle::RITUALS)
+            .for_each(|card| lifecycle.extend(*card));
+        for term in [
+            "maturity_level",
+            "training_serving_skew",
+            "baseline",
+            "data_leakage",
+            "shap",
+            "blameless_review",
+            "autoscaling",
+        ] {
+            assert!(lifecycle.contains(&term), "lifecycle: {term}");
+        }
+        assert!(lifecycle::OVERLAPS.iter().all(|card| !card.is_empty()));
+        assert!(lifecycle::RITUALS.iter().all(|card| !card.is_empty()));
+        assert!(tools::LINEAGE.iter().all(|step| !step.terms.is_empty()));
+        assert!(tools::MAP_TERMS.contains(&"lineage") && tools::LINEAGE_TERMS.contains(&"lineage"));
     }
 
     #[test]

@@ -100,6 +100,24 @@ pub const CATEGORIES: [Category; 6] = [
     },
 ];
 
+/// The glossary terms the map's marks use, category by category.
+pub const MAP_TERMS: [&str; 11] = [
+    "experiment_tracking",
+    "feature_store",
+    "ci_cd",
+    "container",
+    "orchestration",
+    "autoscaling",
+    "rollback",
+    "monitoring_dashboard",
+    "data_drift",
+    "model_registry",
+    "lineage",
+];
+
+/// The glossary terms of the lineage's introduction.
+pub const LINEAGE_TERMS: [&str; 2] = ["lineage", "artifact"];
+
 /// Tools the article calls a natural bridge between the roles.
 pub const BRIDGE_TOOLS: [&str; 3] = ["mlflow", "feast", "mlflow_registry"];
 
@@ -162,6 +180,8 @@ pub struct LineageStep {
     pub id: &'static str,
     /// The tools at this step.
     pub tools: &'static [&'static str],
+    /// Glossary term ids of the artifact and the ideas the step's text uses.
+    pub terms: &'static [&'static str],
 }
 
 /// How one model travels through the tools, from features to a retraining trigger.
@@ -169,30 +189,37 @@ pub const LINEAGE: [LineageStep; 7] = [
     LineageStep {
         id: "features",
         tools: &["feast"],
+        terms: &["feature", "feature_store"],
     },
     LineageStep {
         id: "run",
         tools: &["mlflow"],
+        terms: &["experiment_tracking", "hyperparameters"],
     },
     LineageStep {
         id: "registered",
         tools: &["mlflow_registry"],
+        terms: &["model_registry", "lineage"],
     },
     LineageStep {
         id: "image",
         tools: &["docker", "harbor"],
+        terms: &["container", "docker"],
     },
     LineageStep {
         id: "serving",
         tools: &["kserve", "kubernetes"],
+        terms: &["inference_api", "canary", "kubernetes"],
     },
     LineageStep {
         id: "monitoring",
         tools: &["evidently", "grafana"],
+        terms: &["data_drift", "monitoring_dashboard"],
     },
     LineageStep {
         id: "trigger",
         tools: &["airflow", "github_actions"],
+        terms: &["retraining_trigger", "orchestration"],
     },
 ];
 
