@@ -1,13 +1,14 @@
 //! The Roles exercise: sort real tasks between the ML Developer, the MLOps Engineer and
 //! both. Every task has a radio group (the keyboard way), and its card can be dragged onto
 //! a role (HTML5 drag and drop, an enhancement over the radios). Checking shows, per task,
-//! whether it is right and why.
+//! whether it is right and why. The glossary terms the tasks use are linked under the lead.
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::quiz::{DiscardedNotice, SavedAnswers};
+use crate::components::story::TermList;
 use crate::i18n::{tr, tr_args};
 use crate::teach::Owner;
-use crate::teach::roles::{self, TASKS};
+use crate::teach::roles::{self, TASK_TERMS, TASKS};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -190,6 +191,7 @@ pub fn SortExercise() -> impl IntoView {
             <p>
                 <T k="roles.sort.lead" />
             </p>
+            <TermList terms=Signal::derive(|| &TASK_TERMS[..]) />
             <DiscardedNotice saved=saved k="roles.sort.corrupt" />
             <div class="bins" aria-hidden="true">{bins}</div>
             <ol class="tasks">{tasks}</ol>

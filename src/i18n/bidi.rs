@@ -16,7 +16,10 @@ pub struct Run<'a> {
 /// Splits `text` into runs. A Latin run starts at an ASCII letter or digit and goes on
 /// over letters, digits and the joiners that occur inside names and numbers
 /// (`. , / + - _ & ' % : space`), but never ends on a joiner: trailing punctuation
-/// and spaces belong to the surrounding sentence.
+/// and spaces belong to the surrounding sentence. A colon joins only when a letter or
+/// digit follows it at once ("10:30", "1:2"); a colon followed by a space is the Hebrew
+/// sentence's own punctuation, as in "רמה 2: CI/CD אוטומטי", so the runs on either side
+/// stay separate islands and the sentence reads right to left between them.
 pub fn isolate_latin_runs(text: &str) -> Vec<Run<'_>> {
     let bytes = text.as_bytes();
     let mut runs = Vec::new();
@@ -27,7 +30,7 @@ pub fn isolate_latin_runs(text: &str) -> Vec<Run<'_>> {
             let start = i;
             let mut end = i + 1;
             let mut j = i + 1;
-            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || is_joiner(bytes[j])) {
+            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || joins(bytes, j)) {
                 if bytes[j].is_ascii_alphanumeric() || bytes[j] == b'%' {
                     end = j + 1;
                 }
@@ -58,11 +61,15 @@ pub fn isolate_latin_runs(text: &str) -> Vec<Run<'_>> {
     runs
 }
 
-fn is_joiner(byte: u8) -> bool {
-    matches!(
-        byte,
-        b'.' | b',' | b'/' | b'+' | b'-' | b'_' | b'&' | b'\'' | b'%' | b':' | b' '
-    )
+/// Whether the byte at `at` may continue a run. Isolating "2: CI/CD" as one left-to-right
+/// island would show the level's name before its number in Hebrew, so a colon counts only
+/// inside a name or number, never before a space.
+fn joins(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b':' => bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric),
+        b'.' | b',' | b'/' | b'+' | b'-' | b'_' | b'&' | b'\'' | b'%' | b' ' => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +104,23 @@ mod tests {
         let text = "שבועיים אחרי הפריסה F1 ירד ל-0.72 (concept drift).";
         let joined: String = isolate_latin_runs(text).iter().map(|r| r.text).collect();
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn a_number_before_a_colon_and_a_space_is_not_joined_to_the_latin_run_after_it() {
+        let text = "רמה 2: CI/CD אוטומטי";
+        assert_eq!(isolated(text), ["2", "CI/CD"]);
+        let joined: String = isolate_latin_runs(text).iter().map(|r| r.text).collect();
+        assert_eq!(joined, text);
+        assert_eq!(isolated("בתא 3: 12% מהייחוס"), ["3", "12%"]);
+        assert_eq!(isolated("מדד PSI: 0.25"), ["PSI", "0.25"]);
+    }
+
+    #[test]
+    fn a_colon_inside_a_time_or_a_ratio_stays_in_the_run() {
+        assert_eq!(isolated("בשעה 10:30 בבוקר"), ["10:30"]);
+        assert_eq!(isolated("יחס 1:2 בערך"), ["1:2"]);
+        assert_eq!(isolated("סוף המשפט K8s:"), ["K8s"]);
     }
 
     #[test]

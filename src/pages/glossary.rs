@@ -123,7 +123,7 @@ pub fn GlossaryPage() -> impl IntoView {
                     {count}
                 </p>
             </div>
-            <ul class="term-list">{entries}</ul>
+            <ul class="term-entries">{entries}</ul>
         </article>
     }
 }

@@ -2,16 +2,18 @@
 //! button; the selected stage's goal, the work of each role, the artifacts handed over and
 //! what breaks without them; the maturity switch (Google's levels 0-2) that marks which
 //! stages run automatically; the overlap areas, the rituals, the feedback loop and the
-//! self-check. Geometry comes from `teach::lifecycle`.
+//! self-check. Artifacts are glossary links, and the stage, the maturity levels and each
+//! card list the other glossary terms they use. Geometry comes from `teach::lifecycle`.
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::icons::ArrowForward;
 use crate::components::quiz::Quiz;
+use crate::components::story::TermList;
 use crate::components::term::Term;
 use crate::i18n::{tr, tr_args};
 use crate::route;
 use crate::sections::Section;
-use crate::teach::lifecycle::{self, LEVELS, STAGES};
+use crate::teach::lifecycle::{self, LEVELS, MATURITY_TERMS, OVERLAPS, RITUALS, STAGES};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -134,6 +136,7 @@ pub fn LifecyclePage() -> impl IntoView {
             .iter()
             .map(|a| view! { <li><Term id=a /></li> })
             .collect_view();
+        let terms = stage.terms;
         view! {
             <p class="stage-n">{stage_n}</p>
             <h3 id="stage-detail-title">
@@ -175,6 +178,7 @@ pub fn LifecyclePage() -> impl IntoView {
                     <T k=format!("lifecycle.auto.{auto}") />
                 </dd>
             </dl>
+            <TermList terms=Signal::derive(move || terms) />
             {stage
                 .scenario_link
                 .then(|| {
@@ -232,9 +236,12 @@ pub fn LifecyclePage() -> impl IntoView {
         }
     };
 
-    let cards = |prefix: &'static str, count: usize| {
-        (1..=count)
-            .map(|n| {
+    let cards = |prefix: &'static str, terms: &'static [&'static [&'static str]]| {
+        terms
+            .iter()
+            .enumerate()
+            .map(|(i, &terms)| {
+                let n = i + 1;
                 view! {
                     <li class="card">
                         <h3>
@@ -243,6 +250,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         <p>
                             <T k=format!("lifecycle.{prefix}.{n}.body") />
                         </p>
+                        <TermList terms=Signal::derive(move || terms) />
                     </li>
                 }
             })
@@ -285,6 +293,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         {level_count}
                     </p>
                     <div class="level-text">{level_text}</div>
+                    <TermList terms=Signal::derive(|| &MATURITY_TERMS[..]) />
                 </div>
                 <div class="cycle-layout">
                     <div class="cycle-figure">
@@ -340,7 +349,7 @@ pub fn LifecyclePage() -> impl IntoView {
                 <p>
                     <T k="lifecycle.overlap.lead" />
                 </p>
-                <ul class="cards">{cards("overlap", 5)}</ul>
+                <ul class="cards">{cards("overlap", &OVERLAPS)}</ul>
             </section>
 
             <section aria-labelledby="ritual-title">
@@ -350,7 +359,7 @@ pub fn LifecyclePage() -> impl IntoView {
                 <p>
                     <T k="lifecycle.ritual.lead" />
                 </p>
-                <ul class="cards">{cards("ritual", 4)}</ul>
+                <ul class="cards">{cards("ritual", &RITUALS)}</ul>
             </section>
 
             <section class="promise" aria-labelledby="loop-title">

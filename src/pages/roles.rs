@@ -1,14 +1,16 @@
 //! Roles: the ML Developer and the MLOps Engineer as the article defines them, its
 //! comparison table (a real table on wide screens, one card per aspect on a phone), why
-//! one data scientist is not enough, the sorting exercise and the self-check.
+//! one data scientist is not enough, the sorting exercise and the self-check. The role
+//! names link to the glossary, and each part lists the glossary terms it uses.
 
 use crate::components::i18n::{T, use_i18n};
 use crate::components::quiz::Quiz;
 use crate::components::sort_exercise::SortExercise;
+use crate::components::story::TermList;
 use crate::components::term::Term;
 use crate::i18n::tr;
 use crate::sections::Section;
-use crate::teach::roles::ASPECTS;
+use crate::teach::roles::{ASPECTS, SOLO_TERMS, TABLE_TERMS};
 use leptos::prelude::*;
 
 const SOLO_GAPS: [&str; 3] = ["home.solo.gap1", "home.solo.gap2", "home.solo.gap3"];
@@ -97,6 +99,7 @@ pub fn RolesPage() -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                <TermList terms=Signal::derive(|| &TABLE_TERMS[..]) />
             </section>
 
             <section class="solo" aria-labelledby="solo-title">
@@ -112,6 +115,7 @@ pub fn RolesPage() -> impl IntoView {
                 <p>
                     <T k="roles.solo.close" />
                 </p>
+                <TermList terms=Signal::derive(|| &SOLO_TERMS[..]) />
             </section>
 
             <SortExercise />

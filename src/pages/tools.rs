@@ -1,16 +1,19 @@
 //! Tools: the article's tool table as an interactive map. Each category is a row with the
 //! two roles' marks and its tools; filters by role and by pipeline stage narrow it; a
 //! selected tool opens its details in place (what it is, the stage, the artifacts, how
-//! each role uses it). MLflow and Feast carry the bridge mark. Then the lineage of one
-//! model through the tools, and the self-check.
+//! each role uses that tool). MLflow and Feast carry the bridge mark. Then the lineage of
+//! one model through the tools, and the self-check. The map and each lineage step list the
+//! glossary terms they use.
 
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::quiz::Quiz;
+use crate::components::story::TermList;
 use crate::components::term::Term;
 use crate::i18n::{tr, tr_args};
 use crate::sections::Section;
 use crate::teach::tools::{
-    self, CATEGORIES, Category, LINEAGE, PIPELINE_STAGES, RoleFilter, is_bridge, tool_name,
+    self, CATEGORIES, Category, LINEAGE, LINEAGE_TERMS, MAP_TERMS, PIPELINE_STAGES, RoleFilter,
+    is_bridge, tool_name,
 };
 use leptos::prelude::*;
 
@@ -43,9 +46,9 @@ fn tool_details(category: &'static Category, tool: &'static str) -> impl IntoVie
                 <dt><T k="tools.detail.artifact" /></dt>
                 <dd><T k=format!("tools.tool.{tool}.artifact") /></dd>
                 <dt class="who-dev"><T k="tools.detail.dev" /></dt>
-                <dd><T k=format!("tools.cat.{}.dev", category.id) /></dd>
+                <dd><T k=format!("tools.tool.{tool}.dev") /></dd>
                 <dt class="who-ops"><T k="tools.detail.ops" /></dt>
-                <dd><T k=format!("tools.cat.{}.ops", category.id) /></dd>
+                <dd><T k=format!("tools.tool.{tool}.ops") /></dd>
                 {category
                     .term
                     .map(|term| {
@@ -186,12 +189,14 @@ pub fn ToolsPage() -> impl IntoView {
                     view! { <li class=if is_bridge(t) { "bridge" } else { "" }><bdi>{tool_name(t)}</bdi></li> }
                 })
                 .collect_view();
+            let terms = step.terms;
             view! {
                 <li class="lineage-step">
                     <span class="step-number" aria-hidden="true">{i + 1}</span>
                     <h3><T k=format!("tools.lineage.{}.title", step.id) /></h3>
                     <ul class="step-tools">{names}</ul>
                     <p><T k=format!("tools.lineage.{}.body", step.id) /></p>
+                    <TermList terms=Signal::derive(move || terms) />
                 </li>
             }
         })
@@ -258,6 +263,7 @@ pub fn ToolsPage() -> impl IntoView {
                     <T k="tools.select.hint" />
                 </p>
                 <ul class="tool-map">{rows}</ul>
+                <TermList terms=Signal::derive(|| &MAP_TERMS[..]) />
             </section>
 
             <section aria-labelledby="lineage-title">
@@ -267,6 +273,7 @@ pub fn ToolsPage() -> impl IntoView {
                 <p>
                     <T k="tools.lineage.lead" />
                 </p>
+                <TermList terms=Signal::derive(|| &LINEAGE_TERMS[..]) />
                 <ol class="lineage">{lineage}</ol>
             </section>
 

@@ -1,7 +1,8 @@
 //! The shared lifecycle: eight stages from framing the business problem to retraining in
 //! production, the artifacts handed over at each, and Google's MLOps maturity levels
 //! (0 manual, 1 automated training, 2 automated CI/CD), with the stages each level
-//! automates. Locale keys: `lifecycle.stage.<id>.{name,short,goal,dev,ops,skip}`.
+//! automates; and the overlap areas and rituals. Each part names the glossary terms its
+//! text uses. Locale keys: `lifecycle.stage.<id>.{name,short,goal,dev,ops,skip}`.
 
 /// How far a stage runs without a person driving it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +36,8 @@ pub struct Stage {
     pub id: &'static str,
     /// Glossary term ids of the artifacts handed over at this stage.
     pub artifacts: &'static [&'static str],
+    /// Glossary term ids of the other terms the stage's text uses.
+    pub terms: &'static [&'static str],
     /// How automated the stage is at maturity levels 0, 1 and 2.
     pub automation: [Automation; 3],
     /// Whether the stage links into the churn scenario.
@@ -46,48 +49,56 @@ pub const STAGES: [Stage; 8] = [
     Stage {
         id: "frame",
         artifacts: &["problem_statement", "sla_slo"],
+        terms: &["baseline", "latency", "business_kpi"],
         automation: [M, M, M],
         scenario_link: false,
     },
     Stage {
         id: "data",
         artifacts: &["data_contract"],
+        terms: &["data_leakage", "pipeline"],
         automation: [M, F, F],
         scenario_link: false,
     },
     Stage {
         id: "features",
         artifacts: &["feature", "feature_store"],
+        terms: &["training_serving_skew"],
         automation: [M, F, F],
         scenario_link: false,
     },
     Stage {
         id: "train",
         artifacts: &["experiment_tracking"],
+        terms: &["hyperparameters", "lineage"],
         automation: [M, F, F],
         scenario_link: false,
     },
     Stage {
         id: "evaluate",
         artifacts: &["model_card", "validation_gate"],
+        terms: &["shap", "latency"],
         automation: [M, F, F],
         scenario_link: false,
     },
     Stage {
         id: "deploy",
         artifacts: &["model_package", "inference_api", "sla_slo"],
+        terms: &["container", "shadow", "canary", "autoscaling", "rollback"],
         automation: [M, P, F],
         scenario_link: false,
     },
     Stage {
         id: "monitor",
         artifacts: &["monitoring_dashboard", "data_drift"],
+        terms: &["concept_drift", "label_delay", "cbpe", "on_call", "f1"],
         automation: [M, F, F],
         scenario_link: true,
     },
     Stage {
         id: "retrain",
         artifacts: &["retraining_trigger", "champion_challenger"],
+        terms: &["retraining", "canary", "rollback", "validation_gate"],
         automation: [M, F, F],
         scenario_link: true,
     },
@@ -95,6 +106,35 @@ pub const STAGES: [Stage; 8] = [
 
 /// The maturity levels.
 pub const LEVELS: [u8; 3] = [0, 1, 2];
+
+/// The glossary terms the maturity levels' texts use.
+pub const MATURITY_TERMS: [&str; 6] = [
+    "maturity_level",
+    "pipeline",
+    "retraining_trigger",
+    "feature_store",
+    "ci_cd",
+    "validation_gate",
+];
+
+/// The areas where the roles overlap, one card each (`lifecycle.overlap.<n>.{title,body}`,
+/// numbered from 1): the glossary terms each card uses.
+pub const OVERLAPS: [&[&str]; 5] = [
+    &["data_contract", "feature", "training_serving_skew"],
+    &["inference_api", "sla_slo", "latency"],
+    &["monitoring_dashboard", "data_drift", "on_call"],
+    &["champion_challenger", "canary", "rollback"],
+    &["retraining_trigger", "retraining"],
+];
+
+/// The rituals that keep the agreements alive, one card each
+/// (`lifecycle.ritual.<n>.{title,body}`, numbered from 1): the glossary terms each uses.
+pub const RITUALS: [&[&str]; 4] = [
+    &["problem_statement", "sla_slo"],
+    &["model_card", "validation_gate"],
+    &["on_call", "blameless_review"],
+    &["business_kpi", "monitoring_dashboard"],
+];
 
 /// How automated `stage` is at maturity `level` (levels above 2 read as 2).
 pub fn automation(stage: &Stage, level: u8) -> Automation {
@@ -206,6 +246,22 @@ mod tests {
         assert_eq!(label_position(300.0, 200.0, 100.0, 2).2, "start");
         assert_eq!(label_position(300.0, 200.0, 100.0, 6).2, "end");
         assert!(label_position(300.0, 200.0, 100.0, 4).1 > 300.0);
+    }
+
+    #[test]
+    fn there_is_one_card_of_terms_for_each_overlap_area_and_ritual_in_the_text() {
+        use crate::i18n::{Lang, catalog};
+        for (prefix, count) in [("overlap", OVERLAPS.len()), ("ritual", RITUALS.len())] {
+            for lang in Lang::ALL {
+                let has = |n: usize| {
+                    catalog(lang)
+                        .get(&format!("lifecycle.{prefix}.{n}.title"))
+                        .is_some()
+                };
+                assert!((1..=count).all(has), "{prefix}");
+                assert!(!has(count + 1), "{prefix}: a card without terms");
+            }
+        }
     }
 
     #[test]

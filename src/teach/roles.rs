@@ -69,6 +69,38 @@ pub const TASKS: [Task; 12] = [
 /// `roles.aspect.<id>.dev`, `roles.aspect.<id>.ops`.
 pub const ASPECTS: [&str; 4] = ["focus", "skills", "questions", "sla"];
 
+/// The glossary terms the comparison table uses (its cells are plain text, so the terms are
+/// linked under it).
+pub const TABLE_TERMS: [&str; 7] = [
+    "roc_auc",
+    "latency",
+    "sla_slo",
+    "scalability",
+    "docker",
+    "kubernetes",
+    "orchestration",
+];
+
+/// The glossary terms of "why one data scientist is not enough".
+pub const SOLO_TERMS: [&str; 3] = ["sre", "on_call", "latency"];
+
+/// The glossary terms the tasks of the exercise use, in the order of the tasks.
+pub const TASK_TERMS: [&str; 13] = [
+    "roc_auc",
+    "hyperparameters",
+    "docker",
+    "latency",
+    "feature",
+    "feature_store",
+    "data_drift",
+    "psi",
+    "threshold",
+    "autoscaling",
+    "inference_api",
+    "ci_cd",
+    "champion_challenger",
+];
+
 /// How many of `answers` (one per task, in `TASKS` order) are right.
 pub fn score(answers: &[Option<Owner>]) -> usize {
     TASKS

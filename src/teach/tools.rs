@@ -1,8 +1,9 @@
 //! The article's tool map: six categories, each with example tools, how involved each role
 //! is (the article's primary/support marks) and the pipeline stages it serves; and the
 //! lineage of one model through the tools. Locale keys: `tools.cat.<id>`,
-//! `tools.cat.<id>.dev`, `tools.cat.<id>.ops`, `tools.tool.<id>.{what,artifact}`,
-//! `tools.stage.<id>`, `tools.lineage.<id>.{title,body}`.
+//! `tools.cat.<id>.dev`, `tools.cat.<id>.ops` (the category's marks, as in the article),
+//! `tools.tool.<id>.{what,artifact,dev,ops}` (each tool, and how each role uses that tool
+//! in particular), `tools.stage.<id>`, `tools.lineage.<id>.{title,body}`.
 
 /// How much a role works with a category of tools.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,6 +100,24 @@ pub const CATEGORIES: [Category; 6] = [
     },
 ];
 
+/// The glossary terms the map's marks use, category by category.
+pub const MAP_TERMS: [&str; 11] = [
+    "experiment_tracking",
+    "feature_store",
+    "ci_cd",
+    "container",
+    "orchestration",
+    "autoscaling",
+    "rollback",
+    "monitoring_dashboard",
+    "data_drift",
+    "model_registry",
+    "lineage",
+];
+
+/// The glossary terms of the lineage's introduction.
+pub const LINEAGE_TERMS: [&str; 2] = ["lineage", "artifact"];
+
 /// Tools the article calls a natural bridge between the roles.
 pub const BRIDGE_TOOLS: [&str; 3] = ["mlflow", "feast", "mlflow_registry"];
 
@@ -161,6 +180,8 @@ pub struct LineageStep {
     pub id: &'static str,
     /// The tools at this step.
     pub tools: &'static [&'static str],
+    /// Glossary term ids of the artifact and the ideas the step's text uses.
+    pub terms: &'static [&'static str],
 }
 
 /// How one model travels through the tools, from features to a retraining trigger.
@@ -168,30 +189,37 @@ pub const LINEAGE: [LineageStep; 7] = [
     LineageStep {
         id: "features",
         tools: &["feast"],
+        terms: &["feature", "feature_store"],
     },
     LineageStep {
         id: "run",
         tools: &["mlflow"],
+        terms: &["experiment_tracking", "hyperparameters"],
     },
     LineageStep {
         id: "registered",
         tools: &["mlflow_registry"],
+        terms: &["model_registry", "lineage"],
     },
     LineageStep {
         id: "image",
         tools: &["docker", "harbor"],
+        terms: &["container", "docker"],
     },
     LineageStep {
         id: "serving",
         tools: &["kserve", "kubernetes"],
+        terms: &["inference_api", "canary", "kubernetes"],
     },
     LineageStep {
         id: "monitoring",
         tools: &["evidently", "grafana"],
+        terms: &["data_drift", "monitoring_dashboard"],
     },
     LineageStep {
         id: "trigger",
         tools: &["airflow", "github_actions"],
+        terms: &["retraining_trigger", "orchestration"],
     },
 ];
 
@@ -234,6 +262,37 @@ mod tests {
         assert_eq!(count(RoleFilter::Ops, None), 6);
         assert_eq!(count(RoleFilter::All, Some("monitor")), 2);
         assert_eq!(count(RoleFilter::Dev, Some("deploy")), 2);
+    }
+
+    #[test]
+    fn every_tool_says_how_each_role_uses_it_in_both_languages() {
+        use crate::i18n::{Lang, catalog};
+        for lang in Lang::ALL {
+            for category in CATEGORIES {
+                for tool in category.tools {
+                    for part in ["what", "artifact", "dev", "ops"] {
+                        let key = format!("tools.tool.{tool}.{part}");
+                        assert!(catalog(lang).get(&key).is_some(), "{}: {key}", lang.code());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_tool_tells_each_role_something_of_its_own_not_its_categorys_text() {
+        use crate::i18n::{Lang, tr};
+        for lang in Lang::ALL {
+            for category in CATEGORIES {
+                for tool in category.tools {
+                    for role in ["dev", "ops"] {
+                        let own = tr(lang, &format!("tools.tool.{tool}.{role}"));
+                        let shared = tr(lang, &format!("tools.cat.{}.{role}", category.id));
+                        assert_ne!(own, shared, "{}: {tool}.{role}", lang.code());
+                    }
+                }
+            }
+        }
     }
 
     #[test]

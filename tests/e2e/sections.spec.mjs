@@ -1,7 +1,7 @@
 // The teaching sections as a learner uses them, in both languages: the sorting exercise by
 // keyboard and by drag and drop, the lifecycle diagram and its maturity switch, the tool
-// filters and details, the glossary and its links, the self-checks saved across a reload,
-// and a corrupt saved state. Each page is scanned by axe after the interaction (light and
+// filters and details, the glossary and the links to it from each section, the self-checks
+// of Roles, Lifecycle and Tools saved across a reload, and a corrupt saved state. Each page is scanned by axe after the interaction (light and
 // dark) and photographed at desktop and phone widths.
 import { LANGS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
 
@@ -13,6 +13,12 @@ const TASKS = [
 ];
 const OWNER_KEYS = ["role.dev.name", "role.ops.name", "roles.owner.both"];
 const STAGES = ["frame", "data", "features", "train", "evaluate", "deploy", "monitor", "retrain"];
+// Mirrors `teach::quiz::ROLES` and `teach::quiz::LIFECYCLE`: each question's id and the
+// index of its right option (every question has three options).
+const QUIZZES = {
+  roles: [["sla", 1], ["solo", 2], ["threshold", 2]],
+  lifecycle: [["artifacts", 0], ["level1", 1], ["skip", 2]],
+};
 
 // An accessible name as a pattern: Chromium adds spaces around the <bdi> runs that isolate
 // Latin words in Hebrew text, so spaces are optional between any two characters.
@@ -150,7 +156,10 @@ for (const lang of LANGS) {
       const detail = page.getByRole("region", { name: loose(t(lang, "tools.detail.title").replace("{tool}", "Evidently")) });
       await expect(detail).toContainText(t(lang, "tools.tool.evidently.what"));
       await expect(detail).toContainText(t(lang, "tools.tool.evidently.artifact"));
-      await expect(detail).toContainText(t(lang, "tools.cat.monitoring.ops"));
+      // How each role uses this tool in particular, not the text of its category.
+      await expect(detail).toContainText(t(lang, "tools.tool.evidently.dev"));
+      await expect(detail).toContainText(t(lang, "tools.tool.evidently.ops"));
+      await expect(detail).not.toContainText(t(lang, "tools.cat.monitoring.ops"));
       await expect(detail).toContainText(t(lang, "tools.stage.monitor"));
       await bothThemes(page);
       await screenshot(page, `${lang}-desktop-tools-map`);
@@ -186,6 +195,77 @@ for (const lang of LANGS) {
       await page.getByRole("button", { name: t(lang, "quiz.reset") }).click();
       await expect(page.getByText(t(lang, "quiz.progress").replace("{answered}", "0").replace("{total}", "3").replace("{correct}", "0"))).toBeVisible();
       expect(await page.evaluate(() => localStorage.getItem("mlops-lab.quiz-tools"))).toBeNull();
+    });
+
+    for (const [section, questions] of Object.entries(QUIZZES)) {
+      test(`the ${section} self-check explains a right and a wrong answer and keeps both after a reload`, async ({ page }) => {
+        await page.goto(`${lang}/${section}`);
+        await ready(page);
+        const question = (id) => page.getByRole("group", { name: loose(t(lang, `quiz.${section}.${id}`)) });
+        const option = (id, n) => question(id).getByRole("radio", { name: loose(t(lang, `quiz.${section}.${id}.opt${n}`)) });
+        const why = (id, n) => page.getByText(t(lang, `quiz.${section}.${id}.why${n}`));
+        const [[first, firstRight], [second, secondRight]] = questions;
+        const secondWrong = (secondRight + 1) % 3;
+        // The first question answered right, with the mouse.
+        await option(first, firstRight).check();
+        await expect(why(first, firstRight)).toBeVisible();
+        // The second answered wrong, with the keyboard: the explanation of the chosen option
+        // and of the right one both appear.
+        await option(second, secondWrong).focus();
+        await page.keyboard.press("Space");
+        await expect(option(second, secondWrong)).toBeChecked();
+        await expect(why(second, secondWrong)).toBeVisible();
+        await expect(why(second, secondRight)).toBeVisible();
+        const progress = t(lang, "quiz.progress").replace("{answered}", "2").replace("{total}", "3").replace("{correct}", "1");
+        await expect(page.getByText(progress)).toBeVisible();
+        await page.reload();
+        await ready(page);
+        await expect(page.getByText(progress)).toBeVisible();
+        await expect(option(first, firstRight)).toBeChecked();
+        await expect(option(second, secondWrong)).toBeChecked();
+        await expect(why(first, firstRight)).toBeVisible();
+        await expect(why(second, secondRight)).toBeVisible();
+        await page.getByRole("button", { name: t(lang, "quiz.reset") }).click();
+        await expect(option(first, firstRight)).not.toBeChecked();
+        expect(await page.evaluate((key) => localStorage.getItem(key), `mlops-lab.quiz-${section}`)).toBeNull();
+      });
+    }
+
+    test("the Roles section links the terms it uses to their glossary entries", async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${lang}/roles`);
+      await ready(page);
+      const glossary = (id) => new RegExp(`/${lang}/glossary#term-${id}$`);
+      const compare = page.getByRole("region", { name: loose(t(lang, "roles.table.title")) });
+      for (const id of ["roc_auc", "latency", "sla_slo"]) {
+        await expect(compare.getByRole("link", { name: loose(t(lang, `term.${id}.name`)) })).toHaveAttribute("href", glossary(id));
+      }
+      const exercise = page.getByRole("region", { name: loose(t(lang, "roles.sort.title")) });
+      await expect(exercise.getByRole("link", { name: loose(t(lang, "term.feature_store.name")) })).toHaveAttribute("href", glossary("feature_store"));
+      await exercise.getByRole("link", { name: loose(t(lang, "term.psi.name")) }).click();
+      await expect(page).toHaveURL(glossary("psi"));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.glossary.title"));
+      await expect(page.locator("#term-psi")).toBeInViewport();
+      await expect(page.locator("#term-psi")).toContainText(t(lang, "term.psi.def"));
+    });
+
+    test("the lifecycle cards and the tool lineage link their terms to the glossary", async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const glossary = (id) => new RegExp(`/${lang}/glossary#term-${id}$`);
+      await page.goto(`${lang}/lifecycle`);
+      await ready(page);
+      const ritual = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: loose(t(lang, "lifecycle.ritual.3.title")) }) });
+      await expect(ritual.getByRole("link", { name: loose(t(lang, "term.blameless_review.name")) })).toHaveAttribute("href", glossary("blameless_review"));
+      const maturity = page.locator(".maturity");
+      await expect(maturity.getByRole("link", { name: loose(t(lang, "term.maturity_level.name")) })).toHaveAttribute("href", glossary("maturity_level"));
+      await page.goto(`${lang}/tools`);
+      await ready(page);
+      const lineage = page.getByRole("region", { name: loose(t(lang, "tools.lineage.title")) });
+      await expect(lineage.locator("li.lineage-step").nth(4).getByRole("link", { name: loose(t(lang, "term.inference_api.name")) })).toHaveAttribute("href", glossary("inference_api"));
+      // The lead's list comes first; the registered-model step links the same entry.
+      await lineage.getByRole("link", { name: loose(t(lang, "term.lineage.name")) }).first().click();
+      await expect(page).toHaveURL(glossary("lineage"));
+      await expect(page.locator("#term-lineage")).toContainText(t(lang, "term.lineage.def"));
     });
 
     test("a corrupt saved state is discarded with a notice, not a crash", async ({ page }) => {
