@@ -287,6 +287,37 @@ pub(crate) fn label_at(
     .map_err(|e| e.to_string())
 }
 
+/// The light theme's chart colours (as `public/scenario.css` defines them, which a test
+/// checks), for an SVG that leaves the page.
+pub const LIGHT: [(&str, &str); 7] = [
+    ("series-0", "#b4232a"),
+    ("series-1", "#9a5b00"),
+    ("series-2", "#1d4fa8"),
+    ("series-3", "#0d6d68"),
+    ("series-4", "#5b36a3"),
+    ("chart-ink", "#2b3140"),
+    ("chart-grid", "#c9cfdb"),
+];
+
+/// A drawn chart that stands alone (a download, a report): the page's colour variables
+/// become the light theme's colours, and its text the chart ink.
+pub fn standalone(svg: &str) -> String {
+    let mut out = svg.to_string();
+    for (name, colour) in LIGHT {
+        out = out.replace(&format!("var(--{name})"), colour);
+    }
+    // The page styles the text through CSS; a file on its own needs it inline.
+    if let Some(end) = out.find('>')
+        && out.starts_with("<svg")
+    {
+        out.insert_str(
+            end + 1,
+            &format!("<style>text{{fill:{}}}</style>", LIGHT[5].1),
+        );
+    }
+    out
+}
+
 /// The CSS variable a placeholder colour (`#0N0N0N`, N in 1..=7) stands for.
 fn placeholder(hex: &str) -> Option<&'static str> {
     const NAMES: [&str; 7] = [
@@ -339,6 +370,26 @@ pub(crate) fn themed(svg: String) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_standalone_chart_has_the_light_themes_colours_from_the_stylesheet() {
+        let css = include_str!("../../public/scenario.css");
+        let root = &css[css.find(":root {").expect("a :root block")..];
+        let root = &root[..root.find('}').expect("its end")];
+        for (name, colour) in LIGHT {
+            assert!(
+                root.contains(&format!("--{name}: {colour};")),
+                "--{name} is not {colour} in scenario.css"
+            );
+        }
+        let svg = r#"<svg a="1"><path style="stroke:var(--series-2)"/><text>x</text></svg>"#;
+        let out = standalone(svg);
+        assert!(!out.contains("var(--"));
+        assert!(out.starts_with(
+            r#"<svg a="1"><style>text{fill:#2b3140}</style><path style="stroke:#1d4fa8"/>"#
+        ));
+    }
+
     use super::*;
 
     #[test]

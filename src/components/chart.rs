@@ -7,6 +7,46 @@ use crate::components::i18n::T;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The charts on a page, in the order they were made, for a report of the page.
+#[derive(Clone, Copy)]
+pub struct ChartShelf(StoredValue<Vec<ShelvedChart>, LocalStorage>);
+
+/// A chart on the shelf.
+#[derive(Clone, Copy)]
+struct ShelvedChart {
+    id: &'static str,
+    title: Signal<String>,
+    summary: Signal<String>,
+    drawn: Memo<Option<Drawn>>,
+}
+
+impl ChartShelf {
+    /// Provides an empty shelf; the `ChartFigure`s below it put themselves on it.
+    pub fn provide() -> ChartShelf {
+        let shelf = ChartShelf(StoredValue::new_local(Vec::new()));
+        provide_context(shelf);
+        shelf
+    }
+
+    /// What each chart on the shelf shows now.
+    pub fn charts(self) -> Vec<crate::scenario::report::ReportChart> {
+        self.0.with_value(|charts| {
+            charts
+                .iter()
+                .filter_map(|c| {
+                    Some(crate::scenario::report::ReportChart {
+                        title: c.title.get_untracked(),
+                        summary: c.summary.get_untracked(),
+                        svg: c
+                            .drawn
+                            .with_untracked(|d| d.as_ref().map(|d| d.svg.clone()))?,
+                    })
+                })
+                .collect()
+        })
+    }
+}
+
 /// A lab chart. `cursor` is the day line's x in the chart's user units; `children` is the
 /// chart's data table, shown in a disclosure.
 #[component]
@@ -31,6 +71,22 @@ pub fn ChartFigure(
     #[prop(optional)]
     children: Option<ChildrenFn>,
 ) -> impl IntoView {
+    if let Some(shelf) = use_context::<ChartShelf>() {
+        shelf.0.update_value(|charts| {
+            charts.push(ShelvedChart {
+                id,
+                title,
+                summary,
+                drawn,
+            })
+        });
+        on_cleanup(move || {
+            // The shelf may be gone with its page first.
+            let _ = shelf
+                .0
+                .try_update_value(|charts| charts.retain(|c| c.id != id));
+        });
+    }
     let title_id = format!("{id}-title");
     let summary_id = format!("{id}-summary");
     let file = format!("mlops-lab-{id}.svg");
@@ -55,7 +111,11 @@ pub fn ChartFigure(
     });
     // The link gets its data URL only when it is followed, so a redraw never encodes it.
     let download = move |ev: leptos::ev::MouseEvent| {
-        let svg = drawn.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default());
+        let svg = drawn.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| crate::charts::frame::standalone(&d.svg))
+                .unwrap_or_default()
+        });
         let href = format!(
             "data:image/svg+xml;charset=utf-8,{}",
             String::from(js_sys::encode_uri_component(&svg))

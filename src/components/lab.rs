@@ -4,7 +4,7 @@
 //! simulation from it.
 
 use crate::charts::confusion::{ConfusionChart, confusion_chart};
-use crate::components::chart::ChartFigure;
+use crate::components::chart::{ChartFigure, ChartShelf};
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
@@ -12,7 +12,9 @@ use crate::i18n::numbers::{grouped, score};
 use crate::i18n::{tr, tr_args};
 use crate::lesson::Control;
 use crate::pages::scenario::use_scenario;
+use crate::platform;
 use crate::scenario::describe::{describe, policy_key};
+use crate::scenario::report::{Report, standings};
 use crate::scenario::scenes::LAB_TERMS;
 use crate::scenario::url::PageState;
 use crate::sim::drift::{DriftReport, Verdict};
@@ -530,27 +532,46 @@ pub fn Lab() -> impl IntoView {
 
     let summary = move || {
         let lang = i18n.lang.get();
-        let today = day.get() as usize;
         ctx.outcome.with(|o| {
-            PolicyKind::ALL
-                .iter()
-                .map(|p| {
-                    let run = o.policy(*p);
-                    let upto = &run.days[..(today + 1).min(run.days.len())];
-                    let degraded = upto.iter().filter(|d| d.degraded).count();
-                    let value: f64 = upto.iter().map(|d| d.value_nis).sum();
-                    let f1 = upto.last().map(|d| score(d.f1)).unwrap_or_default();
+            standings(o, day.get())
+                .into_iter()
+                .map(|s| {
                     view! {
-                        <tr class:current=o.config.policy == *p>
-                            <th scope="row">{tr(lang, &policy_key(*p))}</th>
-                            <td class="num">{f1}</td>
-                            <td class="num">{degraded}</td>
-                            <td class="num">{grouped(value)}</td>
+                        <tr class:current=o.config.policy == s.policy>
+                            <th scope="row">{tr(lang, &policy_key(s.policy))}</th>
+                            <td class="num">{s.f1.map(score).unwrap_or_default()}</td>
+                            <td class="num">{s.degraded}</td>
+                            <td class="num">{grouped(s.value_nis)}</td>
                         </tr>
                     }
                 })
                 .collect_view()
         })
+    };
+    // The run as a file a student can hand in, with the charts as they are now.
+    let shelf = ChartShelf::provide();
+    let download_report = move |_| {
+        let state = ctx.state.get_untracked();
+        let made = String::from(js_sys::Date::new_0().to_iso_string())
+            .chars()
+            .take(10)
+            .collect::<String>();
+        let link = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let charts = shelf.charts();
+        ctx.outcome.with_untracked(|outcome| {
+            let report = Report {
+                lang: i18n.lang.get_untracked(),
+                state: &state,
+                outcome,
+                day: day.get_untracked(),
+                link: &link,
+                made: &made,
+                charts: &charts,
+            };
+            platform::download_text(&report.file_name(), "text/html", &report.html());
+        });
     };
     let events = move || {
         let lang = i18n.lang.get();
@@ -683,6 +704,17 @@ pub fn Lab() -> impl IntoView {
                             <tbody>{summary}</tbody>
                         </table>
                         <p>{text_args("scenario.summary.saving")}</p>
+                    </section>
+                    <section class="report-panel" aria-labelledby="report-title">
+                        <h3 id="report-title">
+                            <T k="report.heading" />
+                        </h3>
+                        <p>
+                            <T k="report.hint" />
+                        </p>
+                        <button type="button" class="button" on:click=download_report>
+                            <T k="report.download" />
+                        </button>
                     </section>
                     <MonitorTable report=report drift=drift />
                     <ConfusionTable day=day />

@@ -3,5 +3,6 @@
 //! itself is `crate::sim`; this module only decides what to show of it.
 
 pub mod describe;
+pub mod report;
 pub mod scenes;
 pub mod url;

@@ -4,7 +4,7 @@
 // keyboard; a shared link restoring the state; a tampered link falling back with a notice.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { LANGS, expect, expectNoAxeViolations, guardOrigins, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, expect, expectNoAxeViolations, guardOrigins, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
 
 // `cargo test` builds the example natively before the end-to-end tests run.
 const targetDir = process.env.CARGO_TARGET_DIR || "target";
@@ -196,5 +196,37 @@ for (const lang of LANGS) {
       await expect(page.getByLabel(t(lang, "scenario.lab.strength"))).toHaveValue("1");
       await expectNoAxeViolations(page);
     });
+  });
+}
+
+for (const lang of LANGS) {
+  test(`a run downloads as a report to hand in, in ${lang}`, async ({ page }) => {
+    await page.goto(`${lang}/scenario?mode=lab`);
+    await ready(page);
+    const button = page.getByRole("button", { name: looseName(t(lang, "report.download")) });
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe(`mlops-lab-report-seed42-loop-day${run.config.horizon_days - 1}.html`);
+    const html = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+    expect(html).toContain(`<html lang="${lang}" dir="${lang === "he" ? "rtl" : "ltr"}">`);
+    // The run's own figures, as the command-line example prints them for seed 42.
+    expect(html).toContain(score(run.f1_before_drift));
+    expect(html).toContain(score(run.f1_stale_two_weeks_after_deploy));
+    expect(html).toContain(grouped(run.saving_nis));
+    // Every chart the lab shows, in fixed colours, with its sentence.
+    const titles = await page.locator(".lab figure.chart figcaption").allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(6);
+    expect((html.match(/<figure>/g) || []).length).toBe(titles.length);
+    expect(html).not.toContain("var(--");
+    // The policies' table matches the page's.
+    const cells = await page.locator("table.summary tbody td").allTextContents();
+    for (const cell of cells) expect(html).toContain(`>${cell}<`);
+
+    // The file stands alone: it opens without the app and passes axe.
+    const file = await page.context().newPage();
+    await file.setContent(html);
+    await expect(file.getByRole("heading", { level: 1 })).toHaveText(looseName(t(lang, "report.title")));
+    await expect(file.locator("svg")).toHaveCount(titles.length);
+    await expectNoAxeViolations(file);
+    await screenshot(file, `${lang}-report`);
   });
 }
