@@ -220,7 +220,7 @@ fn Shell(base: String) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let page = move || match route.get().page {
+    let page_view = move |here: Page| match here {
         Page::Section(Section::Home) => {
             view! { <HomePage /> <Pager section=Section::Home /> }.into_any()
         }
@@ -241,6 +241,13 @@ fn Shell(base: String) -> impl IntoView {
         }
         Page::Lesson => view! { <LessonBuilder /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
+    };
+    // Each page reads the language and the route through its own copies, which go with
+    // it (see `components::i18n::page_local`).
+    let page = move || {
+        let here = route.get().page;
+        provide_context(i18n.for_page());
+        page_view(here)
     };
 
     view! {

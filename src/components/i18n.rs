@@ -28,6 +28,36 @@ impl I18n {
     }
 }
 
+/// A page's own copy of a long-lived value. Every reactive text on a page subscribes to
+/// the language; if it subscribed to the app's own memo, each one would leave an entry
+/// behind in that memo when the page went (reactive_graph drops a subscriber without
+/// unsubscribing it from a source that never changes), and moving between pages would
+/// grow memory. Subscribed to this copy instead, they go with it: the copy is dropped with
+/// the page's owner, after it unsubscribes itself from the app's memo.
+pub fn page_local<T>(source: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
+    let proxy = ArcMemo::new(move |_| source());
+    let memo = Memo::from(proxy.clone());
+    on_cleanup(move || proxy.clear_sources(&proxy.to_any_subscriber()));
+    memo
+}
+
+impl I18n {
+    /// The context a page provides to its own views: page-local copies of the language
+    /// and the route (see `page_local`).
+    pub fn for_page(self) -> I18n {
+        let (lang, route) = (self.lang, self.route);
+        I18n {
+            lang: page_local(move || lang.get()),
+            route: page_local(move || route.get()),
+            base: self.base,
+        }
+    }
+}
+
 /// Provides the language context to the app and returns it.
 pub fn provide_i18n(lang: Memo<Lang>, route: Memo<Route>, base: &'static str) -> I18n {
     let i18n = I18n { lang, route, base };

@@ -5,7 +5,7 @@
 
 use crate::charts::confusion::{ConfusionChart, confusion_chart};
 use crate::components::chart::{ChartFigure, ChartShelf};
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
 use crate::i18n::numbers::{grouped, score};
@@ -462,9 +462,10 @@ pub fn Lab() -> impl IntoView {
     provide_context(ControlsCtx {
         state: ctx.state.into(),
         go: ctx.go,
-        open: Signal::derive(move || {
+        open: page_local(move || {
             lesson.with(|l| l.as_ref().map_or(Control::ALL.to_vec(), |l| l.open.clone()))
-        }),
+        })
+        .into(),
     });
     // The last simulated day: the day slider runs from 0 to it, and it is the default.
     let final_day = Memo::new(move |_| ctx.state.get().config.horizon_days.saturating_sub(1));

@@ -2,7 +2,7 @@
 //! tab), the links between its stops, and the lesson bar that shows where a student is,
 //! with the previous and next stops and a way to leave the lesson.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{T, page_local, use_i18n};
 use crate::components::pager::PagerLink;
 use crate::display::Slide;
 use crate::i18n::{Lang, tr_args};
@@ -125,10 +125,12 @@ pub fn scenario_state(page: Page, query: &str) -> Option<PageState> {
 pub fn StopLink(stop: Slide, forward: bool) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let ctx = use_lesson();
+    let lesson = use_lesson().lesson;
+    let lesson = page_local(move || lesson.get());
+    let search = page_local(move || location.search.get());
     let href = move || {
-        let lesson = ctx.lesson.get()?;
-        let from = scenario_state(i18n.route.get().page, &location.search.get());
+        let lesson = lesson.get()?;
+        let from = scenario_state(i18n.route.get().page, &search.get());
         Some(stop_href(i18n.base, i18n.lang.get(), &lesson, stop, from))
     };
     let label = if forward {

@@ -1,7 +1,7 @@
 //! The previous/next control at the end of every section.
 
 use crate::components::display::current_slide;
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{T, page_local, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::{StopLink, use_lesson};
 use crate::route::{self, Page};
@@ -46,11 +46,13 @@ pub fn Pager(section: Section) -> impl IntoView {
         view! { <PagerLink href=href forward=forward label=label title=target.nav_key() /> }
     };
     // In a lesson, the pager walks its stops instead.
-    let lesson = use_lesson();
+    let lesson = use_lesson().lesson;
+    let lesson = page_local(move || lesson.get());
     let location = use_location();
+    let search = page_local(move || location.search.get());
     let stops = move || {
-        let lesson = lesson.lesson.get()?;
-        let here = current_slide(Page::Section(section), &location.search.get())?;
+        let lesson = lesson.get()?;
+        let here = current_slide(Page::Section(section), &search.get())?;
         Some((lesson.step(here, false), lesson.step(here, true)))
     };
     view! {

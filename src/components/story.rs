@@ -2,7 +2,7 @@
 //! swimlanes that show who acts and what passes between them, the predict-then-reveal
 //! questions, the validation gate's criteria, and buttons to the previous and next scene.
 
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::use_lesson;
 use crate::components::term::Term;
@@ -39,6 +39,7 @@ pub fn Story() -> impl IntoView {
     };
     // In a lesson, the story is its scenes only.
     let lesson = use_lesson().lesson;
+    let lesson = page_local(move || lesson.get());
     let neighbour = move |scene: Scene, forward: bool| {
         lesson.with(|l| match l {
             Some(l) if l.has_story() => l.step_scene(scene, forward),

@@ -2,7 +2,7 @@
 //! with its name in both languages, a short definition and an anchor (`#term-<id>`) that
 //! the `Term` links of the other sections point to. A search box filters the entries.
 
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::i18n::{tr, tr_args};
 use crate::sections::Section;
 use crate::teach::glossary::{self, TERMS};
@@ -15,7 +15,8 @@ pub fn GlossaryPage() -> impl IntoView {
     let i18n = use_i18n();
     let (query, set_query) = signal(String::new());
     let location = use_location();
-    let hash = location.hash;
+    // Every entry reads the hash: through a page-local copy (see `page_local`).
+    let hash = page_local(move || location.hash.get());
     let name_key = |id: &str| format!("term.{id}.name");
     let def_key = |id: &str| format!("term.{id}.def");
     let visible = move |id: &str, q: &str| {

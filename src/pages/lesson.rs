@@ -3,7 +3,7 @@
 //! students may change, and copy the link. The lesson being built lives in this page's
 //! URL (the same query a lesson link carries), so a half-made lesson survives a reload.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{T, page_local, use_i18n};
 use crate::components::lab::{ControlsCtx, LabControls};
 use crate::display::Slide;
 use crate::i18n::tr_args;
@@ -67,7 +67,7 @@ pub fn LessonBuilder() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     // The lesson being built: from this page's URL, or everything when there is none.
-    let lesson = Memo::new(move |_| lesson::draft(&location.search.get()));
+    let lesson = page_local(move || lesson::draft(&location.search.get()));
     let update = Callback::new(move |change: Box<dyn FnOnce(&mut Lesson)>| {
         let mut next = lesson.get_untracked();
         change(&mut next);

@@ -5,7 +5,7 @@
 //! slider never waits for it. Story mode pages through the scenes; lab mode exposes every
 //! control.
 
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::lab::Lab;
 use crate::components::lesson::use_lesson;
 use crate::components::story::Story;
@@ -41,7 +41,8 @@ pub fn ScenarioPage() -> impl IntoView {
     let location = use_location();
     // In a lesson, the controls it does not open hold its values, whatever the URL says.
     let lesson = use_lesson().lesson;
-    let parsed = Memo::new(move |_| {
+    let lesson = page_local(move || lesson.get());
+    let parsed = page_local(move || {
         let (mut state, problems) = url::parse(&location.search.get());
         lesson.with(|l| l.as_ref().map(|l| l.enforce(&mut state)));
         (state, problems)
