@@ -41,51 +41,65 @@ fn both_languages_have_the_same_locale_files() {
             .map(|(name, _)| *name)
             .collect::<Vec<_>>()
     };
-    assert_eq!(names(0), names(1));
+    for i in 1..LOCALE_SOURCES.len() {
+        assert_eq!(names(0), names(i), "{:?}", LOCALE_SOURCES[i].0);
+    }
 }
 
 /// Each key sits in the file of its language that has the same name in the other one, so
 /// a translator finds it where the original is.
 #[test]
 fn every_key_sits_in_the_same_file_in_both_languages() {
-    let (en, he) = (LOCALE_SOURCES[0].1, LOCALE_SOURCES[1].1);
-    for ((name, en_text), (_, he_text)) in en.iter().zip(he.iter()) {
-        let en_keys = keys(&Catalog::parse(en_text).unwrap());
-        let he_keys = keys(&Catalog::parse(he_text).unwrap());
-        assert_eq!(
-            en_keys, he_keys,
-            "keys of {name}.txt differ between en/ and he/"
-        );
+    let en = LOCALE_SOURCES[0].1;
+    for (lang, other) in &LOCALE_SOURCES[1..] {
+        for ((name, en_text), (_, other_text)) in en.iter().zip(other.iter()) {
+            let en_keys = keys(&Catalog::parse(en_text).unwrap());
+            let other_keys = keys(&Catalog::parse(other_text).unwrap());
+            assert_eq!(
+                en_keys,
+                other_keys,
+                "keys of {name}.txt differ between en/ and {}/",
+                lang.code()
+            );
+        }
     }
 }
 
 #[test]
 fn every_key_exists_in_both_languages() {
     let all = catalogs();
-    let (en, he) = (keys(&all[0].1), keys(&all[1].1));
-    let only_en: Vec<_> = en.difference(&he).collect();
-    let only_he: Vec<_> = he.difference(&en).collect();
-    assert!(
-        only_en.is_empty() && only_he.is_empty(),
-        "only in en/: {only_en:?}\nonly in he/: {only_he:?}"
-    );
+    let en = keys(&all[0].1);
+    for (lang, catalog) in &all[1..] {
+        let other = keys(catalog);
+        let only_en: Vec<_> = en.difference(&other).collect();
+        let only_other: Vec<_> = other.difference(&en).collect();
+        assert!(
+            only_en.is_empty() && only_other.is_empty(),
+            "only in en/: {only_en:?}\nonly in {}/: {only_other:?}",
+            lang.code()
+        );
+    }
 }
 
 #[test]
 fn both_languages_use_the_same_placeholders_and_no_value_is_empty() {
     let all = catalogs();
-    let (en, he) = (&all[0].1, &all[1].1);
-    for key in en.keys() {
-        let (e, h) = (en.get(key).unwrap(), he.get(key).unwrap_or_default());
-        assert!(
-            !e.is_empty() && !h.is_empty(),
-            "{key} is empty in a language"
-        );
-        assert_eq!(
-            placeholders(e),
-            placeholders(h),
-            "placeholders differ for {key}"
-        );
+    let en = &all[0].1;
+    for (lang, other) in &all[1..] {
+        for key in en.keys() {
+            let (e, o) = (en.get(key).unwrap(), other.get(key).unwrap_or_default());
+            assert!(
+                !e.is_empty() && !o.is_empty(),
+                "{key} is empty in en or {}",
+                lang.code()
+            );
+            assert_eq!(
+                placeholders(e),
+                placeholders(o),
+                "placeholders differ for {key} in {}",
+                lang.code()
+            );
+        }
     }
 }
 
