@@ -34,15 +34,10 @@ fn keys(catalog: &Catalog) -> BTreeSet<&'static str> {
 
 #[test]
 fn both_languages_have_the_same_locale_files() {
-    let names = |i: usize| {
-        LOCALE_SOURCES[i]
-            .1
-            .iter()
-            .map(|(name, _)| *name)
-            .collect::<Vec<_>>()
-    };
-    for i in 1..LOCALE_SOURCES.len() {
-        assert_eq!(names(0), names(i), "{:?}", LOCALE_SOURCES[i].0);
+    let names = |files: &[(&str, &str)]| files.iter().map(|(name, _)| *name).collect::<Vec<_>>();
+    let en = names(LOCALE_SOURCES[0].1);
+    for (lang, files) in &LOCALE_SOURCES[1..] {
+        assert_eq!(en, names(files), "{lang:?}");
     }
 }
 
