@@ -34,7 +34,9 @@ fn keys(catalog: &Catalog) -> BTreeSet<&'static str> {
 
 #[test]
 fn both_languages_have_the_same_locale_files() {
-    let names = |files: &[(&str, &str)]| files.iter().map(|(name, _)| *name).collect::<Vec<_>>();
+    fn names(files: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+        files.iter().map(|(name, _)| *name).collect()
+    }
     let en = names(LOCALE_SOURCES[0].1);
     for (lang, files) in &LOCALE_SOURCES[1..] {
         assert_eq!(en, names(files), "{lang:?}");
