@@ -5,31 +5,12 @@
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { sections } from "./sections.mjs";
 import { setTimeout as sleep } from "node:timers/promises";
-
-// Every section's slug, in reading order, read from src/sections.rs (the arms of
-// `Section::slug`, ordered by `Section::ALL`), so a new section is measured too.
-function sectionSlugs() {
-  const source = readFileSync(new URL("../src/sections.rs", import.meta.url), "utf8");
-  const between = (start, end) => {
-    const from = source.indexOf(start);
-    if (from < 0) throw new Error(`src/sections.rs: ${start} not found`);
-    return source.slice(from, source.indexOf(end, from));
-  };
-  const order = [...between("pub const ALL", "];").matchAll(/Section::(\w+)/g)].map((m) => m[1]);
-  const slugs = new Map(
-    [...between("pub fn slug", "\n    }\n").matchAll(/Section::(\w+)\s*=>\s*"([^"]*)"/g)].map((m) => [m[1], m[2]]),
-  );
-  if (order.length === 0 || order.some((name) => !slugs.has(name))) {
-    throw new Error(`src/sections.rs: cannot read the slugs of ${order.join(", ") || "Section::ALL"}`);
-  }
-  return order.map((name) => slugs.get(name));
-}
 
 const port = 4180;
 const base = `http://127.0.0.1:${port}/mlops-lab/`;
-const pages = sectionSlugs();
+const pages = sections().map((s) => s.slug);
 const langs = ["en", "he"];
 
 const server = spawn("node", [".ci/static-server.mjs", "--dir", "dist", "--port", String(port), "--base", "/mlops-lab/"], {

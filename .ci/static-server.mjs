@@ -1,6 +1,6 @@
 // A small static file server for the release build, with no dependencies: serves `dist/`
-// under a base path and answers any unknown path below it with index.html, so deep links
-// survive a reload. Used by the end-to-end tests, the measurement scripts, and anyone who
+// under a base path, a section's own page for its path (`/en/roles` from `en/roles.html`),
+// and index.html for any other path below it, so deep links survive a reload. Used by the end-to-end tests, the measurement scripts, and anyone who
 // wants to serve a release build from a laptop without network.
 //
 //   node .ci/static-server.mjs [--dir dist] [--port 4173] [--base /mlops-lab/]
@@ -62,8 +62,13 @@ const server = createServer(async (req, res) => {
   }
   const relative = normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, "");
   const candidate = join(root, relative);
-  const found = (candidate.startsWith(root) && (await file(candidate))) || join(root, "index.html");
-  const isIndex = found.endsWith("index.html");
+  // The file itself, else a page written for that path (`en/roles.html`, `en/index.html`),
+  // else the app's shell, which reads the path itself.
+  const inside = candidate.startsWith(root);
+  const found =
+    (inside && ((await file(candidate)) || (await file(`${candidate}.html`)) || (await file(join(candidate, "index.html"))))) ||
+    join(root, "index.html");
+  const isIndex = found.endsWith(".html");
   const body = await readFile(found);
   res.writeHead(200, {
     "Content-Type": types[extname(found)] || "application/octet-stream",

@@ -36,11 +36,16 @@ pub fn start() {
     }
     platform::install_panic_hook();
     platform::handle_reset_request();
-    leptos::mount::mount_to_body(App);
-    // Release builds only: a debug build has no offline copy to register.
-    if !cfg!(debug_assertions) {
-        platform::register_service_worker(&platform::base_path());
-    }
+    // A release build's page for this address shows its opening as plain HTML: it is
+    // painted first, then replaced by the app.
+    platform::after_paint_of_prerendered(|| {
+        platform::remove_prerendered();
+        leptos::mount::mount_to_body(App);
+        // Release builds only: a debug build has no offline copy to register.
+        if !cfg!(debug_assertions) {
+            platform::register_service_worker(&platform::base_path());
+        }
+    });
 }
 
 /// The whole app.

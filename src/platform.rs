@@ -172,6 +172,50 @@ pub fn session_set(key: &str, value: &str) {
     }
 }
 
+/// Runs `then` once the page's plain-HTML opening has been painted (after the next frame),
+/// or at once when the page has none (the bare shell, a debug build).
+pub fn after_paint_of_prerendered(then: impl FnOnce() + 'static) {
+    let prerendered = document()
+        .and_then(|d| d.query_selector("[data-prerender]").ok().flatten())
+        .is_some();
+    let Some(window) = web_sys::window().filter(|_| prerendered) else {
+        then();
+        return;
+    };
+    // The frame callback runs before that frame paints; a task queued from it runs after.
+    // (A tab in the background has no frames: it mounts when it is shown.)
+    let task = wasm_bindgen::closure::Closure::once_into_js(then);
+    let queue = {
+        let task = task.clone();
+        move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(task.unchecked_ref());
+            }
+        }
+    };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(queue);
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(task.unchecked_ref());
+    }
+}
+
+/// Removes the plain-HTML opening a release build's page shows before the app mounts.
+pub fn remove_prerendered() {
+    let Some(document) = document() else { return };
+    if let Ok(nodes) = document.query_selector_all("[data-prerender]") {
+        for i in 0..nodes.length() {
+            if let Some(node) = nodes.get(i)
+                && let Some(parent) = node.parent_node()
+            {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+}
+
 /// Forgets a value kept for this browser tab.
 pub fn session_remove(key: &str) {
     if let Some(session) = session() {

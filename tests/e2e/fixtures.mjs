@@ -60,7 +60,8 @@ export async function expectNoAxeViolations(page) {
 
 /// Waits until the app has rendered a page heading.
 export async function ready(page) {
-  await expect(page.locator("main h1")).toBeVisible();
+  // The app's own main (a release page shows a plain-HTML opening inside a wrapper first).
+  await expect(page.locator("body > main h1")).toBeVisible();
 }
 
 /// Watches a page, or a whole browser context a test opens itself, for requests to any

@@ -1,0 +1,166 @@
+//! Writes a page for every section in every language next to a release build's
+//! index.html: the same shell with the section's title, description, language and
+//! direction, and its header and opening (title, lead and the text right after it) as
+//! plain HTML, marked up as the app marks them up (Latin runs isolated in Hebrew), so a
+//! visitor sees the page at once while the app loads and the app's own paint of it takes
+//! the same room. The app removes this copy as it mounts. `en/index.html` is the English
+//! home page, `en/roles.html` the Roles page; static hosts serve `/en/roles` from it.
+//!
+//! `cargo run --example prerender -- DIST` (the release build's post-build hook runs it).
+
+use mlops_lab::i18n::{Lang, isolate_latin_runs, tr};
+use mlops_lab::sections::Section;
+use std::fs;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A string as the app's `T` renders it.
+fn text(lang: Lang, key: &str) -> String {
+    let value = tr(lang, key);
+    if !lang.is_rtl() {
+        return esc(value);
+    }
+    isolate_latin_runs(value)
+        .into_iter()
+        .map(|run| {
+            if run.isolate {
+                format!("<bdi>{}</bdi>", esc(run.text))
+            } else {
+                esc(run.text)
+            }
+        })
+        .collect()
+}
+
+/// The page's opening, in the app's own markup.
+fn opening(lang: Lang, section: Section) -> String {
+    let t = |key: &str| text(lang, key);
+    if section == Section::Home {
+        return format!(
+            r#"<header class="hero"><p class="kicker">{}</p><h1>{}</h1><p class="lead">{}</p></header>"#,
+            t("home.kicker"),
+            t("home.title"),
+            t("home.lead")
+        );
+    }
+    let after = match section {
+        Section::Lifecycle => format!(r#"<p class="note">{}</p>"#, t("lifecycle.key")),
+        Section::Tools => format!("<p>{}</p>", t("tools.intro")),
+        Section::Glossary => format!("<p>{}</p>", t("glossary.intro")),
+        _ => String::new(),
+    };
+    format!(
+        r#"<h1>{}</h1><p class="lead">{}</p>{after}"#,
+        t(&section.title_key()),
+        t(&section.summary_key())
+    )
+}
+
+/// The fonts a language's page needs first.
+fn fonts(lang: Lang) -> &'static [&'static str] {
+    if lang.is_rtl() {
+        &[
+            "heebo-hebrew-wght-normal.woff2",
+            "heebo-latin-wght-normal.woff2",
+        ]
+    } else {
+        &["heebo-latin-wght-normal.woff2"]
+    }
+}
+
+fn page(template: &str, lang: Lang, section: Section) -> Result<String, String> {
+    const BOOT: &str = r#"<div class="boot" aria-hidden="true"></div>"#;
+    const HTML: &str = r#"<html lang="en" dir="ltr">"#;
+    if !template.contains(BOOT) || !template.contains(HTML) || !template.contains("<title>") {
+        return Err("index.html has changed: no boot element, <html> or <title> to replace".into());
+    }
+    let code = lang.code();
+    let nav: String = Section::ALL
+        .iter()
+        .map(|s| {
+            format!(
+                r#"<li><a href="{code}/{}">{}</a></li>"#,
+                s.slug(),
+                text(lang, &s.nav_key())
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<div data-prerender><header class="site-header"><div class="header-bar"><a class="brand" href="{code}/"><span class="brand-mark" aria-hidden="true"></span>{}</a></div><nav class="site-nav" aria-label="{}"><ul>{nav}</ul></nav></header><main><article class="page {}">{}</article></main></div>"#,
+        text(lang, "app.name"),
+        esc(tr(lang, "nav.label")),
+        section.id(),
+        opening(lang, section)
+    );
+    let head: String = std::iter::once(format!(
+        "<head>\n    <meta name=\"description\" content=\"{}\" />",
+        esc(tr(lang, &section.summary_key()))
+    ))
+    .chain(fonts(lang).iter().map(|f| {
+        format!("\n    <link rel=\"preload\" href=\"{f}\" as=\"font\" type=\"font/woff2\" crossorigin />")
+    }))
+    .collect();
+    let title = format!(
+        "<title>{} · {}</title>",
+        esc(tr(lang, &section.title_key())),
+        esc(tr(lang, "app.name"))
+    );
+    let start = template.find("<title>").unwrap_or(0);
+    let end = template[start..]
+        .find("</title>")
+        .map(|i| start + i + "</title>".len())
+        .ok_or("index.html: <title> is not closed")?;
+    let mut html = format!("{}{title}{}", &template[..start], &template[end..]);
+    html = html.replacen(
+        HTML,
+        &format!(r#"<html lang="{code}" dir="{}">"#, lang.dir()),
+        1,
+    );
+    html = html.replacen("<head>", &head, 1);
+    Ok(html.replacen(BOOT, &body, 1))
+}
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: prerender DIST");
+        return ExitCode::from(2);
+    };
+    let dir = Path::new(&dir);
+    let template = match fs::read_to_string(dir.join("index.html")) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("prerender: {}: {e}", dir.join("index.html").display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut written = 0;
+    for lang in Lang::ALL {
+        let folder = dir.join(lang.code());
+        for section in Section::ALL {
+            let file = if section == Section::Home {
+                folder.join("index.html")
+            } else {
+                folder.join(format!("{}.html", section.slug()))
+            };
+            let result = page(&template, lang, section).and_then(|html| {
+                fs::create_dir_all(&folder)
+                    .and_then(|_| fs::write(&file, html))
+                    .map_err(|e| format!("{}: {e}", file.display()))
+            });
+            if let Err(e) = result {
+                eprintln!("prerender: {e}");
+                return ExitCode::FAILURE;
+            }
+            written += 1;
+        }
+    }
+    println!("prerender: {written} pages");
+    ExitCode::SUCCESS
+}
