@@ -8,35 +8,19 @@
 //!
 //! `cargo run --example prerender -- DIST` (the release build's post-build hook runs it).
 
-use mlops_lab::i18n::{Lang, isolate_latin_runs, tr};
+use mlops_lab::i18n::{Lang, escape_html, to_html, tr};
 use mlops_lab::sections::Section;
 use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    escape_html(text)
 }
 
 /// A string as the app's `T` renders it.
 fn text(lang: Lang, key: &str) -> String {
-    let value = tr(lang, key);
-    if !lang.is_rtl() {
-        return esc(value);
-    }
-    isolate_latin_runs(value)
-        .into_iter()
-        .map(|run| {
-            if run.isolate {
-                format!("<bdi>{}</bdi>", esc(run.text))
-            } else {
-                esc(run.text)
-            }
-        })
-        .collect()
+    to_html(lang.is_rtl(), tr(lang, key))
 }
 
 /// The page's opening, in the app's own markup.

@@ -72,8 +72,54 @@ fn joins(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// Escapes text for HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text as HTML the way the app renders it: escaped, and in right-to-left text each Latin
+/// run in a `<bdi>` (for files made outside the page: reports, a release's page openings).
+pub fn to_html(rtl: bool, text: &str) -> String {
+    if !rtl {
+        return escape_html(text);
+    }
+    isolate_latin_runs(text)
+        .into_iter()
+        .map(|run| {
+            if run.isolate {
+                format!("<bdi>{}</bdi>", escape_html(run.text))
+            } else {
+                escape_html(run.text)
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn html_is_escaped_and_latin_runs_isolated_only_right_to_left() {
+        assert_eq!(
+            to_html(false, "a <b> & \"c\""),
+            "a &lt;b&gt; &amp; &quot;c&quot;"
+        );
+        assert_eq!(
+            to_html(true, "מודל <MLflow> פה"),
+            "מודל &lt;<bdi>MLflow</bdi>&gt; פה"
+        );
+    }
     use super::*;
 
     fn isolated(text: &str) -> Vec<&str> {

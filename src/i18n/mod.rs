@@ -8,7 +8,7 @@
 mod bidi;
 pub mod numbers;
 
-pub use bidi::{Run, isolate_latin_runs};
+pub use bidi::{Run, escape_html, isolate_latin_runs, to_html};
 
 use std::sync::OnceLock;
 

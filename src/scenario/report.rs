@@ -6,7 +6,7 @@
 
 use crate::charts::frame::standalone;
 use crate::i18n::numbers::{grouped, percent, score};
-use crate::i18n::{Lang, isolate_latin_runs, tr, tr_args};
+use crate::i18n::{Lang, escape_html, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::url::{PageState, short};
 use crate::sim::{DriftShape, Outcome, PolicyKind};
@@ -71,37 +71,13 @@ pub struct Report<'a> {
     pub charts: &'a [ReportChart],
 }
 
-/// Escapes text for HTML.
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape_html(text)
 }
 
 /// Escaped text, with Latin runs isolated in right-to-left text as the page does.
 fn text(lang: Lang, text: &str) -> String {
-    if !lang.is_rtl() {
-        return esc(text);
-    }
-    isolate_latin_runs(text)
-        .into_iter()
-        .map(|run| {
-            if run.isolate {
-                format!("<bdi>{}</bdi>", esc(run.text))
-            } else {
-                esc(run.text)
-            }
-        })
-        .collect()
+    to_html(lang.is_rtl(), text)
 }
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;\

@@ -7,6 +7,7 @@ import {
   expect,
   expectNoAxeViolations,
   guardOrigins,
+  looseName,
   ready,
   screenshot,
   sectionPath,
@@ -233,3 +234,19 @@ test("the reset link clears what the app saved", async ({ page }) => {
   expect(await page.evaluate(() => localStorage.getItem("mlops-lab.lang"))).toBeNull();
   await expect(page).not.toHaveURL(/reset/);
 });
+
+for (const lang of LANGS) {
+  test(`a release page shows its section's opening before the app loads, in ${lang}`, async ({ page, request }) => {
+    // The page as the server sends it: the section's own title, language and opening.
+    const html = await (await request.get(`${lang}/roles`)).text();
+    expect(html).toContain(`<html lang="${lang}" dir="${lang === "he" ? "rtl" : "ltr"}">`);
+    expect(html).toContain("data-prerender");
+    expect(html).toContain(`<title>${t(lang, "section.roles.title")} · ${t(lang, "app.name")}</title>`);
+    // Then the app replaces it: one main, the app's own.
+    await page.goto(`${lang}/roles`);
+    await ready(page);
+    await expect(page.locator("[data-prerender]")).toHaveCount(0);
+    await expect(page.locator("main")).toHaveCount(1);
+    await expect(page.locator("main h1")).toHaveText(looseName(t(lang, "section.roles.title")));
+  });
+}
