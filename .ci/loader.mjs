@@ -16,12 +16,17 @@ if (process.env.TRUNK_PROFILE === "release") {
   html = html.replace(preloads, "");
   const loader = /import init, \* as bindings from '([^']+)';\nconst wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
   if (!loader.test(html)) throw new Error("index.html: trunk's loader has changed; update .ci/loader.mjs");
+  const [, js, wasm] = html.match(loader);
   html = html.replace(
     loader,
-    (_, js, wasm) =>
-      "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n" +
+    "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n" +
       `const bindings = await import('${js}');\n` +
       `const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
   );
+  // The simulation's worker loads the same two files; it finds them here now that the
+  // preload links are gone (src/sim_worker.rs).
+  const tag = '<script type="module">';
+  if (!html.includes(tag)) throw new Error("index.html: trunk's loader tag has changed; update .ci/loader.mjs");
+  html = html.replace(tag, `<script type="module" data-app-js="${js}" data-app-wasm="${wasm}">`);
   writeFileSync(file, html);
 }

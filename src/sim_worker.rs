@@ -45,25 +45,25 @@ struct Client {
     broken: bool,
 }
 
-/// The URLs of the page's JavaScript bindings and WebAssembly module, as the build linked
-/// them in the document head.
+/// The URLs of the page's JavaScript bindings and WebAssembly module: a release page's
+/// loader names them (`.ci/loader.mjs`), a debug page preloads them in its head.
 fn module_urls() -> Option<(String, String)> {
     let document = web_sys::window()?.document()?;
-    let href = |selector: &str| {
+    let base = document.base_uri().ok()??;
+    let find = |selector: &str, attribute: &str| {
         document
             .query_selector(selector)
             .ok()
             .flatten()
-            .and_then(|e| e.get_attribute("href"))
-            .and_then(|h| {
-                web_sys::Url::new_with_base(&h, &document.base_uri().ok()??)
-                    .ok()
-                    .map(|u| u.href())
-            })
+            .and_then(|e| e.get_attribute(attribute))
+            .and_then(|h| web_sys::Url::new_with_base(&h, &base).ok())
+            .map(|u| u.href())
     };
     Some((
-        href(r#"link[rel="modulepreload"][href$=".js"]"#)?,
-        href(r#"link[rel="preload"][href$=".wasm"]"#)?,
+        find("script[data-app-js]", "data-app-js")
+            .or_else(|| find(r#"link[rel="modulepreload"][href$=".js"]"#, "href"))?,
+        find("script[data-app-wasm]", "data-app-wasm")
+            .or_else(|| find(r#"link[rel="preload"][href$=".wasm"]"#, "href"))?,
     ))
 }
 

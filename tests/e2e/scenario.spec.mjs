@@ -230,3 +230,16 @@ for (const lang of LANGS) {
     await screenshot(file, `${lang}-report`);
   });
 }
+
+test("after the first run, the lab simulates in a worker off the page's thread", async ({ page }) => {
+  await page.goto("en/scenario?mode=lab");
+  await ready(page);
+  expect(page.workers()).toHaveLength(0);
+  const strength = page.getByRole("slider", { name: t("en", "scenario.lab.strength") });
+  await strength.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => page.workers().length).toBe(1);
+  await expect(page).toHaveURL(/strength=1\.05/);
+  // Its answer arrives: the lab is no longer waiting for it.
+  await expect(page.locator(".lab-results")).toHaveAttribute("aria-busy", "false");
+});
