@@ -76,7 +76,11 @@ pub fn render_text(lang: Lang, text: &str) -> AnyView {
     if !lang.is_rtl() {
         return text.to_string().into_any();
     }
-    isolate_latin_runs(text)
+    let runs = isolate_latin_runs(text);
+    if !runs.iter().any(|run| run.isolate) {
+        return text.to_string().into_any();
+    }
+    let pieces = runs
         .into_iter()
         .map(|run| {
             let piece = run.text.to_string();
@@ -86,8 +90,10 @@ pub fn render_text(lang: Lang, text: &str) -> AnyView {
                 piece.into_any()
             }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    // One element, so a flex container (a button, a checkbox's label) lays the sentence
+    // out as one item instead of spacing its words and Latin runs apart.
+    view! { <span>{pieces}</span> }.into_any()
 }
 
 /// A translated string, by key.
