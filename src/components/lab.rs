@@ -508,7 +508,10 @@ pub fn Lab() -> impl IntoView {
             handle.clear();
         }
         timer.set_value(None);
-        set_playing.set(false);
+        // Only a change: Step and Reset stop a timeline that is usually not playing.
+        if playing.get_untracked() {
+            set_playing.set(false);
+        }
     };
     let play = move || {
         if day.get_untracked() >= final_day.get_untracked() {
@@ -654,12 +657,11 @@ pub fn Lab() -> impl IntoView {
                                 aria-pressed=move || playing.get().to_string()
                                 on:click=move |_| if playing.get_untracked() { stop() } else { play() }
                             >
+                                // Text, not a new view each time: the label changes on every
+                                // press, and the page lives long.
                                 {move || {
-                                    if playing.get() {
-                                        view! { <T k="scenario.lab.pause" /> }.into_any()
-                                    } else {
-                                        view! { <T k="scenario.lab.play" /> }.into_any()
-                                    }
+                                    let key = if playing.get() { "scenario.lab.pause" } else { "scenario.lab.play" };
+                                    render_text(i18n.lang.get(), tr(i18n.lang.get(), key))
                                 }}
                             </button>
                             <button

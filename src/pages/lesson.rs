@@ -72,9 +72,13 @@ pub fn LessonBuilder() -> impl IntoView {
         let mut next = lesson.get_untracked();
         change(&mut next);
         let path = route::lesson_path(i18n.base, i18n.lang.get_untracked());
-        let query = next.to_query();
+        let to = route::with_query(path, &next.to_query());
+        // Each tick of a box replaces the address (see `platform::replace_url`).
+        if platform::replace_url(&to) {
+            return;
+        }
         navigate(
-            &route::with_query(path, &query),
+            &to,
             NavigateOptions {
                 replace: true,
                 resolve: false,

@@ -90,6 +90,11 @@ pub fn ScenarioPage() -> impl IntoView {
         let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
         let query = url::to_query(&next);
         let to = route::with_query(path, &query);
+        // A control or a day replaces the address without the router's navigation, which
+        // would keep every one of them (see `platform::replace_url`).
+        if replace && crate::platform::replace_url(&to) {
+            return;
+        }
         navigate(
             &to,
             NavigateOptions {
