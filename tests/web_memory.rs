@@ -117,6 +117,23 @@ async fn a_page_local_copy_takes_its_subscribers_with_it() {
     assert!(per <= NOISE, "{per} bytes a round");
 }
 
+/// The lab's transport button at `index` (Play, Step, Reset), once the lab shows it: a
+/// debug build simulates slowly, and a slow machine renders late.
+async fn lab_button(index: u32) -> web_sys::HtmlElement {
+    for _ in 0..200 {
+        if let Some(button) = document()
+            .query_selector_all(".transport button")
+            .ok()
+            .and_then(|list| list.get(index))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            return button;
+        }
+        settle(50).await;
+    }
+    panic!("the lab's transport buttons never appeared");
+}
+
 /// Every page, by its path under `/en/`.
 const PAGES: [&str; 7] = [
     "glossary",
@@ -169,6 +186,7 @@ async fn moving_between_pages_and_playing_the_lab_do_not_grow_memory() {
     let mut found = Vec::new();
     // The lab stepping through its days, as Play does, and a new world each time.
     visit("/en/scenario?mode=lab&day=0").await;
+    lab_button(0).await;
     let mut day = 0;
     found.push(
         growth("a lab day", 60, async || {
@@ -179,12 +197,7 @@ async fn moving_between_pages_and_playing_the_lab_do_not_grow_memory() {
     );
     // The same through the app's own navigation: the Step button, as Play's timer does.
     visit("/en/scenario?mode=lab&day=0").await;
-    let step = document()
-        .query_selector_all(".transport button")
-        .unwrap()
-        .get(1)
-        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .expect("the Step button");
+    let step = lab_button(1).await;
     found.push(
         growth("a lab step", 60, async || {
             step.click();
