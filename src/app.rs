@@ -271,7 +271,12 @@ fn Shell(base: String) -> impl IntoView {
                         <p>{move || render_text(lang.get(), tr(lang.get(), "error.body"))}</p>
                         <ul>{messages}</ul>
                         <p class="actions">
-                            <a class="button" href=move || route::section_path(base, lang.get(), Section::Home)>
+                            // A real reload of this address: the router must not take the click.
+                            <a
+                                class="button"
+                                href=move || format!("{}{}", location.pathname.get(), location.search.get())
+                                rel="external"
+                            >
                                 {move || tr(lang.get(), "error.reload")}
                             </a>
                             <a class="button" href=format!("{base}/?reset") rel="external">
