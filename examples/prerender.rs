@@ -8,15 +8,11 @@
 //!
 //! `cargo run --example prerender -- DIST` (the release build's post-build hook runs it).
 
-use mlops_lab::i18n::{Lang, escape_html, to_html, tr};
+use mlops_lab::i18n::{Lang, escape_html as esc, to_html, tr};
 use mlops_lab::sections::Section;
 use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
-
-fn esc(text: &str) -> String {
-    escape_html(text)
-}
 
 /// A string as the app's `T` renders it.
 fn text(lang: Lang, key: &str) -> String {

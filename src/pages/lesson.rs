@@ -125,6 +125,17 @@ pub fn LessonBuilder() -> impl IntoView {
         })
         .collect_view();
     let lab_pick = stop_pick(Slide::Lab, "lesson.stop.lab".to_string());
+    // A titled group of stops.
+    let group = |id: &'static str, title: &'static str, items: AnyView| {
+        view! {
+            <section aria-labelledby=id>
+                <h2 id=id>
+                    <T k=title />
+                </h2>
+                <ul class="plain">{items}</ul>
+            </section>
+        }
+    };
     let set_all = move |on: bool| {
         update.run(Box::new(move |l: &mut Lesson| {
             l.stops = if on { lesson::all_stops() } else { Vec::new() };
@@ -230,24 +241,9 @@ pub fn LessonBuilder() -> impl IntoView {
                         </button>
                     </p>
                     <div class="builder-groups">
-                        <section aria-labelledby="builder-sections">
-                            <h2 id="builder-sections">
-                                <T k="builder.sections" />
-                            </h2>
-                            <ul class="plain">{sections}</ul>
-                        </section>
-                        <section aria-labelledby="builder-story">
-                            <h2 id="builder-story">
-                                <T k="builder.story" />
-                            </h2>
-                            <ul class="plain">{scenes}</ul>
-                        </section>
-                        <section aria-labelledby="builder-lab">
-                            <h2 id="builder-lab">
-                                <T k="lesson.stop.lab" />
-                            </h2>
-                            <ul class="plain">{lab_pick}</ul>
-                        </section>
+                        {group("builder-sections", "builder.sections", sections.into_any())}
+                        {group("builder-story", "builder.story", scenes.into_any())}
+                        {group("builder-lab", "lesson.stop.lab", lab_pick.into_any())}
                     </div>
                 </fieldset>
                 <fieldset class="builder-open">

@@ -6,7 +6,7 @@
 
 use crate::charts::frame::standalone;
 use crate::i18n::numbers::{grouped, percent, score};
-use crate::i18n::{Lang, escape_html, to_html, tr, tr_args};
+use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::url::{PageState, short};
 use crate::sim::{DriftShape, Outcome, PolicyKind};
@@ -69,10 +69,6 @@ pub struct Report<'a> {
     pub made: &'a str,
     /// The lab's charts, in page order.
     pub charts: &'a [ReportChart],
-}
-
-fn esc(text: &str) -> String {
-    escape_html(text)
 }
 
 /// Escaped text, with Latin runs isolated in right-to-left text as the page does.
