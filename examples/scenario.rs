@@ -17,7 +17,8 @@ OPTIONS:
     --seed <u64>                 random seed [default: 42]
     --preset <name>              article | side-signal | promo | price-rise | prior-shift |
                                  ramp | long-delay | no-drift [default: article]
-                                 (applied first; the options below override it)
+                                 (at most once; applied first, the options below
+                                 override it)
     --drift <kind>               none | concept | concept-side-signal | promo | price-rise | prior
     --strength <0..2>            drift strength, 1 = the scenario's size
     --onset <day>                first day the drift acts on
@@ -39,6 +40,10 @@ OPTIONS:
     --save-rate <0..1>           share of flagged churners saved [default: 0.18]
     --fp-accept <0..1>           share of flagged stayers who accept [default: 0.5]
     --months <1..60>             months a saved customer stays [default: 12]
+    --dashboard-weekday <0..6>   manual: the dashboard is read when day % 7 is this
+                                 [default: 3]
+    --manual-retrain-after <days>   manual: drop noticed to retrain and QA [default: 3]
+    --manual-release-after <days>   manual: drop noticed to release [default: 11]
     --review-day <day>           no loop: business review [default: 35]
     --no-loop-retrain-day <day>  no loop: retrain finished [default: 44]
     --no-loop-deploy-day <day>   no loop: release window [default: 52]
@@ -78,6 +83,9 @@ fn main() -> ExitCode {
 fn parse(args: &[String]) -> Result<(Config, bool), String> {
     // The preset is applied first so the other options refine it, in any order.
     let mut config = Config::default();
+    if args.iter().filter(|a| *a == "--preset").count() > 1 {
+        return Err("--preset can be given only once".to_string());
+    }
     if let Some(i) = args.iter().position(|a| a == "--preset") {
         let name = args.get(i + 1).ok_or("--preset needs a value")?;
         let preset = Preset::from_slug(name).ok_or_else(|| format!("unknown preset '{name}'"))?;
@@ -132,6 +140,13 @@ fn parse(args: &[String]) -> Result<(Config, bool), String> {
             "--save-rate" => config.business.save_rate = num(flag, value()?)?,
             "--fp-accept" => config.business.fp_accept_rate = num(flag, value()?)?,
             "--months" => config.business.months_retained = num(flag, value()?)?,
+            "--dashboard-weekday" => config.timings.dashboard_weekday = num(flag, value()?)?,
+            "--manual-retrain-after" => {
+                config.timings.manual_retrain_after = num(flag, value()?)?;
+            }
+            "--manual-release-after" => {
+                config.timings.manual_release_after = num(flag, value()?)?;
+            }
             "--review-day" => config.timings.business_review_day = num(flag, value()?)?,
             "--no-loop-retrain-day" => config.timings.no_loop_retrain_day = num(flag, value()?)?,
             "--no-loop-deploy-day" => config.timings.no_loop_deploy_day = num(flag, value()?)?,
@@ -270,5 +285,65 @@ fn print_table(o: &Outcome) {
                 e.day, role, artifact, e.kind
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn every_manual_timing_can_be_set() {
+        let (c, _) = parse(&args(
+            "--dashboard-weekday 5 --manual-retrain-after 2 --manual-release-after 9 \
+             --review-day 30 --no-loop-retrain-day 40 --no-loop-deploy-day 50",
+        ))
+        .unwrap();
+        let t = c.timings;
+        assert_eq!(
+            (
+                t.dashboard_weekday,
+                t.manual_retrain_after,
+                t.manual_release_after
+            ),
+            (5, 2, 9)
+        );
+        assert_eq!(
+            (
+                t.business_review_day,
+                t.no_loop_retrain_day,
+                t.no_loop_deploy_day
+            ),
+            (30, 40, 50)
+        );
+    }
+
+    #[test]
+    fn the_preset_comes_first_wherever_it_is_written() {
+        let (c, _) = parse(&args("--strength 0.5 --preset ramp")).unwrap();
+        assert_eq!(c.shape, DriftShape::Ramp);
+        assert_eq!(c.strength, 0.5);
+    }
+
+    #[test]
+    fn a_second_preset_is_refused_instead_of_ignored() {
+        let e = parse(&args("--preset ramp --preset promo")).unwrap_err();
+        assert!(e.contains("only once"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_and_unknown_options_are_refused() {
+        assert!(parse(&args("--manual-release-after 2")).is_err());
+        assert!(parse(&args("--dashboard-weekday 9")).is_err());
+        assert!(parse(&args("--seed x")).unwrap_err().contains("--seed"));
+        assert!(
+            parse(&args("--frobnicate"))
+                .unwrap_err()
+                .contains("unknown")
+        );
     }
 }

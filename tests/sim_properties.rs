@@ -1,17 +1,21 @@
 //! Property tests over the whole configuration space: any valid configuration runs without
 //! panicking, every metric is a finite number in [0, 1], and a seed always gives the same
-//! run. Cohorts are kept small so the suite stays fast on two cores.
+//! run. Cohorts are mostly small so the suite stays fast on two cores; one case in sixteen
+//! draws a cohort anywhere up to the largest allowed. The business inputs and the manual
+//! processes' timings vary too, over their whole valid ranges.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use mlops_lab::sim::{self, BadDecisions, Config, DriftKind, DriftShape, PolicyKind};
+use mlops_lab::sim::{
+    self, BadDecisions, Business, Config, DriftKind, DriftShape, PolicyKind, Timings,
+};
 use proptest::prelude::*;
 
 fn config() -> impl Strategy<Value = Config> {
     (
         (
             any::<u64>(),
-            500u32..=1500,
+            prop_oneof![15 => 500u32..=1500, 1 => 1501u32..=20_000],
             -6.5f64..=-3.5,
             0usize..6,
             0.0f64..=2.0,
@@ -24,13 +28,15 @@ fn config() -> impl Strategy<Value = Config> {
             0.5f64..=0.95,
             0.01f64..=0.3,
         ),
-        (0usize..3, any::<[bool; 4]>(), 28u32..=70),
+        (0usize..3, any::<[bool; 4]>(), 28u32..=126),
+        (business(), timings()),
     )
         .prop_map(
             |(
                 (seed, cohort_size, base_intercept, drift, strength),
                 (onset_day, ramp, ramp_days, label_delay_days, alert_f1, alert_drop),
                 (policy, bad, horizon_days),
+                (business, timings),
             )| {
                 Config {
                     seed,
@@ -56,8 +62,50 @@ fn config() -> impl Strategy<Value = Config> {
                         force_rollback: bad[3],
                     },
                     horizon_days,
-                    ..Config::default()
+                    business,
+                    timings,
                 }
+            },
+        )
+}
+
+fn business() -> impl Strategy<Value = Business> {
+    (
+        1.0f64..=1000.0,
+        0.0f64..=1000.0,
+        0.0f64..=1.0,
+        0.0f64..=1.0,
+        1.0f64..=60.0,
+    )
+        .prop_map(
+            |(arpu_nis, offer_cost_nis, save_rate, fp_accept_rate, months_retained)| Business {
+                arpu_nis,
+                offer_cost_nis,
+                save_rate,
+                fp_accept_rate,
+                months_retained,
+            },
+        )
+}
+
+/// Timings in their valid ranges: each step of a manual process after the one before.
+fn timings() -> impl Strategy<Value = Timings> {
+    (
+        0u32..=6,
+        1u32..=30,
+        1u32..=30,
+        1u32..=150,
+        1u32..=60,
+        1u32..=60,
+    )
+        .prop_map(
+            |(dashboard_weekday, retrain, release_gap, review, retrain_gap, deploy_gap)| Timings {
+                dashboard_weekday,
+                manual_retrain_after: retrain,
+                manual_release_after: retrain + release_gap,
+                business_review_day: review,
+                no_loop_retrain_day: review + retrain_gap,
+                no_loop_deploy_day: review + retrain_gap + deploy_gap,
             },
         )
 }
@@ -68,7 +116,7 @@ fn unit(name: &str, v: f64) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn any_valid_config_runs_and_every_metric_is_a_number_in_0_1(config in config()) {
