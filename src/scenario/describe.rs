@@ -116,7 +116,10 @@ pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
             report, enforced, ..
         } => {
             let key = match (report.passed, enforced) {
-                (true, _) => "scenario.event.gate_pass",
+                (true, true) => "scenario.event.gate_pass",
+                // Skipping the gate shows even when the model would have passed: nothing
+                // checked it, and the next one may not be so lucky.
+                (true, false) => "scenario.event.gate_unchecked",
                 (false, true) => "scenario.event.gate_fail",
                 (false, false) => "scenario.event.gate_skipped",
             };
@@ -175,6 +178,31 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn skipping_the_gate_shows_even_when_the_challenger_would_have_passed() {
+        let mut config = Config::default();
+        config.bad.skip_gate = true;
+        let outcome = run(&config).unwrap();
+        let gates: Vec<_> = outcome
+            .policy(PolicyKind::AutomatedLoop)
+            .events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::GateEvaluated { .. }))
+            .collect();
+        assert!(!gates.is_empty());
+        for event in gates {
+            let EventKind::GateEvaluated { report, .. } = &event.kind else {
+                unreachable!()
+            };
+            assert!(
+                report.passed,
+                "the article's challenger passes on its merits"
+            );
+            let text = describe(Lang::En, event, &outcome);
+            assert!(text.contains("not enforced"), "{text}");
         }
     }
 }
