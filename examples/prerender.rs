@@ -1,9 +1,9 @@
 //! Writes a page for every section in every language next to a release build's
 //! index.html: the same shell with the section's title, description, language and
-//! direction, and its header and opening (title, lead and the text right after it) as
-//! plain HTML, marked up as the app marks them up (Latin runs isolated in Hebrew), so a
-//! visitor sees the page at once while the app loads and the app's own paint of it takes
-//! the same room. The app removes this copy as it mounts. `en/index.html` is the English
+//! direction, and its header (with the app's buttons, so it is as tall) and opening (title,
+//! lead and the text right after it) as plain HTML, marked up as the app marks them up
+//! (Latin runs isolated in Hebrew), so a visitor sees the page at once while the app loads
+//! and the app's own paint of it takes the same room: nothing moves when it takes over. The app removes this copy as it mounts. `en/index.html` is the English
 //! home page, `en/roles.html` the Roles page; static hosts serve `/en/roles` from it.
 //!
 //! `cargo run --example prerender -- DIST` (the release build's post-build hook runs it).
@@ -43,6 +43,28 @@ fn opening(lang: Lang, section: Section) -> String {
     )
 }
 
+/// The header's menu button and tools as the app first renders them
+/// (`components::header`, `display::PresenterTools`, `LangSwitch`, `ThemeToggle`), so the
+/// header is as tall here as in the app and nothing below it moves when the app takes over.
+/// Only the language switch works before then: it is a plain link.
+fn header_tools(lang: Lang, section: Section) -> String {
+    const MENU_ICON: &str = r#"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 7h16M4 12h16M4 17h16" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"></path></svg>"#;
+    const THEME_ICON: &str = r#"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" stroke-width="2"></circle><path d="M12 3.5a8.5 8.5 0 0 1 0 17z" fill="currentColor"></path></svg>"#;
+    let other = lang.other();
+    format!(
+        r#"<button type="button" class="menu-toggle" aria-controls="site-nav" aria-expanded="false">{MENU_ICON}{}</button><div class="header-tools"><button type="button" class="button-like present-toggle" aria-pressed="false">{}</button><a class="lang-switch button-like" href="{}/{}" hreflang="{}" lang="{}">{}</a><button type="button" class="theme-toggle button-like" aria-pressed="false" title="{}">{THEME_ICON}{}</button></div>"#,
+        text(lang, "nav.menu"),
+        text(lang, "present.switch"),
+        other.code(),
+        section.slug(),
+        other.code(),
+        other.code(),
+        text(lang, "lang.other"),
+        esc(tr(lang, "theme.hint")),
+        text(lang, "theme.dark"),
+    )
+}
+
 /// The fonts a language's page needs first.
 fn fonts(lang: Lang) -> &'static [&'static str] {
     if lang.is_rtl() {
@@ -66,15 +88,21 @@ fn page(template: &str, lang: Lang, section: Section) -> Result<String, String> 
         .iter()
         .map(|s| {
             format!(
-                r#"<li><a href="{code}/{}">{}</a></li>"#,
+                r#"<li><a href="{code}/{}"{}>{}</a></li>"#,
                 s.slug(),
+                if *s == section {
+                    r#" aria-current="page""#
+                } else {
+                    ""
+                },
                 text(lang, &s.nav_key())
             )
         })
         .collect();
     let body = format!(
-        r#"<div data-prerender><header class="site-header"><div class="header-bar"><a class="brand" href="{code}/"><span class="brand-mark" aria-hidden="true"></span>{}</a></div><nav class="site-nav" aria-label="{}"><ul>{nav}</ul></nav></header><main><article class="page {}">{}</article></main></div>"#,
+        r#"<div data-prerender><header class="site-header"><div class="header-bar"><a class="brand" href="{code}/"><span class="brand-mark" aria-hidden="true"></span>{}</a>{}</div><nav class="site-nav" aria-label="{}"><ul>{nav}</ul></nav></header><main><article class="page {}">{}</article></main></div>"#,
         text(lang, "app.name"),
+        header_tools(lang, section),
         esc(tr(lang, "nav.label")),
         section.id(),
         opening(lang, section)

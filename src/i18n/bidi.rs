@@ -88,13 +88,19 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Text as HTML the way the app renders it: escaped, and in right-to-left text each Latin
-/// run in a `<bdi>` (for files made outside the page: reports, a release's page openings).
+/// Text as HTML the way the app renders it (`components::i18n::render_text`): escaped, and
+/// in right-to-left text each Latin run in a `<bdi>`, the whole in one `<span>` when it has
+/// any, so it lays out as one flex item as the app's does (for files made outside the page:
+/// reports, a release's page openings).
 pub fn to_html(rtl: bool, text: &str) -> String {
     if !rtl {
         return escape_html(text);
     }
-    isolate_latin_runs(text)
+    let runs = isolate_latin_runs(text);
+    if !runs.iter().any(|run| run.isolate) {
+        return escape_html(text);
+    }
+    let inner: String = runs
         .into_iter()
         .map(|run| {
             if run.isolate {
@@ -103,7 +109,8 @@ pub fn to_html(rtl: bool, text: &str) -> String {
                 escape_html(run.text)
             }
         })
-        .collect()
+        .collect();
+    format!("<span>{inner}</span>")
 }
 
 #[cfg(test)]
@@ -117,8 +124,9 @@ mod tests {
         );
         assert_eq!(
             to_html(true, "מודל <MLflow> פה"),
-            "מודל &lt;<bdi>MLflow</bdi>&gt; פה"
+            "<span>מודל &lt;<bdi>MLflow</bdi>&gt; פה</span>"
         );
+        assert_eq!(to_html(true, "מודל פה"), "מודל פה");
     }
     use super::*;
 

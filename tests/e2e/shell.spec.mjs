@@ -249,4 +249,34 @@ for (const lang of LANGS) {
     await expect(page.locator("main")).toHaveCount(1);
     await expect(page.locator("main h1")).toHaveText(looseName(t(lang, "section.roles.title")));
   });
+
+  test(`a release page's opening sits where the app paints it, on a phone and a desktop, in ${lang}`, async ({ browser, baseURL }) => {
+    // The prerendered header has the app's tools, so the title and lead do not move when
+    // the app takes over (no layout shift, and the first paint stays the largest). The
+    // web font is left out of both: with `font-display: optional` whether a first visit
+    // uses it depends on timing, which is not what this compares.
+    const boxes = async (javaScriptEnabled, width, path) => {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 } });
+      const checkOrigins = guardOrigins(context, baseURL);
+      await context.route(/\.woff2$/, (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(new URL(path, baseURL).href);
+      if (javaScriptEnabled) await ready(page);
+      await page.evaluate(() => document.fonts.ready);
+      const found = await page.evaluate(() =>
+        ["main h1", "main .lead"].map((selector) => {
+          const box = document.querySelector(selector).getBoundingClientRect();
+          return [box.x, box.y, box.width, box.height].map(Math.round);
+        }),
+      );
+      await context.close();
+      checkOrigins();
+      return found;
+    };
+    for (const width of [360, 1280]) {
+      for (const path of [`${lang}/lifecycle`, `${lang}/scenario`]) {
+        expect(await boxes(false, width, path), `${path} at ${width} px`).toEqual(await boxes(true, width, path));
+      }
+    }
+  });
 }
