@@ -1,6 +1,6 @@
-// The simulation's worker. It loads the page's own WebAssembly module (already in the
-// browser's cache, so nothing new is downloaded) and runs `simulate` on each configuration
-// the page sends, answering with the outcome. See src/sim_worker.rs.
+// The simulation's worker. It loads the page's own WebAssembly module (the compiled module
+// the page hands it, or else the file, already in the browser's cache) and runs `simulate`
+// on each configuration the page sends, answering with the outcome. See src/sim_worker.rs.
 let bindings = null;
 const waiting = [];
 
@@ -14,7 +14,7 @@ self.onmessage = async (event) => {
   if (data.js) {
     try {
       const module = await import(data.js);
-      await module.default({ module_or_path: data.wasm });
+      await module.default({ module_or_path: data.module ?? data.wasm });
       bindings = module;
     } catch (error) {
       // An error event tells the page to run the simulation itself.

@@ -1,5 +1,6 @@
 //! The simulation off the page's main thread. The worker (`public/sim-worker.js`) loads
-//! the page's own WebAssembly module, so nothing extra is downloaded, and calls
+//! the page's own WebAssembly module (on a release page, the module the loader compiled,
+//! handed over as it is), so nothing extra is downloaded or compiled, and calls
 //! `simulate`, which keeps one `sim::Session` between runs. Configurations go in and
 //! outcomes come back in postcard bytes.
 //!
@@ -97,6 +98,14 @@ fn start(base: &str) -> Option<Client> {
     let init = js_sys::Object::new();
     js_sys::Reflect::set(&init, &"js".into(), &js.into()).ok()?;
     js_sys::Reflect::set(&init, &"wasm".into(), &wasm.into()).ok()?;
+    // A release page's loader keeps the compiled module (`.ci/loader.mjs`): the worker
+    // instantiates it instead of fetching and compiling the file again.
+    if let Some(module) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"mlopsLabModule".into()).ok())
+        .filter(|m| m.is_instance_of::<js_sys::WebAssembly::Module>())
+    {
+        js_sys::Reflect::set(&init, &"module".into(), &module).ok()?;
+    }
     worker.post_message(&init).ok()?;
     Some(Client {
         worker,

@@ -1,9 +1,11 @@
 //! The churn scenario: the article's incident, simulated live in the browser. The URL holds
 //! the whole state (`scenario::url`); the simulation reruns only when the configuration
 //! changes, through a `sim::Session` that keeps the history and the champion between runs.
-//! The simulation runs in a worker (`crate::sim_worker`) after the first run, so a dragged
-//! slider never waits for it. Story mode pages through the scenes; lab mode exposes every
-//! control.
+//! The simulation runs in a worker (`crate::sim_worker`), the first run included: the page
+//! paints its title and a status at once and the story or lab when the outcome arrives, and
+//! a dragged slider never waits. Without a worker the page runs the simulation itself, the
+//! first time in a task of its own after the first paint. Story mode pages through the
+//! scenes; lab mode exposes every control.
 
 use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::lab::Lab;
@@ -50,9 +52,10 @@ pub fn ScenarioPage() -> impl IntoView {
     let state = Memo::new(move |_| parsed.get().0);
     let config = Memo::new(move |_| state.get().config);
     let mode = Memo::new(move |_| state.get().mode);
-    // The first run happens here, so the page opens with its figures; later runs go to
-    // the simulation's worker and the page keeps showing the last outcome until the next
-    // one arrives. Without a worker, the page runs them itself.
+    // Every run goes to the simulation's worker, and the page keeps showing the last
+    // outcome until the next one arrives; until the first, it shows a status. Without a
+    // worker the page runs the simulation itself (the first time after a paint, so the
+    // page is never blank while it runs).
     let session = StoredValue::new_local(Session::new());
     let run_here = move |config: &Config| {
         session
@@ -63,28 +66,38 @@ pub fn ScenarioPage() -> impl IntoView {
                 crate::sim::run(&Config::default()).expect("the default configuration is valid")
             })
     };
-    let (current, set_current) = signal(run_here(&config.get_untracked()));
+    let (current, set_current) = signal(None::<Outcome>);
     let (busy, set_busy) = signal(false);
     let deliver: crate::sim_worker::Deliver = std::rc::Rc::new(move |result| {
         match result {
-            Some(outcome) => set_current.set(outcome),
-            None => set_current.set(run_here(&config.get_untracked())),
+            Some(outcome) => set_current.set(Some(outcome)),
+            None => set_current.set(Some(run_here(&config.get_untracked()))),
         }
         set_busy.set(crate::sim_worker::busy());
     });
     Effect::new(move |first: Option<()>| {
         let config = config.get();
-        if first.is_none() {
-            return;
-        }
         if crate::sim_worker::request(i18n.base, config, deliver.clone()) {
             set_busy.set(true);
+        } else if first.is_none() {
+            set_timeout(
+                move || set_current.set(Some(run_here(&config))),
+                std::time::Duration::ZERO,
+            );
         } else {
-            set_current.set(run_here(&config));
+            set_current.set(Some(run_here(&config)));
         }
     });
     on_cleanup(crate::sim_worker::forget_page);
-    let outcome = Memo::new(move |_| current.get());
+    let ready = Memo::new(move |_| current.with(Option::is_some));
+    // Read only by the story, the lab and the caveat, which mount once `ready`: a memo
+    // computes on its first read, so the fallback below never runs on the page's path.
+    let outcome = Memo::new(move |previous: Option<&Outcome>| {
+        current
+            .get()
+            .or_else(|| previous.cloned())
+            .unwrap_or_else(|| run_here(&config.get_untracked()))
+    });
     let navigate = use_navigate();
     let go = Callback::new(move |(next, replace): (PageState, bool)| {
         let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
@@ -192,11 +205,25 @@ pub fn ScenarioPage() -> impl IntoView {
                 {mode_link(Mode::Lab)}
             </nav>
             // Keyed on the mode alone: a control or day change must not rebuild the lab.
-            {move || match mode.get() {
-                Mode::Story => view! { <Story /> }.into_any(),
-                Mode::Lab => view! { <Lab /> }.into_any(),
+            {move || {
+                if !ready.get() {
+                    return view! {
+                        <p class="scenario-running" role="status">
+                            <T k="scenario.running" />
+                        </p>
+                    }
+                        .into_any();
+                }
+                let body = match mode.get() {
+                    Mode::Story => view! { <Story /> }.into_any(),
+                    Mode::Lab => view! { <Lab /> }.into_any(),
+                };
+                view! {
+                    {body}
+                    <p class="caveat">{caveat}</p>
+                }
+                    .into_any()
             }}
-            <p class="caveat">{caveat}</p>
         </article>
     }
 }

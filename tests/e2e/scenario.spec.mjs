@@ -231,15 +231,42 @@ for (const lang of LANGS) {
   });
 }
 
-test("after the first run, the lab simulates in a worker off the page's thread", async ({ page }) => {
+test("the lab simulates in a worker off the page's thread, from its first run", async ({ page }) => {
+  // A slow worker: until its first answer the page says the simulation is running.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/sim-worker\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto("en/scenario?mode=lab");
   await ready(page);
-  expect(page.workers()).toHaveLength(0);
+  await expect(page.getByRole("status").filter({ hasText: t("en", "scenario.running") })).toBeVisible();
+  await expectNoAxeViolations(page);
+  release();
+  // The first run is the worker's too: the lab appears when its outcome arrives.
+  await expect.poll(() => page.workers().length).toBe(1);
   const strength = page.getByRole("slider", { name: t("en", "scenario.lab.strength") });
+  await expect(strength).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: t("en", "scenario.running") })).toHaveCount(0);
   await strength.focus();
   await page.keyboard.press("ArrowRight");
-  await expect.poll(() => page.workers().length).toBe(1);
   await expect(page).toHaveURL(/strength=1\.05/);
+  expect(page.workers()).toHaveLength(1);
   // Its answer arrives: the lab is no longer waiting for it.
   await expect(page.locator(".lab-results")).toHaveAttribute("aria-busy", "false");
 });
+
+for (const lang of LANGS) {
+  test(`without a worker the page runs the simulation itself, in ${lang}`, async ({ page }) => {
+    await page.route(/sim-worker\.js$/, (route) => route.abort());
+    await page.goto(`${lang}/scenario`);
+    await ready(page);
+    // The story arrives all the same, with the simulation's figures.
+    await expect(page.locator(".scene-body").first()).toContainText(/\d/);
+    await expect(page.getByRole("status").filter({ hasText: t(lang, "scenario.running") })).toHaveCount(0);
+    await page.goto(`${lang}/scenario?mode=lab&strength=1.5`);
+    await expect(page.getByRole("slider", { name: t(lang, "scenario.lab.strength") })).toHaveValue("1.5");
+    await expectNoAxeViolations(page);
+  });
+}
