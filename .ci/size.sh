@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Prints the size of the release build (wasm, JS, CSS, fonts; raw and gzipped) and the
 # total a first visit downloads. Builds dist/ first unless --no-build is given.
+# With --shell it also builds and measures the shell alone: the app with every content
+# section reduced to its title and summary (the `shell-only` feature,
+# src/pages/placeholder.rs), with the shell's own stylesheet.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-if [ "${1:-}" != "--no-build" ]; then
+no_build=false shell=false
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) no_build=true ;;
+    --shell) shell=true ;;
+    *) echo "usage: size.sh [--no-build] [--shell]" >&2; exit 2 ;;
+  esac
+done
+if [ "$no_build" = false ]; then
   trunk build --release --offline --public-url /mlops-lab/ >/dev/null
 fi
 printf '%-34s %10s %10s\n' "file" "raw B" "gzip -9 B"
@@ -20,3 +31,23 @@ done
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 printf '%-34s %10s %10d  (%s)\n' "wasm + JS + CSS" "" "$app_gz" "$(kb "$app_gz")"
 printf '%-34s %10d %10d  (%s)\n' "everything a first visit loads" "$total_raw" "$total_gz" "$(kb "$total_gz")"
+
+if [ "$shell" = true ]; then
+  # The same steps trunk takes (wasm-bindgen, then wasm-opt with index.html's flags), on
+  # the shell-only build, into its own folder.
+  out=target/shell-only
+  cargo build --quiet --release --target wasm32-unknown-unknown --bin mlops-lab --features shell-only
+  rm -rf "$out" && mkdir -p "$out"
+  wasm-bindgen target/wasm32-unknown-unknown/release/mlops-lab.wasm --out-dir "$out" --target web --no-typescript
+  read -r -a params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+  wasm-opt -Oz "${params[@]}" "$out/mlops-lab_bg.wasm" -o "$out/mlops-lab_bg.wasm"
+  echo
+  printf '%-34s %10s %10s\n' "the shell alone" "raw B" "gzip -9 B"
+  shell_gz=0
+  for file in "$out/mlops-lab_bg.wasm" "$out/mlops-lab.js" public/style.css; do
+    raw=$(stat -c%s "$file") gz=$(gzip -9c "$file" | wc -c)
+    shell_gz=$((shell_gz + gz))
+    printf '%-34s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
+  done
+  printf '%-34s %10s %10d  (%s)\n' "wasm + JS + CSS" "" "$shell_gz" "$(kb "$shell_gz")"
+fi

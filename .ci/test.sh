@@ -10,6 +10,8 @@ step "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+# The shell-only build exists only to be measured (npm run size -- --shell); keep it sound.
+cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet --features shell-only -- -D warnings
 
 step "Native tests"
 cargo test --quiet

@@ -11,11 +11,12 @@ use crate::components::pager::Pager;
 use crate::components::skip_link::SkipLink;
 use crate::display::{self, Slide};
 use crate::i18n::{Lang, tr};
-use crate::pages::lesson::LessonBuilder;
+#[cfg(not(feature = "shell-only"))]
 use crate::pages::{
-    glossary::GlossaryPage, lifecycle::LifecyclePage, roles::RolesPage, tools::ToolsPage,
+    glossary::GlossaryPage, lesson::LessonBuilder, lifecycle::LifecyclePage, roles::RolesPage,
+    scenario::ScenarioPage, tools::ToolsPage,
 };
-use crate::pages::{home::HomePage, not_found::NotFound, scenario::ScenarioPage};
+use crate::pages::{home::HomePage, not_found::NotFound};
 use crate::platform;
 use crate::route::{self, Page};
 use crate::scenario;
@@ -225,6 +226,7 @@ fn Shell(base: String) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    #[cfg(not(feature = "shell-only"))]
     let page_view = move |here: Page| match here {
         Page::Section(Section::Home) => {
             view! { <HomePage /> <Pager section=Section::Home /> }.into_any()
@@ -246,6 +248,18 @@ fn Shell(base: String) -> impl IntoView {
         }
         Page::Lesson => view! { <LessonBuilder /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
+    };
+    // The shell measured on its own (see `pages::placeholder`).
+    #[cfg(feature = "shell-only")]
+    let page_view = move |here: Page| match here {
+        Page::Section(Section::Home) => {
+            view! { <HomePage /> <Pager section=Section::Home /> }.into_any()
+        }
+        Page::Section(section) => {
+            use crate::pages::placeholder::Placeholder;
+            view! { <Placeholder section /> <Pager section /> }.into_any()
+        }
+        Page::Lesson | Page::NotFound => view! { <NotFound /> }.into_any(),
     };
     // Each page reads the language and the route through its own copies, which go with
     // it (see `components::i18n::page_local`).

@@ -21,8 +21,9 @@ thread_local! {
 }
 
 /// Runs the simulation for a postcard-encoded `Config` and answers with the
-/// postcard-encoded `Result<Outcome, String>`. Called inside the worker.
-#[wasm_bindgen]
+/// postcard-encoded `Result<Outcome, String>`. Called inside the worker. (Not exported
+/// from the shell-only build, which has no scenario: see `pages::placeholder`.)
+#[cfg_attr(not(feature = "shell-only"), wasm_bindgen)]
 pub fn simulate(config: &[u8]) -> Vec<u8> {
     let result: Result<Outcome, String> = match postcard::from_bytes::<Config>(config) {
         Ok(config) => SESSION

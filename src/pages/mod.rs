@@ -6,6 +6,8 @@ pub mod home;
 pub mod lesson;
 pub mod lifecycle;
 pub mod not_found;
+#[cfg(feature = "shell-only")]
+pub mod placeholder;
 pub mod roles;
 pub mod scenario;
 pub mod tools;
