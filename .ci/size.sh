@@ -19,18 +19,25 @@ if [ "$no_build" = false ]; then
 fi
 printf '%-34s %10s %10s\n' "file" "raw B" "gzip -9 B"
 total_raw=0 total_gz=0 app_gz=0
-for file in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/*.woff2 dist/*.svg; do
+# A first visit loads the page (the English home page and what it links), and the service
+# worker then stores the files the app needs offline (the list in sw.js, with index.html).
+mapfile -t files < <(node -e '
+  const sw = require("node:fs").readFileSync("dist/sw.js", "utf8");
+  const files = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]).filter((f) => f !== "./");
+  for (const f of ["en/index.html", "index.html", "sw.js", ...files]) console.log(`dist/${f}`);
+')
+for file in "${files[@]}"; do
   [ -f "$file" ] || continue
   raw=$(stat -c%s "$file")
   # woff2 is already compressed; servers send it as it is.
-  case "$file" in *.woff2) gz=$raw ;; *) gz=$(gzip -9c "$file" | wc -c) ;; esac
+  case "$file" in *.woff2 | *.png) gz=$raw ;; *) gz=$(gzip -9c "$file" | wc -c) ;; esac
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))
   case "$file" in *.wasm | *.js | *.css) app_gz=$((app_gz + gz)) ;; esac
-  printf '%-34s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
+  printf '%-34s %10d %10d\n' "${file#dist/}" "$raw" "$gz"
 done
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 printf '%-34s %10s %10d  (%s)\n' "wasm + JS + CSS" "" "$app_gz" "$(kb "$app_gz")"
-printf '%-34s %10d %10d  (%s)\n' "everything a first visit loads" "$total_raw" "$total_gz" "$(kb "$total_gz")"
+printf '%-34s %10d %10d  (%s)\n' "a first visit, offline copy too" "$total_raw" "$total_gz" "$(kb "$total_gz")"
 
 if [ "$shell" = true ]; then
   # The same steps trunk takes (wasm-bindgen, then wasm-opt with index.html's flags), on
