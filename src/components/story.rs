@@ -10,7 +10,8 @@ use crate::i18n::numbers::{percent, score};
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::{
-    artifact_key, describe, prediction_answer, prediction_options, prediction_question, scene_text,
+    artifact_key, describe, prediction_answer, prediction_options, prediction_question,
+    scene_figure, scene_text,
 };
 use crate::scenario::scenes::{Prediction, Scene};
 use crate::scenario::url::PageState;
@@ -69,11 +70,17 @@ pub fn Story() -> impl IntoView {
         let text = ctx.outcome.with(|o| scene_text(lang, scene.get(), o));
         render_text(lang, &text)
     };
+    let figure = move || {
+        let lang = i18n.lang.get();
+        let text = ctx.outcome.with(|o| scene_figure(lang, scene.get(), o))?;
+        Some(view! { <p class="scene-body scene-figure">{render_text(lang, &text)}</p> })
+    };
     view! {
         <section class="story" aria-labelledby="scene-title">
             <p class="scene-position">{position}</p>
             <h2 id="scene-title">{move || view! { <T k=format!("scenario.scene.{}.title", scene.get().slug()) /> }}</h2>
             <p class="scene-body">{body}</p>
+            {figure}
             {move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> })}
             {move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> })}
             <Swimlanes scene=scene />

@@ -207,6 +207,25 @@ mod tests {
     }
 }
 
+/// A paragraph after a scene's body that sets the simulation's figure against the
+/// article's: the opening scene's goal and what a healthy model achieves in this run.
+pub fn scene_figure(lang: Lang, scene: Scene, outcome: &Outcome) -> Option<String> {
+    let h = &outcome.headline;
+    (scene == Scene::Problem).then(|| {
+        tr_args(
+            lang,
+            "scenario.scene.problem.figure",
+            &[
+                ("reduction", &percent(h.churn_reduction_healthy)),
+                (
+                    "goal",
+                    &format!("{}%", crate::content::CHURN_REDUCTION_GOAL_PERCENT),
+                ),
+            ],
+        )
+    })
+}
+
 /// The body of a story scene, with its numbers from the run. Scenes whose numbers live in
 /// their swimlanes or their prediction have a fixed body.
 pub fn scene_text(lang: Lang, scene: Scene, outcome: &Outcome) -> String {
@@ -216,13 +235,7 @@ pub fn scene_text(lang: Lang, scene: Scene, outcome: &Outcome) -> String {
     let t = |args: &[(&str, &str)]| tr_args(lang, &key, args);
     let champion = outcome.models.first();
     match scene {
-        Scene::Problem => t(&[
-            ("reduction", &percent(h.churn_reduction_healthy)),
-            (
-                "goal",
-                &format!("{}%", crate::content::CHURN_REDUCTION_GOAL_PERCENT),
-            ),
-        ]),
+        Scene::Problem => t(&[]),
         Scene::Data => t(&[
             ("cohort", &grouped(c.cohort_size as f64)),
             (
@@ -382,6 +395,12 @@ mod story_tests {
                         !text.contains('{') && !text.starts_with("scenario."),
                         "{preset:?} {scene:?}: {text}"
                     );
+                    if let Some(figure) = scene_figure(lang, scene, &outcome) {
+                        assert!(!figure.contains('{') && !figure.starts_with("scenario."));
+                        assert!(
+                            figure.contains(&percent(outcome.headline.churn_reduction_healthy))
+                        );
+                    }
                 }
                 for prediction in [Prediction::F1AfterDrift, Prediction::MonitorsCatchIt] {
                     let (right, text) = prediction_answer(lang, prediction, &outcome);
