@@ -3,8 +3,9 @@
 //! direction, and its header (with the app's buttons, so it is as tall) and opening (title,
 //! lead and the text right after it) as plain HTML, marked up as the app marks them up
 //! (Latin runs isolated in Hebrew), so a visitor sees the page at once while the app loads
-//! and the app's own paint of it takes the same room: nothing moves when it takes over. The app removes this copy as it mounts. `en/index.html` is the English
-//! home page, `en/roles.html` the Roles page; static hosts serve `/en/roles` from it.
+//! and the app's own paint of it takes the same room: nothing moves when it takes over.
+//! The app removes this copy as it mounts. `en/index.html` is the English home page,
+//! `en/roles.html` the Roles page; static hosts serve `/en/roles` from it.
 //!
 //! `cargo run --example prerender -- DIST` (the release build's post-build hook runs it).
 

@@ -81,7 +81,12 @@ pub fn ScenarioPage() -> impl IntoView {
             set_busy.set(true);
         } else if first.is_none() {
             set_timeout(
-                move || set_current.set(Some(run_here(&config))),
+                // Not for a page already left.
+                move || {
+                    if !set_current.is_disposed() {
+                        set_current.set(Some(run_here(&config)));
+                    }
+                },
                 std::time::Duration::ZERO,
             );
         } else {
