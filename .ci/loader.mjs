@@ -1,9 +1,11 @@
 // Lets a release page paint before the app downloads (a trunk post-build step, before the
 // Content-Security-Policy hashes the loader): trunk's loader imports the app's JS and
 // WebAssembly at once and its preload links fetch them ahead of everything else. Here
-// the preloads go, and the loader waits for the page's first frame, so the section's
-// opening (written by prerender.mjs) shows first and a slow classroom network spends its
-// first bandwidth on the page, not on the app. The app then loads as before.
+// the preloads go, and the loader waits for the page's fonts and then its next frame, so
+// the section's opening (written by prerender.mjs) shows first, in its font, and a slow
+// classroom network spends its first bandwidth on the page, not on the app. (Waiting for
+// the first frame alone was not enough: text still waiting for its font painted later,
+// after the app's download had begun.) The app then loads as before.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -23,7 +25,8 @@ if (process.env.TRUNK_PROFILE === "release") {
   // compileStreaming needs the server to send application/wasm; otherwise the bytes.
   html = html.replace(
     loader,
-    "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n" +
+    "await document.fonts.ready;\n" +
+      "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n" +
       `const compiling = WebAssembly.compileStreaming(fetch('${wasm}')).catch(() =>\n` +
       `  fetch('${wasm}').then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));\n` +
       `const bindings = await import('${js}');\n` +
