@@ -1,8 +1,8 @@
 // Soak: the lab playing in a loop for a long time (an hour by default), with the world
 // changed every lap, in headless Chromium against the release build in dist/. Prints the
-// JavaScript heap and the WebAssembly memory (after a forced garbage collection) at the
-// start, every few minutes and at the end, so a leak shows as steady growth. A
-// measurement, not a test.
+// page's JavaScript heap and WebAssembly memory and the simulation worker's WebAssembly
+// memory (after a forced garbage collection) at the start, every few minutes and at the
+// end, so a leak shows as steady growth. A measurement, not a test.
 //
 //   npm run size && node .ci/soak.mjs [--minutes 60] [--every 5] [--dir dist] [--pages]
 //
@@ -43,9 +43,15 @@ try {
   const sample = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
     const [heap, wasm] = await page.evaluate(() => [performance.memory.usedJSHeapSize, window.__wasm?.memory?.buffer.byteLength ?? 0]);
-    return { heap: heap / 1048576, wasm: wasm / 1048576 };
+    // The simulation runs in the worker, with its own WebAssembly memory.
+    const worker = page.workers()[0];
+    const simulation = worker ? await worker.evaluate(() => self.wasmMemory?.buffer.byteLength ?? 0) : 0;
+    return { heap: heap / 1048576, wasm: wasm / 1048576, simulation: simulation / 1048576 };
   };
-  const line = (label, s) => console.log(`${label.padEnd(12)} JS heap ${s.heap.toFixed(1)} MB, wasm memory ${s.wasm.toFixed(1)} MB`);
+  const line = (label, s) =>
+    console.log(
+      `${label.padEnd(12)} JS heap ${s.heap.toFixed(1)} MB, wasm memory ${s.wasm.toFixed(1)} MB, worker's wasm memory ${s.simulation.toFixed(1)} MB`,
+    );
   const start = await sample();
   line("start", start);
   const end = Date.now() + minutes * 60_000;
@@ -88,7 +94,9 @@ try {
   }
   const last = await sample();
   line("end", last);
-  console.log(`${pages ? `${laps * 500} page moves` : `${laps} laps of the timeline`}; growth: JS heap ${(last.heap - start.heap).toFixed(1)} MB, wasm memory ${(last.wasm - start.wasm).toFixed(1)} MB`);
+  console.log(
+    `${pages ? `${laps * 500} page moves` : `${laps} laps of the timeline`}; growth: JS heap ${(last.heap - start.heap).toFixed(1)} MB, wasm memory ${(last.wasm - start.wasm).toFixed(1)} MB, worker's wasm memory ${(last.simulation - start.simulation).toFixed(1)} MB`,
+  );
 } finally {
   await browser.close();
   server.kill();

@@ -14,7 +14,9 @@ self.onmessage = async (event) => {
   if (data.js) {
     try {
       const module = await import(data.js);
-      await module.default({ module_or_path: data.module ?? data.wasm });
+      const wasm = await module.default({ module_or_path: data.module ?? data.wasm });
+      // Its memory, for the soak script (.ci/soak.mjs) to read.
+      self.wasmMemory = wasm.memory;
       bindings = module;
     } catch (error) {
       // An error event tells the page to run the simulation itself.
