@@ -250,7 +250,7 @@ for (const lang of LANGS) {
     await expect(page.locator("main h1")).toHaveText(looseName(t(lang, "section.roles.title")));
   });
 
-  test(`a release page's opening sits where the app paints it, on a phone and a desktop, in ${lang}`, async ({ browser, baseURL }) => {
+  test(`every release page's opening sits where the app paints it, on a phone and a desktop, in ${lang}`, async ({ browser, baseURL }) => {
     // The prerendered header has the app's tools, so the title and lead do not move when
     // the app takes over (no layout shift, and the first paint stays the largest). The
     // web font is left out of both: with `font-display: optional` whether a first visit
@@ -274,7 +274,7 @@ for (const lang of LANGS) {
       return found;
     };
     for (const width of [360, 1280]) {
-      for (const path of [`${lang}/lifecycle`, `${lang}/scenario`]) {
+      for (const path of SECTIONS.map((section) => sectionPath(lang, section))) {
         expect(await boxes(false, width, path), `${path} at ${width} px`).toEqual(await boxes(true, width, path));
       }
     }
