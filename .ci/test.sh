@@ -15,6 +15,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet --features she
 
 step "Native tests"
 cargo test --quiet
+# The end-to-end tests compare the page with the command-line example's figures. `cargo test`
+# builds that example only as a test harness (it has unit tests), so build the program itself.
+cargo build --quiet --example scenario
 
 step "WebAssembly tests (Node and headless Chromium)"
 # wasm-bindgen-test-runner starts CHROMEDRIVER with the capabilities in webdriver.json

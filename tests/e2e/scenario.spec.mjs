@@ -6,9 +6,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { LANGS, expect, expectNoAxeViolations, guardOrigins, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
 
-// `cargo test` builds the example natively before the end-to-end tests run.
+// The test command builds the example natively (`cargo build --example scenario`) first.
 const targetDir = process.env.CARGO_TARGET_DIR || "target";
 const cli = [`${targetDir}/debug/examples/scenario`, `${targetDir}/release/examples/scenario`].find(existsSync);
+if (!cli) throw new Error(`Build the command-line example first: cargo build --example scenario (looked in ${targetDir})`);
 const run = JSON.parse(execFileSync(cli, ["--seed", "42", "--json"], { encoding: "utf8" }));
 const score = (v) => v.toFixed(2);
 const grouped = (v) => Math.round(v).toLocaleString("en-US");
