@@ -93,15 +93,39 @@ impl Lang {
 macro_rules! locale_files {
     ($dir:literal) => {
         &[
-            ("shell", include_str!(concat!($dir, "/shell.txt"))),
-            ("home", include_str!(concat!($dir, "/home.txt"))),
-            ("roles", include_str!(concat!($dir, "/roles.txt"))),
-            ("lifecycle", include_str!(concat!($dir, "/lifecycle.txt"))),
-            ("tools", include_str!(concat!($dir, "/tools.txt"))),
-            ("scenario", include_str!(concat!($dir, "/scenario.txt"))),
-            ("glossary", include_str!(concat!($dir, "/glossary.txt"))),
-            ("lesson", include_str!(concat!($dir, "/lesson.txt"))),
+            ("shell", locale_file!($dir, "shell")),
+            ("home", locale_file!($dir, "home")),
+            ("roles", locale_file!($dir, "roles")),
+            ("lifecycle", locale_file!($dir, "lifecycle")),
+            ("tools", locale_file!($dir, "tools")),
+            ("scenario", locale_file!($dir, "scenario")),
+            ("glossary", locale_file!($dir, "glossary")),
+            ("lesson", locale_file!($dir, "lesson")),
         ]
+    };
+}
+
+/// One locale file's text, compiled in.
+#[cfg(not(feature = "shell-only"))]
+macro_rules! locale_file {
+    ($dir:literal, $name:literal) => {
+        include_str!(concat!($dir, "/", $name, ".txt"))
+    };
+}
+
+/// The shell measured alone compiles in only the shell's strings: the build script
+/// (`src/build.rs`) writes them, leaving out the content sections' text.
+#[cfg(feature = "shell-only")]
+macro_rules! locale_file {
+    ($dir:literal, $name:literal) => {
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/locales/",
+            $dir,
+            "/",
+            $name,
+            ".txt"
+        ))
     };
 }
 
