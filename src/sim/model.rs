@@ -49,8 +49,32 @@ fn threshold_to_bin(t: f64) -> usize {
     libm::round(t * SCORE_BINS as f64) as usize
 }
 
+/// Calls `f(i, row, score)` for every row of `xs` in order. The rows are scored in blocks of
+/// `LANES`: a block's scores do not depend on one another, so the CPU computes them at
+/// once, and `f` still sees the rows one by one, in order.
+#[inline(always)]
+pub fn for_each_score(coef: &Features, xs: &[Features], mut f: impl FnMut(usize, &Features, f64)) {
+    let blocks = xs.chunks_exact(LANES);
+    let tail = xs.len() - blocks.remainder().len();
+    for (b, xb) in blocks.enumerate() {
+        let mut p = [0.0; LANES];
+        for (p, x) in p.iter_mut().zip(xb) {
+            *p = sigmoid(dot(coef, x));
+        }
+        for (i, (x, p)) in xb.iter().zip(p).enumerate() {
+            f(b * LANES + i, x, p);
+        }
+    }
+    for (i, x) in xs[tail..].iter().enumerate() {
+        f(tail + i, x, sigmoid(dot(coef, x)));
+    }
+}
+
 /// A slice of rows with their labels.
 pub type Rows<'a> = (&'a [Features], &'a [bool]);
+
+/// Rows scored together in a pass (see `newton`).
+const LANES: usize = 4;
 
 /// A 12 x 12 matrix.
 type Matrix = [[f64; N_FEATURES]; N_FEATURES];
@@ -108,9 +132,8 @@ fn newton(
         // Upper triangle of X^T W X, row-major.
         let mut h = [[0.0; N_FEATURES]; N_FEATURES];
         for (xs, ys) in parts {
-            for (x, &y) in xs.iter().zip(ys.iter()) {
-                let p = sigmoid(dot(&beta, x));
-                let r = p - f64::from(u8::from(y));
+            for_each_score(&beta, xs, |i, x, p| {
+                let r = p - f64::from(u8::from(ys[i]));
                 for j in 0..N_FEATURES {
                     grad[j] += r * x[j];
                 }
@@ -123,7 +146,7 @@ fn newton(
                         }
                     }
                 }
-            }
+            });
         }
         for j in 0..N_FEATURES {
             grad[j] *= inv_n;
@@ -233,9 +256,7 @@ pub fn score_hist(coef: &Features, parts: &[Rows<'_>]) -> ScoreHist {
     };
     let mut h = ScoreHist::default();
     for (xs, ys) in parts {
-        for (x, &y) in xs.iter().zip(ys.iter()) {
-            h.record(m.score(x), y);
-        }
+        for_each_score(&m.coef, xs, |i, _, p| h.record(p, ys[i]));
     }
     h
 }

@@ -679,11 +679,9 @@ impl<'a> Lab<'a> {
         }
         if self.champion_bins[week].is_none() {
             let model = self.models[0].model;
-            let bins = self.world.weeks[week]
-                .x
-                .iter()
-                .map(|x| score_bin(model.score(x)) as u16)
-                .collect();
+            let xs = &self.world.weeks[week].x;
+            let mut bins = Vec::with_capacity(xs.len());
+            model::for_each_score(&model.coef, xs, |_, _, p| bins.push(score_bin(p) as u16));
             self.champion_bins[week] = Some(bins);
         }
         self.champion_bins[week].clone().expect("filled above")
@@ -746,11 +744,7 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
     let mut hist = ScoreHist::default();
     let mut churn_by_day = [0u32; 8];
     let mut caught_by_day = [0u32; 8];
-    for i in from..to {
-        let b = match bins {
-            Some(bins) => bins[i] as usize,
-            None => score_bin(model.score(&c.x[i])),
-        };
+    let mut count = |i: usize, b: usize| {
         let flagged = b >= cut;
         let y = c.y[i];
         conf.record(flagged, y);
@@ -762,6 +756,12 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
             churn_by_day[d] += 1;
             caught_by_day[d] += u32::from(flagged);
         }
+    };
+    match bins {
+        Some(bins) => (from..to).for_each(|i| count(i, bins[i] as usize)),
+        None => model::for_each_score(&model.coef, &c.x[from..to], |k, _, p| {
+            count(from + k, score_bin(p))
+        }),
     }
     (conf, by_contract, hist, churn_by_day, caught_by_day)
 }

@@ -197,10 +197,25 @@ pub fn changes_labels_only(kind: DriftKind) -> bool {
 pub fn relabel(config: &Config, cohort: &mut Cohort, s: f64) {
     let (intercept, beta) = churn_params(config, s);
     cohort.strength = s;
-    for i in 0..cohort.x.len() {
-        let churn = cohort.churn_u[i] < sigmoid(intercept + dot(&beta, &cohort.x[i]));
-        cohort.y[i] = churn;
-        cohort.churn_day[i] = if churn { cohort.window_day[i] } else { 0 };
+    let n = cohort.x.len();
+    cohort.y.resize(n, false);
+    cohort.churn_day.resize(n, 0);
+    // Four customers at a time: their probabilities do not depend on one another, so the
+    // CPU computes them at once.
+    let mut start = 0;
+    while start < n {
+        let end = (start + 4).min(n);
+        let mut p = [0.0; 4];
+        for (p, x) in p.iter_mut().zip(&cohort.x[start..end]) {
+            // beta[0] is 0 and x[0] is 1, so the intercept is added on its own.
+            *p = sigmoid(intercept + dot(&beta, x));
+        }
+        for (i, p) in (start..end).zip(p) {
+            let churn = cohort.churn_u[i] < p;
+            cohort.y[i] = churn;
+            cohort.churn_day[i] = if churn { cohort.window_day[i] } else { 0 };
+        }
+        start = end;
     }
 }
 
@@ -225,7 +240,6 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
     } else {
         1.0
     };
-    let (intercept, beta) = churn_params(config, s);
 
     // Tenure shares, with the promotion raising the share of first-year customers.
     let mut shares = TENURE_SHARES;
@@ -313,10 +327,8 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
             usage * (1.0 / 0.20),
             (late as f64 - 0.40) * (1.0 / 0.65),
         ];
-        // beta[0] is 0 and x[0] is 1, so the intercept is added on its own.
-        let logit = intercept + dot(&beta, &x);
+        // Whether the customer churns is decided after the draws, by `relabel`.
         let u: f64 = rng.random();
-        let churn = u < sigmoid(logit);
         let d: f64 = rng.random();
         let day = 1 + (d * LABEL_WINDOW_DAYS as f64) as u8;
 
@@ -332,14 +344,12 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
             hists[7][(late as usize).min(grids[7].bins - 1)] += 1;
         }
         cohort.x.push(x);
-        cohort.y.push(churn);
         cohort.contract.push(contract);
-        let day = day.min(LABEL_WINDOW_DAYS as u8);
-        cohort.churn_day.push(if churn { day } else { 0 });
         cohort.churn_u.push(u);
-        cohort.window_day.push(day);
+        cohort.window_day.push(day.min(LABEL_WINDOW_DAYS as u8));
     }
     cohort.hists = hists;
+    relabel(config, &mut cohort, s);
     cohort
 }
 
