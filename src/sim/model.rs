@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{SCORE_BINS, ScoreHist, score_bin};
-use super::world::{Features, N_FEATURES, dot, sigmoid};
+use super::world::{Features, N_FEATURES, dot, for_each_score, sigmoid};
 
 /// L2 strength on the mean loss.
 pub const LAMBDA: f64 = 1e-3;
@@ -49,32 +49,8 @@ fn threshold_to_bin(t: f64) -> usize {
     libm::round(t * SCORE_BINS as f64) as usize
 }
 
-/// Calls `f(i, row, score)` for every row of `xs` in order. The rows are scored in blocks of
-/// `LANES`: a block's scores do not depend on one another, so the CPU computes them at
-/// once, and `f` still sees the rows one by one, in order.
-#[inline(always)]
-pub fn for_each_score(coef: &Features, xs: &[Features], mut f: impl FnMut(usize, &Features, f64)) {
-    let blocks = xs.chunks_exact(LANES);
-    let tail = xs.len() - blocks.remainder().len();
-    for (b, xb) in blocks.enumerate() {
-        let mut p = [0.0; LANES];
-        for (p, x) in p.iter_mut().zip(xb) {
-            *p = sigmoid(dot(coef, x));
-        }
-        for (i, (x, p)) in xb.iter().zip(p).enumerate() {
-            f(b * LANES + i, x, p);
-        }
-    }
-    for (i, x) in xs[tail..].iter().enumerate() {
-        f(tail + i, x, sigmoid(dot(coef, x)));
-    }
-}
-
 /// A slice of rows with their labels.
 pub type Rows<'a> = (&'a [Features], &'a [bool]);
-
-/// Rows scored together in a pass (see `newton`).
-const LANES: usize = 4;
 
 /// A 12 x 12 matrix.
 type Matrix = [[f64; N_FEATURES]; N_FEATURES];
@@ -84,9 +60,10 @@ type Matrix = [[f64; N_FEATURES]; N_FEATURES];
 ///
 /// The Hessian pass costs several times the gradient pass, so the fit saves Hessians:
 /// it first converges on a prefix of the rows (a quarter, 1,000 to 5,000 of them), then
-/// continues on all rows from there, reusing the prefix's Hessian for as long as the steps
-/// keep shrinking fast (the chord method) and refreshing it when they do not. It reaches
-/// the same optimum as plain Newton, in about a third of the time.
+/// continues on all rows from there with the prefix's Hessian, corrected after every step
+/// by the BFGS update (a quasi-Newton method), for as long as the steps keep shrinking fast,
+/// and refreshed when they do not. It reaches the same optimum as plain Newton, in about a
+/// third of the time.
 ///
 /// A retrain is not warm-started from the serving model: under concept drift its
 /// coefficients are far enough from the new optimum that a Newton step from there
@@ -126,6 +103,8 @@ fn newton(
     let mut hessian: Option<Matrix> = hint;
     let mut last: Matrix = hint.unwrap_or([[0.0; N_FEATURES]; N_FEATURES]);
     let mut previous_step = f64::INFINITY;
+    // The last step taken and the gradient it was taken from, for the BFGS update.
+    let mut moved: Option<(Features, Features)> = None;
     for _ in 0..60 {
         let mut grad = [0.0; N_FEATURES];
         let fresh_hessian = hessian.is_none();
@@ -155,7 +134,12 @@ fn newton(
             }
         }
         let h = match hessian {
-            Some(h) => h,
+            Some(mut h) => {
+                if let Some((step, from)) = moved {
+                    bfgs_update(&mut h, &step, &core::array::from_fn(|j| grad[j] - from[j]));
+                }
+                h
+            }
             None => {
                 for j in 0..N_FEATURES {
                     for k in j..N_FEATURES {
@@ -173,14 +157,15 @@ fn newton(
                 h
             }
         };
-        let step = solve_spd(h, grad);
+        let mut step = solve_spd(h, grad);
         let mut max_step: f64 = 0.0;
         for j in 0..N_FEATURES {
             // Damped: a single Newton step on near-separable data can overshoot wildly.
-            let s = step[j].clamp(-5.0, 5.0);
-            beta[j] -= s;
-            max_step = max_step.max(s.abs());
+            step[j] = -step[j].clamp(-5.0, 5.0);
+            beta[j] += step[j];
+            max_step = max_step.max(step[j].abs());
         }
+        moved = Some((step, grad));
         if max_step < tolerance {
             break;
         }
@@ -195,6 +180,25 @@ fn newton(
         previous_step = max_step;
     }
     (beta, last)
+}
+
+/// The BFGS update of the Hessian estimate `h` after the step `s` changed the gradient by
+/// `y`: it makes `h · s = y` hold, so steps taken with a Hessian from elsewhere (or from an
+/// earlier step) grow more exact each time instead of shrinking the error by a fixed
+/// factor. Skipped when the pair carries no curvature.
+#[allow(clippy::needless_range_loop)]
+fn bfgs_update(h: &mut Matrix, s: &Features, y: &Features) {
+    let hs: Features = core::array::from_fn(|j| (0..N_FEATURES).map(|k| h[j][k] * s[k]).sum());
+    let shs: f64 = (0..N_FEATURES).map(|j| s[j] * hs[j]).sum();
+    let ys: f64 = (0..N_FEATURES).map(|j| y[j] * s[j]).sum();
+    if !(shs > 1e-300 && ys > 1e-300) {
+        return;
+    }
+    for j in 0..N_FEATURES {
+        for k in 0..N_FEATURES {
+            h[j][k] += y[j] * y[k] / ys - hs[j] * hs[k] / shs;
+        }
+    }
 }
 
 /// A starting point for a fit from scratch: every slope 0, the intercept at the log-odds
@@ -296,6 +300,35 @@ mod tests {
     use super::*;
     use crate::sim::config::Config;
     use crate::sim::world::{BETA, generate_cohort};
+
+    #[test]
+    #[allow(clippy::needless_range_loop)]
+    fn the_bfgs_update_meets_the_secant_condition_and_stays_symmetric() {
+        // A symmetric positive-definite start, a step and a gradient change with curvature.
+        let mut h = [[0.0; N_FEATURES]; N_FEATURES];
+        for j in 0..N_FEATURES {
+            h[j][j] = 1.0 + j as f64;
+            if j > 0 {
+                h[j][j - 1] = 0.3;
+                h[j - 1][j] = 0.3;
+            }
+        }
+        let s: Features = core::array::from_fn(|j| 0.1 * (j as f64 - 5.0));
+        let y: Features = core::array::from_fn(|j| 0.2 + 0.05 * j as f64 * s[j].signum());
+        assert!((0..N_FEATURES).map(|j| y[j] * s[j]).sum::<f64>() > 0.0);
+        bfgs_update(&mut h, &s, &y);
+        for j in 0..N_FEATURES {
+            let hs: f64 = (0..N_FEATURES).map(|k| h[j][k] * s[k]).sum();
+            assert!((hs - y[j]).abs() < 1e-12, "row {j}: {hs} vs {}", y[j]);
+            for k in 0..N_FEATURES {
+                assert!((h[j][k] - h[k][j]).abs() < 1e-12);
+            }
+        }
+        // A pair without curvature leaves the estimate as it was.
+        let before = h;
+        bfgs_update(&mut h, &s, &s.map(|v| -v));
+        assert_eq!(h, before);
+    }
 
     #[test]
     fn irls_reaches_the_penalised_optimum_with_the_true_signs() {

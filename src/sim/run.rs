@@ -681,7 +681,7 @@ impl<'a> Lab<'a> {
             let model = self.models[0].model;
             let xs = &self.world.weeks[week].x;
             let mut bins = Vec::with_capacity(xs.len());
-            model::for_each_score(&model.coef, xs, |_, _, p| bins.push(score_bin(p) as u16));
+            world::for_each_score(&model.coef, xs, |_, _, p| bins.push(score_bin(p) as u16));
             self.champion_bins[week] = Some(bins);
         }
         self.champion_bins[week].clone().expect("filled above")
@@ -759,7 +759,7 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
     };
     match bins {
         Some(bins) => (from..to).for_each(|i| count(i, bins[i] as usize)),
-        None => model::for_each_score(&model.coef, &c.x[from..to], |k, _, p| {
+        None => world::for_each_score(&model.coef, &c.x[from..to], |k, _, p| {
             count(from + k, score_bin(p))
         }),
     }

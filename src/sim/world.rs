@@ -165,20 +165,21 @@ impl World {
     }
 }
 
-/// The churn process's intercept and coefficients under drift strength `s`.
-fn churn_params(config: &Config, s: f64) -> (f64, Features) {
+/// The churn process's coefficients under drift strength `s`, the intercept in slot 0 (the
+/// rows' constant 1 multiplies it).
+fn churn_params(config: &Config, s: f64) -> Features {
     let kind = config.drift;
     let concept = matches!(kind, DriftKind::Concept | DriftKind::ConceptWithSideSignal);
     let s_concept = if concept { s } else { 0.0 };
-    let mut intercept = config.base_intercept + s_concept * CONCEPT_DELTA[0];
+    let mut coef = BETA;
+    coef[0] = config.base_intercept + s_concept * CONCEPT_DELTA[0];
     if kind == DriftKind::PriorShift {
-        intercept += 0.6 * s;
+        coef[0] += 0.6 * s;
     }
-    let mut beta = BETA;
     for j in 1..N_FEATURES {
-        beta[j] += s_concept * CONCEPT_DELTA[j];
+        coef[j] += s_concept * CONCEPT_DELTA[j];
     }
-    (intercept, beta)
+    coef
 }
 
 /// True when the drift strength changes only who churns, not the customers' inputs: the
@@ -195,28 +196,18 @@ pub fn changes_labels_only(kind: DriftKind) -> bool {
 /// random draws: the result equals `generate_cohort` at `s` when the drift kind
 /// `changes_labels_only`.
 pub fn relabel(config: &Config, cohort: &mut Cohort, s: f64) {
-    let (intercept, beta) = churn_params(config, s);
+    let coef = churn_params(config, s);
     cohort.strength = s;
     let n = cohort.x.len();
     cohort.y.resize(n, false);
     cohort.churn_day.resize(n, 0);
-    // Four customers at a time: their probabilities do not depend on one another, so the
-    // CPU computes them at once.
-    let mut start = 0;
-    while start < n {
-        let end = (start + 4).min(n);
-        let mut p = [0.0; 4];
-        for (p, x) in p.iter_mut().zip(&cohort.x[start..end]) {
-            // beta[0] is 0 and x[0] is 1, so the intercept is added on its own.
-            *p = sigmoid(intercept + dot(&beta, x));
-        }
-        for (i, p) in (start..end).zip(p) {
-            let churn = cohort.churn_u[i] < p;
-            cohort.y[i] = churn;
-            cohort.churn_day[i] = if churn { cohort.window_day[i] } else { 0 };
-        }
-        start = end;
-    }
+    let (y, churn_day) = (&mut cohort.y, &mut cohort.churn_day);
+    let (churn_u, window_day) = (&cohort.churn_u, &cohort.window_day);
+    for_each_score(&coef, &cohort.x, |i, _, p| {
+        let churn = churn_u[i] < p;
+        y[i] = churn;
+        churn_day[i] = if churn { window_day[i] } else { 0 };
+    });
 }
 
 /// Draws one cohort. `s` is the drift strength acting on it.
@@ -365,6 +356,30 @@ pub fn dot(a: &Features, x: &Features) -> f64 {
         }
     }
     (s[0] + s[1]) + (s[2] + s[3])
+}
+
+/// Rows scored together (see `for_each_score`).
+const LANES: usize = 4;
+
+/// Calls `f(i, row, score)` for every row of `xs` in order. The rows are scored in blocks of
+/// `LANES`: a block's scores do not depend on one another, so the CPU computes them at
+/// once, and `f` still sees the rows one by one, in order.
+#[inline(always)]
+pub fn for_each_score(coef: &Features, xs: &[Features], mut f: impl FnMut(usize, &Features, f64)) {
+    let blocks = xs.chunks_exact(LANES);
+    let tail = xs.len() - blocks.remainder().len();
+    for (b, xb) in blocks.enumerate() {
+        let mut p = [0.0; LANES];
+        for (p, x) in p.iter_mut().zip(xb) {
+            *p = sigmoid(dot(coef, x));
+        }
+        for (i, (x, p)) in xb.iter().zip(p).enumerate() {
+            f(b * LANES + i, x, p);
+        }
+    }
+    for (i, x) in xs[tail..].iter().enumerate() {
+        f(tail + i, x, sigmoid(dot(coef, x)));
+    }
 }
 
 /// The logistic function, with `stats::exp` so native and WebAssembly agree to the bit.
