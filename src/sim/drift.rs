@@ -54,6 +54,9 @@ pub struct Grid {
     pub lo: f64,
     /// Bin width.
     pub width: f64,
+    /// Bins per unit, `1 / width`, a whole number so the binning multiplies instead of
+    /// dividing (several times faster in the generator's loop).
+    pub per_unit: f64,
     /// Number of bins.
     pub bins: usize,
 }
@@ -61,7 +64,7 @@ pub struct Grid {
 impl Grid {
     /// Bin index of a value.
     pub fn bin(&self, v: f64) -> usize {
-        let i = (v - self.lo) / self.width;
+        let i = (v - self.lo) * self.per_unit;
         if i <= 0.0 {
             0
         } else {
@@ -90,19 +93,24 @@ impl Column {
 
     /// The column's histogram grid.
     pub fn grid(self) -> Grid {
-        let (lo, width, bins) = match self {
+        let (lo, per_unit, bins) = match self {
             // Integer columns get one bin per value, centred on it.
             Column::Tenure => (-0.5, 1.0, 73),
             Column::Contract | Column::Internet => (-0.5, 1.0, 3),
             Column::Echeck => (-0.5, 1.0, 2),
             Column::Calls => (-0.5, 1.0, 16),
             Column::Late => (-0.5, 1.0, 12),
-            // Up to 138 NIS so a price rise of 16 % still has room.
-            Column::Charges => (18.0, 0.25, 480),
-            Column::Usage => (-1.2, 0.005, 480),
-            Column::Score => (0.0, 0.001, 1000),
+            // Bins of 0.25 NIS up to 138 NIS, so a price rise of 16 % still has room.
+            Column::Charges => (18.0, 4.0, 480),
+            Column::Usage => (-1.2, 200.0, 480),
+            Column::Score => (0.0, 1000.0, 1000),
         };
-        Grid { lo, width, bins }
+        Grid {
+            lo,
+            width: 1.0 / per_unit,
+            per_unit,
+            bins,
+        }
     }
 }
 

@@ -744,7 +744,21 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
     let mut hist = ScoreHist::default();
     let mut churn_by_day = [0u32; 8];
     let mut caught_by_day = [0u32; 8];
-    let mut count = |i: usize, b: usize| {
+    // Score bins first, for the rows `from..to`, so the counting below is one loop.
+    let scored: Vec<u16>;
+    let bins = match bins {
+        Some(bins) => &bins[from..to],
+        None => {
+            let mut b = Vec::with_capacity(to - from);
+            world::for_each_score(&model.coef, &c.x[from..to], |_, _, p| {
+                b.push(score_bin(p) as u16)
+            });
+            scored = b;
+            &scored
+        }
+    };
+    for (i, &b) in (from..to).zip(bins) {
+        let b = b as usize;
         let flagged = b >= cut;
         let y = c.y[i];
         conf.record(flagged, y);
@@ -756,12 +770,6 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
             churn_by_day[d] += 1;
             caught_by_day[d] += u32::from(flagged);
         }
-    };
-    match bins {
-        Some(bins) => (from..to).for_each(|i| count(i, bins[i] as usize)),
-        None => world::for_each_score(&model.coef, &c.x[from..to], |k, _, p| {
-            count(from + k, score_bin(p))
-        }),
     }
     (conf, by_contract, hist, churn_by_day, caught_by_day)
 }

@@ -363,15 +363,20 @@ const LANES: usize = 4;
 
 /// Calls `f(i, row, score)` for every row of `xs` in order. The rows are scored in blocks of
 /// `LANES`: a block's scores do not depend on one another, so the CPU computes them at
-/// once, and `f` still sees the rows one by one, in order.
+/// once (two per vector instruction where it has them, see `sigmoid_pair`), and `f` still
+/// sees the rows one by one, in order, so every sum comes out as one row at a time gives.
 #[inline(always)]
 pub fn for_each_score(coef: &Features, xs: &[Features], mut f: impl FnMut(usize, &Features, f64)) {
     let blocks = xs.chunks_exact(LANES);
     let tail = xs.len() - blocks.remainder().len();
     for (b, xb) in blocks.enumerate() {
+        let mut z = [0.0; LANES];
+        for (z, x) in z.iter_mut().zip(xb) {
+            *z = dot(coef, x);
+        }
         let mut p = [0.0; LANES];
-        for (p, x) in p.iter_mut().zip(xb) {
-            *p = sigmoid(dot(coef, x));
+        for (p, z) in p.chunks_exact_mut(2).zip(z.chunks_exact(2)) {
+            p.copy_from_slice(&sigmoid_pair([z[0], z[1]]));
         }
         for (i, (x, p)) in xb.iter().zip(p).enumerate() {
             f(b * LANES + i, x, p);
@@ -380,6 +385,12 @@ pub fn for_each_score(coef: &Features, xs: &[Features], mut f: impl FnMut(usize,
     for (i, x) in xs[tail..].iter().enumerate() {
         f(tail + i, x, sigmoid(dot(coef, x)));
     }
+}
+
+/// `sigmoid` of two values at once (`stats::logistic_pair`), equal to it to the bit.
+#[inline(always)]
+pub fn sigmoid_pair(z: [f64; 2]) -> [f64; 2] {
+    super::stats::logistic_pair(z)
 }
 
 /// The logistic function, with `stats::exp` so native and WebAssembly agree to the bit.
