@@ -101,7 +101,12 @@ pub fn exp_pair(x: [f64; 2]) -> [f64; 2] {
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        [exp(x[0]), exp(x[1])]
+        // A loop, so a build for size keeps one copy of `exp`.
+        let mut out = [0.0; 2];
+        for (o, x) in out.iter_mut().zip(x) {
+            *o = exp(x);
+        }
+        out
     }
 }
 
@@ -125,7 +130,12 @@ pub fn logistic_pair(z: [f64; 2]) -> [f64; 2] {
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        [1.0 / (1.0 + exp(-z[0])), 1.0 / (1.0 + exp(-z[1]))]
+        // A loop, so a build for size keeps one copy of `exp`.
+        let mut out = [0.0; 2];
+        for (o, z) in out.iter_mut().zip(z) {
+            *o = 1.0 / (1.0 + exp(-z));
+        }
+        out
     }
 }
 
