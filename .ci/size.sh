@@ -42,10 +42,11 @@ printf '%-34s %10d %10d  (%s)\n' "a first visit, offline copy too" "$total_raw" 
 if [ "$shell" = true ]; then
   # The same steps a release build takes (wasm-bindgen, wasm-opt with index.html's flags,
   # then the glue minified), on the shell-only build, into its own folder.
-  out=target/shell-only
+  target_dir="${CARGO_TARGET_DIR:-target}"
+  out="$target_dir/shell-only"
   cargo build --quiet --release --target wasm32-unknown-unknown --bin mlops-lab --features shell-only
   rm -rf "$out" && mkdir -p "$out"
-  wasm-bindgen target/wasm32-unknown-unknown/release/mlops-lab.wasm --out-dir "$out" --target web --no-typescript
+  wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/mlops-lab.wasm" --out-dir "$out" --target web --no-typescript
   read -r -a params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
   wasm-opt -Oz "${params[@]}" "$out/mlops-lab_bg.wasm" -o "$out/mlops-lab_bg.wasm"
   node .ci/minify.mjs "$out/mlops-lab.js"

@@ -207,25 +207,6 @@ mod tests {
     }
 }
 
-/// A paragraph after a scene's body that sets the simulation's figure against the
-/// article's: the opening scene's goal and what a healthy model achieves in this run.
-pub fn scene_figure(lang: Lang, scene: Scene, outcome: &Outcome) -> Option<String> {
-    let h = &outcome.headline;
-    (scene == Scene::Problem).then(|| {
-        tr_args(
-            lang,
-            "scenario.scene.problem.figure",
-            &[
-                ("reduction", &percent(h.churn_reduction_healthy)),
-                (
-                    "goal",
-                    &format!("{}%", crate::content::CHURN_REDUCTION_GOAL_PERCENT),
-                ),
-            ],
-        )
-    })
-}
-
 /// The body of a story scene, with its numbers from the run. Scenes whose numbers live in
 /// their swimlanes or their prediction have a fixed body.
 pub fn scene_text(lang: Lang, scene: Scene, outcome: &Outcome) -> String {
@@ -287,6 +268,25 @@ pub fn scene_text(lang: Lang, scene: Scene, outcome: &Outcome) -> String {
         }
         _ => t(&[]),
     }
+}
+
+/// A paragraph after a scene's body that sets the simulation's figure against the
+/// article's: the opening scene's goal and what a healthy model achieves in this run.
+pub fn scene_figure(lang: Lang, scene: Scene, outcome: &Outcome) -> Option<String> {
+    let h = &outcome.headline;
+    (scene == Scene::Problem).then(|| {
+        tr_args(
+            lang,
+            "scenario.scene.problem.figure",
+            &[
+                ("reduction", &percent(h.churn_reduction_healthy)),
+                (
+                    "goal",
+                    &format!("{}%", crate::content::CHURN_REDUCTION_GOAL_PERCENT),
+                ),
+            ],
+        )
+    })
 }
 
 /// The answer options of a prediction, as locale keys, in display order.

@@ -366,7 +366,7 @@ const LANES: usize = 4;
 ///
 /// On x86-64 the rows are scored in blocks of `LANES`: a block's scores do not depend on
 /// one another, so the CPU computes them at once (two per SSE2 instruction, see
-/// `sigmoid_pair`), and `f` still sees the rows one by one, in order, so every sum comes
+/// `stats::logistic_pair`), and `f` still sees the rows one by one, in order, so every sum comes
 /// out as one row at a time gives. WebAssembly is built without vector instructions, and
 /// there one row at a time measured both faster and smaller.
 #[inline(always)]
@@ -397,7 +397,7 @@ fn for_each_score_in_blocks(
         }
         let mut p = [0.0; LANES];
         for (p, z) in p.chunks_exact_mut(2).zip(z.chunks_exact(2)) {
-            p.copy_from_slice(&sigmoid_pair([z[0], z[1]]));
+            p.copy_from_slice(&super::stats::logistic_pair([z[0], z[1]]));
         }
         for (i, (x, p)) in xb.iter().zip(p).enumerate() {
             f(b * LANES + i, x, p);
@@ -406,12 +406,6 @@ fn for_each_score_in_blocks(
     for (i, x) in xs[tail..].iter().enumerate() {
         f(tail + i, x, sigmoid(dot(coef, x)));
     }
-}
-
-/// `sigmoid` of two values at once (`stats::logistic_pair`), equal to it to the bit.
-#[inline(always)]
-pub fn sigmoid_pair(z: [f64; 2]) -> [f64; 2] {
-    super::stats::logistic_pair(z)
 }
 
 /// The logistic function, with `stats::exp` so native and WebAssembly agree to the bit.
