@@ -30,8 +30,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm packages (wasm-opt from binaryen, terser, the Heebo font, Playwright, axe-core,
-# Lighthouse), from the committed lock file. Reinstalled only when the lock file changed.
+# npm packages (wasm-opt from binaryen, terser, lightningcss, the Heebo font and subset-font,
+# Playwright, axe-core, Lighthouse), from the committed lock file. Reinstalled only when the
+# lock file changed.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "Installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund

@@ -41,7 +41,7 @@ printf '%-34s %10d %10d  (%s)\n' "a first visit, offline copy too" "$total_raw" 
 
 if [ "$shell" = true ]; then
   # The same steps a release build takes (wasm-bindgen, wasm-opt with index.html's flags,
-  # then the glue minified), on the shell-only build, into its own folder.
+  # then the glue and the style sheet minified), on the shell-only build, into its own folder.
   target_dir="${CARGO_TARGET_DIR:-target}"
   out="$target_dir/shell-only"
   cargo build --quiet --release --target wasm32-unknown-unknown --bin mlops-lab --features shell-only
@@ -49,11 +49,12 @@ if [ "$shell" = true ]; then
   wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/mlops-lab.wasm" --out-dir "$out" --target web --no-typescript
   read -r -a params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
   wasm-opt -Oz "${params[@]}" "$out/mlops-lab_bg.wasm" -o "$out/mlops-lab_bg.wasm"
-  node .ci/minify.mjs "$out/mlops-lab.js"
+  cp public/style.css "$out/style.css"
+  node .ci/minify.mjs "$out/mlops-lab.js" "$out/style.css"
   echo
   printf '%-34s %10s %10s\n' "the shell alone" "raw B" "gzip -9 B"
   shell_gz=0
-  for file in "$out/mlops-lab_bg.wasm" "$out/mlops-lab.js" public/style.css; do
+  for file in "$out/mlops-lab_bg.wasm" "$out/mlops-lab.js" "$out/style.css"; do
     raw=$(stat -c%s "$file") gz=$(gzip -9c "$file" | wc -c)
     shell_gz=$((shell_gz + gz))
     printf '%-34s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"

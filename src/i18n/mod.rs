@@ -93,43 +93,20 @@ impl Lang {
 macro_rules! locale_files {
     ($dir:literal) => {
         &[
-            ("shell", locale_file!($dir, "shell")),
-            ("home", locale_file!($dir, "home")),
-            ("roles", locale_file!($dir, "roles")),
-            ("lifecycle", locale_file!($dir, "lifecycle")),
-            ("tools", locale_file!($dir, "tools")),
-            ("scenario", locale_file!($dir, "scenario")),
-            ("glossary", locale_file!($dir, "glossary")),
-            ("lesson", locale_file!($dir, "lesson")),
+            ("shell", include_str!(concat!($dir, "/shell.txt"))),
+            ("home", include_str!(concat!($dir, "/home.txt"))),
+            ("roles", include_str!(concat!($dir, "/roles.txt"))),
+            ("lifecycle", include_str!(concat!($dir, "/lifecycle.txt"))),
+            ("tools", include_str!(concat!($dir, "/tools.txt"))),
+            ("scenario", include_str!(concat!($dir, "/scenario.txt"))),
+            ("glossary", include_str!(concat!($dir, "/glossary.txt"))),
+            ("lesson", include_str!(concat!($dir, "/lesson.txt"))),
         ]
     };
 }
 
-/// One locale file's text, compiled in.
-#[cfg(not(feature = "shell-only"))]
-macro_rules! locale_file {
-    ($dir:literal, $name:literal) => {
-        include_str!(concat!($dir, "/", $name, ".txt"))
-    };
-}
-
-/// The shell measured alone compiles in only the shell's strings: the build script
-/// (`src/build.rs`) writes them, leaving out the content sections' text.
-#[cfg(feature = "shell-only")]
-macro_rules! locale_file {
-    ($dir:literal, $name:literal) => {
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/locales/",
-            $dir,
-            "/",
-            $name,
-            ".txt"
-        ))
-    };
-}
-
-/// The raw locale files, compiled into the app so it works offline.
+/// The locale files as written, for the tests that check them. The app carries the compact
+/// catalogue the build script makes of them instead (see `catalog`).
 pub const LOCALE_SOURCES: [(Lang, &[(&str, &str)]); 2] = [
     (Lang::En, locale_files!("en")),
     (Lang::He, locale_files!("he")),
@@ -210,21 +187,21 @@ impl Catalog {
     }
 }
 
-/// The parsed catalogue of a language. The locale files are checked by tests, so a parse
-/// failure here would be a build defect; it degrades to an empty catalogue (keys shown
-/// as themselves) rather than a crash.
+// `KEYS` and `VALUES`: the locale files compiled by the build script (`src/build.rs`).
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// The catalogue of a language, from the compiled form the app carries: the keys once,
+/// sorted, and each language's values in the same order. The build script checks the
+/// files, so the two lists always pair up.
 pub fn catalog(lang: Lang) -> &'static Catalog {
     static EN: OnceLock<Catalog> = OnceLock::new();
     static HE: OnceLock<Catalog> = OnceLock::new();
-    let (cell, files) = match lang {
-        Lang::En => (&EN, LOCALE_SOURCES[0].1),
-        Lang::He => (&HE, LOCALE_SOURCES[1].1),
+    let (cell, values) = match lang {
+        Lang::En => (&EN, VALUES[0]),
+        Lang::He => (&HE, VALUES[1]),
     };
-    cell.get_or_init(|| {
-        let sources: Vec<&'static str> = files.iter().map(|(_, text)| *text).collect();
-        Catalog::parse_all(&sources).unwrap_or(Catalog {
-            entries: Vec::new(),
-        })
+    cell.get_or_init(|| Catalog {
+        entries: KEYS.split('\n').zip(values.split('\n')).collect(),
     })
 }
 

@@ -1,0 +1,76 @@
+// Cuts the Heebo files down to the characters the app writes: printable ASCII, every
+// character of the locale files (both languages) and the non-ASCII characters of the code,
+// styles and pages (figures' signs, arrows, quotation marks). Each file keeps only the
+// characters of its @font-face unicode-range in public/style.css, and keeps the weight
+// axis, so the text looks as before in about 40 % of the bytes. A character outside the
+// subset (typed by a user, say) is drawn in the next font of the stack.
+// A step of trunk's post-build hook (post-build.mjs): the woff2 files in TRUNK_STAGING_DIR,
+// fresh copies from node_modules on every build, in place.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import subsetFont from "subset-font";
+
+const root = new URL("..", import.meta.url).pathname;
+
+function filesUnder(dir, pattern) {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+/** Every character the app can write. */
+function appCharacters() {
+  const chars = new Set();
+  for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCodePoint(c));
+  chars.add("\u00a0");
+  for (const file of filesUnder("src/i18n", /\.txt$/)) {
+    for (const c of readFileSync(file, "utf8")) chars.add(c);
+  }
+  const sources = [
+    ...filesUnder("src", /\.rs$/),
+    ...filesUnder("public", /\.css$/),
+    join(root, "index.html"),
+    join(root, "examples/prerender.rs"),
+  ];
+  for (const file of sources) {
+    for (const c of readFileSync(file, "utf8")) if (c.codePointAt(0) > 0x7e) chars.add(c);
+  }
+  return chars;
+}
+
+/** The unicode-range of each woff2 file named in the style sheet's @font-face rules. */
+function fontRanges() {
+  const css = readFileSync(join(root, "public/style.css"), "utf8");
+  const ranges = new Map();
+  for (const [, body] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const file = body.match(/url\("([^"]+\.woff2)"\)/)?.[1];
+    const range = body.match(/unicode-range:([^;]+);/)?.[1];
+    if (!file || !range) throw new Error(`an @font-face rule without a woff2 url or a unicode-range:${body}`);
+    ranges.set(
+      file,
+      range.split(",").map((part) => {
+        const [from, to = from] = part.trim().replace(/^U\+/i, "").split("-");
+        return [parseInt(from, 16), parseInt(to, 16)];
+      }),
+    );
+  }
+  return ranges;
+}
+
+async function subsetFonts(dir) {
+  const chars = [...appCharacters()];
+  for (const [file, ranges] of fontRanges()) {
+    const path = join(dir, file);
+    const inRange = chars.filter((c) => ranges.some(([from, to]) => c.codePointAt(0) >= from && c.codePointAt(0) <= to));
+    const font = readFileSync(path);
+    const subset = await subsetFont(font, inRange.join(""), { targetFormat: "woff2" });
+    if (subset.length === 0 || subset.length >= font.length) {
+      throw new Error(`subsetting ${file} gave ${subset.length} bytes from ${font.length}`);
+    }
+    writeFileSync(path, subset);
+  }
+}
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk hook");
+await subsetFonts(dir);
