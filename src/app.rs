@@ -1,16 +1,17 @@
-//! The application shell: the router, the contexts, the header, the page for the current
+//! The application shell: the address, the contexts, the header, the page for the current
 //! URL, the pager and the footer, plus the document-wide effects (`<html lang dir>`, the
 //! title, section paging from the keyboard).
 
 use crate::components::display::{current_slide, provide_display};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::components::i18n::{provide_i18n, render_text};
+use crate::components::i18n::provide_i18n;
 use crate::components::lesson::{LessonBar, provide_lesson, scenario_state, stop_href};
 use crate::components::pager::Pager;
 use crate::components::skip_link::SkipLink;
 use crate::display::{self, Slide};
 use crate::i18n::{Lang, tr};
+use crate::nav::{NavigateOptions, provide_location, use_navigate};
 #[cfg(not(feature = "shell-only"))]
 use crate::pages::{
     glossary::GlossaryPage, lesson::LessonBuilder, lifecycle::LifecyclePage, roles::RolesPage,
@@ -24,10 +25,6 @@ use crate::scenario::url::{Mode, PageState, step_scene};
 use crate::sections::Section;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::path;
 
 /// Installs the panic hook, honours `?reset`, and mounts the app on `<body>`.
 pub fn start() {
@@ -49,22 +46,11 @@ pub fn start() {
     });
 }
 
-/// The whole app.
+/// The whole app: the address, the contexts, the effects, and the layout.
 #[component]
 pub fn App() -> impl IntoView {
-    let base = platform::base_path();
-    view! {
-        <Router base=base.clone()>
-            <Shell base=base />
-        </Router>
-    }
-}
-
-/// Everything inside the router: contexts, effects, and the layout.
-#[component]
-fn Shell(base: String) -> impl IntoView {
-    let location = use_location();
-    let base: &'static str = Box::leak(base.into_boxed_str());
+    let base: &'static str = Box::leak(platform::base_path().into_boxed_str());
+    let location = provide_location(base);
     let route = Memo::new(move |_| route::parse(&location.pathname.get(), base));
     let saved = platform::storage_get("lang");
     let fallback = Lang::negotiate(None, saved.as_deref(), &platform::browser_languages());
@@ -84,7 +70,6 @@ fn Shell(base: String) -> impl IntoView {
                 &to,
                 NavigateOptions {
                     replace: true,
-                    resolve: false,
                     ..Default::default()
                 },
             );
@@ -160,13 +145,7 @@ fn Shell(base: String) -> impl IntoView {
         };
         let go = |to: String| {
             event.prevent_default();
-            navigate(
-                &to,
-                NavigateOptions {
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
+            navigate(&to, NavigateOptions::default());
         };
         let lang = i18n.lang.get_untracked();
         let search = location.search.get_untracked();
@@ -274,39 +253,9 @@ fn Shell(base: String) -> impl IntoView {
         <Header />
         <LessonBar />
         <main id="main" tabindex="-1">
-            <ErrorBoundary fallback=move |errors| {
-                let lang = i18n.lang;
-                let messages = move || {
-                    errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()
-                };
-                view! {
-                    <section class="error-panel" role="alert">
-                        <h1 tabindex="-1">{move || render_text(lang.get(), tr(lang.get(), "error.title"))}</h1>
-                        <p>{move || render_text(lang.get(), tr(lang.get(), "error.body"))}</p>
-                        <ul>{messages}</ul>
-                        <p class="actions">
-                            // A real reload of this address: the router must not take the click.
-                            <a
-                                class="button"
-                                href=move || format!("{}{}", location.pathname.get(), location.search.get())
-                                rel="external"
-                            >
-                                {move || tr(lang.get(), "error.reload")}
-                            </a>
-                            <a class="button" href=format!("{base}/?reset") rel="external">
-                                {move || tr(lang.get(), "error.reset")}
-                            </a>
-                        </p>
-                    </section>
-                }
-            }>
-                // The router completes a navigation (updates the address bar) once a route
-                // has matched, so one catch-all route matches every path; `page` then reads
-                // the parsed URL and shows the section or the not-found page.
-                <FlatRoutes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/*any") view=move || page />
-                </FlatRoutes>
-            </ErrorBoundary>
+            // The section or the not-found page, from the parsed URL. (No view returns an
+            // error; a panic shows `platform::show_fatal_error`'s panel.)
+            {page}
         </main>
         <Footer />
     }

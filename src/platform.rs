@@ -202,24 +202,6 @@ pub fn after_paint_of_prerendered(then: impl FnOnce() + 'static) {
     }
 }
 
-/// Replaces the address (same page, new query) and lets the router read it, as it reads
-/// the browser's back and forward. For frequent changes (a lab's day, a slider): the
-/// router's own navigation keeps every address it has been given for as long as the page
-/// lives (leptos_router 0.8's back-detection stack), a few hundred bytes each.
-pub fn replace_url(url: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let replaced = window
-        .history()
-        .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)))
-        .is_ok();
-    replaced
-        && web_sys::PopStateEvent::new("popstate")
-            .and_then(|event| window.dispatch_event(&event))
-            .is_ok()
-}
-
 /// Removes the plain-HTML opening a release build's page shows before the app mounts.
 pub fn remove_prerendered() {
     let Some(document) = document() else { return };

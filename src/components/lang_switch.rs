@@ -1,12 +1,13 @@
 //! The language switch: a link to the same page in the other language, with the same
 //! query and fragment (a configured lab or a glossary entry stays as it is). Following it
-//! changes the language live (the router handles it, no reload) and saves the choice.
+//! changes the language live (the app follows the link itself, no reload) and saves the
+//! choice.
 
 use crate::components::i18n::{T, use_i18n};
+use crate::nav::use_location;
 use crate::platform;
 use crate::route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// A link to the current page in the other language, written in that language.
 #[component]

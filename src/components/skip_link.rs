@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 /// A link, visible when focused, that moves focus to `<main>`.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    // Handled here rather than by the browser's fragment navigation, which the router
+    // Handled here rather than by the browser's fragment navigation, which the app
     // would treat as a page change.
     let on_click = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();

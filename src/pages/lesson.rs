@@ -8,14 +8,13 @@ use crate::components::lab::{ControlsCtx, LabControls};
 use crate::display::Slide;
 use crate::i18n::tr_args;
 use crate::lesson::{self, Control, Lesson};
+use crate::nav::{NavigateOptions, use_location, use_navigate};
 use crate::platform;
 use crate::route;
 use crate::scenario::scenes::Scene;
 use crate::scenario::url::PageState;
 use crate::sections::Section;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 /// The locale key naming a control.
@@ -73,17 +72,12 @@ pub fn LessonBuilder() -> impl IntoView {
         change(&mut next);
         let path = route::lesson_path(i18n.base, i18n.lang.get_untracked());
         let to = route::with_query(path, &next.to_query());
-        // Each tick of a box replaces the address (see `platform::replace_url`).
-        if platform::replace_url(&to) {
-            return;
-        }
+        // Each tick of a box replaces the address.
         navigate(
             &to,
             NavigateOptions {
                 replace: true,
-                resolve: false,
                 scroll: false,
-                ..Default::default()
             },
         );
     });

@@ -1,8 +1,8 @@
 //! A section as the bare shell shows it: its title and the one-paragraph summary of what it
 //! teaches. Only the `shell-only` build uses it, to measure what the shell costs on its
 //! own (`npm run size -- --shell`): every content section becomes this, so the linker leaves
-//! out their pages, the simulation and the charts, and what remains is the router, the
-//! header, footer and pager, the language and theme switches, presenter mode, lessons,
+//! out their pages, the simulation and the charts, and what remains is the navigation,
+//! the header, footer and pager, the language and theme switches, presenter mode, lessons,
 //! progress, the home page and the not-found page.
 
 use crate::components::i18n::T;

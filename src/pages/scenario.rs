@@ -13,13 +13,12 @@ use crate::components::lesson::use_lesson;
 use crate::components::story::Story;
 use crate::i18n::numbers::score;
 use crate::i18n::{tr, tr_args};
+use crate::nav::{NavigateOptions, use_location, use_navigate};
 use crate::route;
 use crate::scenario::url::{self, Mode, PageState, Problem};
 use crate::sections::Section;
 use crate::sim::{Config, Outcome, Session};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 /// What the scenario's parts share: the state from the URL, the simulated outcome, and a
 /// way to change the state (which rewrites the URL).
@@ -108,18 +107,12 @@ pub fn ScenarioPage() -> impl IntoView {
         let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
         let query = url::to_query(&next);
         let to = route::with_query(path, &query);
-        // A control or a day replaces the address without the router's navigation, which
-        // would keep every one of them (see `platform::replace_url`).
-        if replace && crate::platform::replace_url(&to) {
-            return;
-        }
+        // A control or a day replaces the address; a scene is a new history entry.
         navigate(
             &to,
             NavigateOptions {
                 replace,
-                resolve: false,
                 scroll: false,
-                ..Default::default()
             },
         );
     });
