@@ -3,10 +3,8 @@
 //! monitored column against its threshold (horizontal bars, one per column). Data in, SVG
 //! text out; labels arrive translated.
 
-use super::frame::{self, Axis, Drawn, Legend, PALETTE, Swatch};
+use super::frame::{self, Axis, Colour, Drawn, HPos, Legend, Swatch, VPos};
 use super::line::{Level, Marker};
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 /// One series of bars: its legend text and one value per group.
 pub struct Bars<'a> {
@@ -38,7 +36,7 @@ pub struct BarChart<'a> {
 }
 
 /// Draws the chart `width` wide with a plot `plot_height` tall.
-pub fn bar_chart(chart: &BarChart<'_>, width: u32, plot_height: u32) -> Result<Drawn, String> {
+pub fn bar_chart(chart: &BarChart<'_>, width: u32, plot_height: u32) -> Drawn {
     let n = chart.groups.len().max(1) as f64;
     let group_axis = Axis {
         range: (0.0, n),
@@ -86,44 +84,31 @@ pub fn bar_chart(chart: &BarChart<'_>, width: u32, plot_height: u32) -> Result<D
     let horizontal = chart.horizontal;
     let at = move |g: f64, v: f64| if horizontal { (v, n - g) } else { (g, v) };
     let (v0, v1) = chart.value.range;
-    frame::draw(width, plot_height, label_width, x, y, &legend, |ctx| {
-        let err = |e: DrawingAreaErrorKind<_>| e.to_string();
+    frame::draw(width, plot_height, label_width, x, y, &legend, |plot| {
         let k = chart.series.len().max(1) as f64;
         let band = 0.8 / k;
         for (s, series) in chart.series.iter().enumerate() {
-            let colour = PALETTE[series.slot.min(3)];
-            ctx.draw_series(series.values.iter().enumerate().map(|(i, v)| {
+            let colour = Colour::Series(series.slot.min(3));
+            for (i, v) in series.values.iter().enumerate() {
                 let start = i as f64 + 0.1 + s as f64 * band;
                 let v = if v.is_nan() { v0 } else { v.clamp(v0, v1) };
-                Rectangle::new([at(start, v0), at(start + band * 0.92, v)], colour.filled())
-            }))
-            .map_err(err)?;
+                plot.bar(at(start, v0), at(start + band * 0.92, v), colour);
+            }
         }
         for level in &chart.levels {
-            let (dash, gap) = level.dashes();
-            ctx.draw_series(DashedLineSeries::new(
-                [at(0.0, level.value), at(n, level.value)],
-                dash,
-                gap,
-                PALETTE[4].stroke_width(2),
-            ))
-            .map_err(err)?;
+            let dashes = Some(level.dashes());
+            let ends = [at(0.0, level.value), at(n, level.value)];
+            plot.line(ends, Colour::Series(4), 2, dashes);
         }
         if let Some(marker) = &chart.marker {
-            ctx.draw_series(LineSeries::new(
-                [at(marker.x, v0), at(marker.x, v1)],
-                frame::INK.stroke_width(2),
-            ))
-            .map_err(err)?;
+            plot.line([at(marker.x, v0), at(marker.x, v1)], Colour::Ink, 2, None);
             let top = at(marker.x, v1 - (v1 - v0) * 0.02);
-            frame::label_at(
-                ctx,
+            plot.label(
                 marker.label,
                 (top.0 + n * 0.01, top.1),
                 (HPos::Left, VPos::Top),
-            )?;
+            );
         }
-        Ok(())
     })
 }
 
@@ -168,7 +153,7 @@ mod tests {
     #[test]
     fn a_bar_chart_draws_one_bar_per_value_and_its_labels() {
         for horizontal in [false, true] {
-            let drawn = bar_chart(&chart(horizontal), 640, 240).unwrap();
+            let drawn = bar_chart(&chart(horizontal), 640, 240);
             let svg = &drawn.svg;
             // Six bars plus three legend swatches (two series, no box for the level).
             assert_eq!(svg.matches("<rect").count(), 6 + 2, "{horizontal}");
@@ -193,7 +178,7 @@ mod tests {
     fn values_beyond_the_axis_are_clipped_to_it() {
         let mut c = chart(false);
         c.series[0].values = vec![f64::INFINITY, -3.0, f64::NAN];
-        let drawn = bar_chart(&c, 640, 240).unwrap();
+        let drawn = bar_chart(&c, 640, 240);
         assert!(drawn.svg.contains("<rect"));
         assert!(!drawn.svg.contains("NaN") && !drawn.svg.contains("inf"));
     }

@@ -1,28 +1,198 @@
 //! The frame every lab chart shares: plotting area, grid, tick labels, axis titles and a
-//! legend, drawn with plotters' SVG backend. Nothing here measures text: plotters' own
-//! mesh and legend ask the browser for text sizes (a forced layout per label in
-//! WebAssembly), so the frame places labels by anchor instead and lays the legend out in
-//! two fixed columns under the plot. Charts therefore draw the same natively and in the
-//! browser, and drawing one never touches the page.
+//! legend, written as SVG text by hand: lines, boxes and labels are all a chart needs, and
+//! a general plotting library would add about 20 KB to the download. Nothing here measures
+//! text: labels are placed by their anchor, and the legend is laid out in two fixed
+//! columns under the plot, so charts draw the same natively and in the browser and drawing
+//! one never touches the page. Colours are the page's CSS variables (`standalone` fixes
+//! them for a file).
 
-use plotters::coord::types::RangedCoordf64;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use crate::i18n::escape_html;
+use crate::i18n::numbers::fixed;
+use std::fmt::Write;
 
-/// The palette, as unique placeholder colours that `themed` turns into CSS variables.
-pub(crate) const PALETTE: [RGBColor; 5] = [
-    RGBColor(0x01, 0x01, 0x01),
-    RGBColor(0x02, 0x02, 0x02),
-    RGBColor(0x03, 0x03, 0x03),
-    RGBColor(0x04, 0x04, 0x04),
-    RGBColor(0x05, 0x05, 0x05),
-];
-pub(crate) const INK: RGBColor = RGBColor(0x06, 0x06, 0x06);
-pub(crate) const GRID: RGBColor = RGBColor(0x07, 0x07, 0x07);
+/// A colour of the chart, as the style sheets define it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Colour {
+    /// A series' colour, 0..=4 (`--series-N`; 4 is the thresholds').
+    Series(usize),
+    /// Text and axes (`--chart-ink`).
+    Ink,
+    /// Grid lines and event markers (`--chart-grid`).
+    Grid,
+}
 
-/// The chart's plotting context.
-pub(crate) type Plot<'a, 'b> =
-    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+impl Colour {
+    fn var(self) -> &'static str {
+        match self {
+            Colour::Series(0) => "series-0",
+            Colour::Series(1) => "series-1",
+            Colour::Series(2) => "series-2",
+            Colour::Series(3) => "series-3",
+            Colour::Series(_) => "series-4",
+            Colour::Ink => "chart-ink",
+            Colour::Grid => "chart-grid",
+        }
+    }
+}
+
+/// Where a label's anchor point lies along the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HPos {
+    /// At its start (left).
+    Left,
+    /// In its middle.
+    Center,
+    /// At its end (right).
+    Right,
+}
+
+/// Where a label's anchor point lies across the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VPos {
+    /// At its top.
+    Top,
+    /// In its middle.
+    Center,
+}
+
+/// A line's dashes: dash and gap lengths, or solid.
+pub type Dashes = Option<(u32, u32)>;
+
+/// Writes a line through `points` (user units).
+pub(crate) fn polyline(
+    svg: &mut String,
+    points: &[(i32, i32)],
+    colour: Colour,
+    width: u32,
+    dashes: Dashes,
+) {
+    let _ = write!(
+        svg,
+        r#"<polyline fill="none" style="stroke:var(--{})" stroke-width="{width}""#,
+        colour.var()
+    );
+    if let Some((dash, gap)) = dashes {
+        let _ = write!(svg, r#" stroke-dasharray="{dash} {gap}""#);
+    }
+    svg.push_str(r#" points=""#);
+    for (x, y) in points {
+        let _ = write!(svg, "{x},{y} ");
+    }
+    svg.push_str("\"/>");
+}
+
+/// Writes a box between two corners: filled (with an opacity), or outlined.
+pub(crate) fn rect(
+    svg: &mut String,
+    a: (i32, i32),
+    b: (i32, i32),
+    colour: Colour,
+    fill: Option<f32>,
+    stroke: u32,
+) {
+    let (x, y) = (a.0.min(b.0), a.1.min(b.1));
+    let (w, h) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+    let _ = write!(svg, r#"<rect x="{x}" y="{y}" width="{w}" height="{h}""#);
+    let var = colour.var();
+    match fill {
+        Some(opacity) if opacity < 1.0 => {
+            let _ = write!(svg, r#" opacity="{opacity}" style="fill:var(--{var})"/>"#);
+        }
+        Some(_) => {
+            let _ = write!(svg, r#" style="fill:var(--{var})"/>"#);
+        }
+        None => {
+            let _ = write!(
+                svg,
+                r#" fill="none" style="stroke:var(--{var})" stroke-width="{stroke}"/>"#
+            );
+        }
+    }
+}
+
+/// Writes a label in the chart ink, `size` CSS pixels tall before the chart is scaled,
+/// anchored at `at`; `turned` reads it bottom to top (an axis title beside the plot).
+pub(crate) fn text(
+    svg: &mut String,
+    label: &str,
+    at: (i32, i32),
+    size: u32,
+    anchor: (HPos, VPos),
+    turned: bool,
+) {
+    let (x, y) = at;
+    let h = match anchor.0 {
+        HPos::Left => "start",
+        HPos::Center => "middle",
+        HPos::Right => "end",
+    };
+    let dy = match anchor.1 {
+        VPos::Top => "0.76em",
+        VPos::Center => "0.5ex",
+    };
+    // Sizes as the chart's type scale has them (a font's size over its line height).
+    let size = fixed(f64::from(size) / 1.24, 1);
+    let _ = write!(
+        svg,
+        r#"<text x="{x}" y="{y}" dy="{dy}" text-anchor="{h}" font-family="sans-serif" font-size="{size}" style="fill:var(--chart-ink)""#
+    );
+    if turned {
+        let _ = write!(svg, r#" transform="rotate(270, {x}, {y})""#);
+    }
+    let _ = write!(svg, ">{}</text>", escape_html(&isolate(label)));
+}
+
+/// The chart's plotting area: the axes' ranges, the area in user units, and the SVG so far.
+pub(crate) struct Plot {
+    svg: String,
+    x: (f64, f64),
+    y: (f64, f64),
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+impl Plot {
+    /// The user-unit position of a data point (clamped to stay finite).
+    pub(crate) fn at(&self, point: (f64, f64)) -> (i32, i32) {
+        let share = |v: f64, (lo, hi): (f64, f64)| {
+            let s = (v - lo) / (hi - lo);
+            if s.is_finite() {
+                s.clamp(-1.0, 2.0)
+            } else {
+                0.0
+            }
+        };
+        let x = self.left + share(point.0, self.x) * (self.right - self.left);
+        let y = self.bottom - share(point.1, self.y) * (self.bottom - self.top);
+        (x.round() as i32, y.round() as i32)
+    }
+
+    /// A line through data points.
+    pub(crate) fn line(
+        &mut self,
+        points: impl IntoIterator<Item = (f64, f64)>,
+        colour: Colour,
+        width: u32,
+        dashes: Dashes,
+    ) {
+        let points: Vec<(i32, i32)> = points.into_iter().map(|p| self.at(p)).collect();
+        polyline(&mut self.svg, &points, colour, width, dashes);
+    }
+
+    /// A filled box between two data points.
+    pub(crate) fn bar(&mut self, a: (f64, f64), b: (f64, f64), colour: Colour) {
+        let (a, b) = (self.at(a), self.at(b));
+        rect(&mut self.svg, a, b, colour, Some(1.0), 0);
+    }
+
+    /// A label at a data point.
+    pub(crate) fn label(&mut self, label: &str, at: (f64, f64), anchor: (HPos, VPos)) {
+        let at = self.at(at);
+        text(&mut self.svg, label, at, 13, anchor, false);
+    }
+}
 
 /// One axis: its range, the labelled ticks and its title.
 pub struct Axis<'a> {
@@ -100,10 +270,6 @@ pub(crate) fn isolate(text: &str) -> String {
     }
 }
 
-fn font(size: u32) -> TextStyle<'static> {
-    ("sans-serif", size).into_font().color(&INK)
-}
-
 /// Up to `n` round tick values covering `lo..=hi` (steps of 1, 2 or 5 times a power of 10).
 pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || hi <= lo || n == 0 {
@@ -127,7 +293,7 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 }
 
 /// Draws the frame at `width` with a plotting band `plot_height` tall, then calls `body`
-/// to draw the data on the plot, and returns the themed SVG.
+/// to draw the data on the plot, and returns the SVG.
 pub(crate) fn draw(
     width: u32,
     plot_height: u32,
@@ -135,156 +301,130 @@ pub(crate) fn draw(
     x: &Axis<'_>,
     y: &Axis<'_>,
     legend: &[Legend<'_>],
-    body: impl FnOnce(&mut Plot<'_, '_>) -> Result<(), String>,
-) -> Result<Drawn, String> {
+    body: impl FnOnce(&mut Plot),
+) -> Drawn {
     let legend_rows = legend.len().div_ceil(2) as u32;
     let height = MARGIN * 2 + plot_height + X_LABELS + legend_rows * LEGEND_ROW;
-    let mut svg = String::new();
-    let area;
-    {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let (chart_area, legend_area) = root.split_vertically(height - legend_rows * LEGEND_ROW);
-        let mut ctx = ChartBuilder::on(&chart_area)
-            .margin(MARGIN)
-            .x_label_area_size(X_LABELS)
-            .y_label_area_size(y_label_width)
-            .build_cartesian_2d(x.range.0..x.range.1, y.range.0..y.range.1)
-            .map_err(|e| e.to_string())?;
-        let err = |e: DrawingAreaErrorKind<_>| e.to_string();
-        // Grid lines at the y ticks, then the two axes.
-        for (v, _) in &y.ticks {
-            ctx.draw_series(LineSeries::new(
-                [(x.range.0, *v), (x.range.1, *v)],
-                GRID.stroke_width(1),
-            ))
-            .map_err(err)?;
-        }
-        ctx.draw_series(LineSeries::new(
-            [
-                (x.range.0, y.range.1),
-                (x.range.0, y.range.0),
-                (x.range.1, y.range.0),
-            ],
-            INK.stroke_width(1),
-        ))
-        .map_err(err)?;
-        body(&mut ctx)?;
-
-        let (px, py) = ctx.plotting_area().get_pixel_range();
-        area = (px.clone(), py.clone());
-        let to_px = |vx: f64, vy: f64| ctx.backend_coord(&(vx, vy));
-        let tick_font = font(14);
-        for (v, label) in &x.ticks {
-            let (cx, cy) = to_px(*v, y.range.0);
-            chart_area
-                .draw(&PathElement::new([(cx, cy), (cx, cy + 5)], INK))
-                .map_err(err)?;
-            chart_area
-                .draw(&Text::new(
-                    isolate(label),
-                    (cx, cy + 8),
-                    tick_font.pos(Pos::new(HPos::Center, VPos::Top)),
-                ))
-                .map_err(err)?;
-        }
-        for (v, label) in &y.ticks {
-            let (cx, cy) = to_px(x.range.0, *v);
-            chart_area
-                .draw(&PathElement::new([(cx - 5, cy), (cx, cy)], INK))
-                .map_err(err)?;
-            chart_area
-                .draw(&Text::new(
-                    isolate(label),
-                    (cx - 8, cy),
-                    tick_font.pos(Pos::new(HPos::Right, VPos::Center)),
-                ))
-                .map_err(err)?;
-        }
-        let title_font = font(15);
-        chart_area
-            .draw(&Text::new(
-                isolate(x.title),
-                ((px.start + px.end) / 2, py.end + 28),
-                title_font.pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(err)?;
-        chart_area
-            .draw(&Text::new(
-                isolate(y.title),
-                (MARGIN as i32, (py.start + py.end) / 2),
-                title_font
-                    .transform(FontTransform::Rotate270)
-                    .pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(err)?;
-
-        // The legend: two columns under the plot, each entry a swatch and its text.
-        let column = (px.end - px.start) / 2;
-        for (i, entry) in legend.iter().enumerate() {
-            let x0 = px.start + (i as i32 % 2) * column;
-            let y0 = (i as i32 / 2) * LEGEND_ROW as i32 + LEGEND_ROW as i32 / 2;
-            let colour = PALETTE[entry.slot.min(4)];
-            match entry.swatch {
-                Swatch::Line => legend_area
-                    .draw(&PathElement::new(
-                        [(x0, y0), (x0 + 22, y0)],
-                        colour.stroke_width(3),
-                    ))
-                    .map_err(err)?,
-                Swatch::Dashed | Swatch::Dotted => {
-                    let (count, step, dash) = if entry.swatch == Swatch::Dotted {
-                        (5, 5, 2)
-                    } else {
-                        (3, 8, 5)
-                    };
-                    for k in 0..count {
-                        legend_area
-                            .draw(&PathElement::new(
-                                [(x0 + k * step, y0), (x0 + k * step + dash, y0)],
-                                colour.stroke_width(3),
-                            ))
-                            .map_err(err)?;
-                    }
-                }
-                Swatch::Box => legend_area
-                    .draw(&Rectangle::new(
-                        [(x0 + 3, y0 - 7), (x0 + 19, y0 + 7)],
-                        colour.filled(),
-                    ))
-                    .map_err(err)?,
-            }
-            legend_area
-                .draw(&Text::new(
-                    isolate(entry.label),
-                    (x0 + 30, y0),
-                    font(14).pos(Pos::new(HPos::Left, VPos::Center)),
-                ))
-                .map_err(err)?;
-        }
-        root.present().map_err(|e| e.to_string())?;
+    let legend_top = (height - legend_rows * LEGEND_ROW) as i32;
+    let mut plot = Plot {
+        svg: format!(
+            r#"<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">"#
+        ),
+        x: x.range,
+        y: y.range,
+        left: f64::from(MARGIN + y_label_width),
+        right: f64::from(width.saturating_sub(MARGIN)),
+        top: f64::from(MARGIN),
+        bottom: f64::from(MARGIN + plot_height),
+    };
+    // Grid lines at the y ticks, then the two axes.
+    for (v, _) in &y.ticks {
+        plot.line([(x.range.0, *v), (x.range.1, *v)], Colour::Grid, 1, None);
     }
-    Ok(Drawn {
-        svg: themed(svg),
-        size: (width, height),
-        plot_x: (area.0.start as f64, area.0.end as f64),
-        plot_y: (area.1.start as f64, area.1.end as f64),
-    })
-}
+    plot.line(
+        [
+            (x.range.0, y.range.1),
+            (x.range.0, y.range.0),
+            (x.range.1, y.range.0),
+        ],
+        Colour::Ink,
+        1,
+        None,
+    );
+    body(&mut plot);
 
-/// Draws a text label on the plot at a data position.
-pub(crate) fn label_at(
-    ctx: &mut Plot<'_, '_>,
-    text: &str,
-    at: (f64, f64),
-    anchor: (HPos, VPos),
-) -> Result<(), String> {
-    ctx.draw_series(std::iter::once(Text::new(
-        isolate(text),
-        at,
-        font(13).pos(Pos::new(anchor.0, anchor.1)),
-    )))
-    .map(|_| ())
-    .map_err(|e| e.to_string())
+    let (left, right) = (plot.left as i32, plot.right as i32);
+    let (top, bottom) = (plot.top as i32, plot.bottom as i32);
+    for (v, label) in &x.ticks {
+        let (cx, cy) = plot.at((*v, y.range.0));
+        polyline(
+            &mut plot.svg,
+            &[(cx, cy), (cx, cy + 5)],
+            Colour::Ink,
+            1,
+            None,
+        );
+        text(
+            &mut plot.svg,
+            label,
+            (cx, cy + 8),
+            14,
+            (HPos::Center, VPos::Top),
+            false,
+        );
+    }
+    for (v, label) in &y.ticks {
+        let (cx, cy) = plot.at((x.range.0, *v));
+        polyline(
+            &mut plot.svg,
+            &[(cx - 5, cy), (cx, cy)],
+            Colour::Ink,
+            1,
+            None,
+        );
+        text(
+            &mut plot.svg,
+            label,
+            (cx - 8, cy),
+            14,
+            (HPos::Right, VPos::Center),
+            false,
+        );
+    }
+    let middle = ((left + right) / 2, (top + bottom) / 2);
+    text(
+        &mut plot.svg,
+        x.title,
+        (middle.0, bottom + 28),
+        15,
+        (HPos::Center, VPos::Top),
+        false,
+    );
+    text(
+        &mut plot.svg,
+        y.title,
+        (MARGIN as i32, middle.1),
+        15,
+        (HPos::Center, VPos::Top),
+        true,
+    );
+
+    // The legend: two columns under the plot, each entry a swatch and its text.
+    let column = (right - left) / 2;
+    for (i, entry) in legend.iter().enumerate() {
+        let x0 = left + (i as i32 % 2) * column;
+        let y0 = legend_top + (i as i32 / 2) * LEGEND_ROW as i32 + LEGEND_ROW as i32 / 2;
+        let colour = Colour::Series(entry.slot.min(4));
+        let swatch = &mut plot.svg;
+        match entry.swatch {
+            Swatch::Line => polyline(swatch, &[(x0, y0), (x0 + 22, y0)], colour, 3, None),
+            Swatch::Dashed => polyline(swatch, &[(x0, y0), (x0 + 21, y0)], colour, 3, Some((5, 3))),
+            Swatch::Dotted => polyline(swatch, &[(x0, y0), (x0 + 22, y0)], colour, 3, Some((2, 3))),
+            Swatch::Box => rect(
+                swatch,
+                (x0 + 3, y0 - 7),
+                (x0 + 19, y0 + 7),
+                colour,
+                Some(1.0),
+                0,
+            ),
+        }
+        text(
+            &mut plot.svg,
+            entry.label,
+            (x0 + 30, y0),
+            14,
+            (HPos::Left, VPos::Center),
+            false,
+        );
+    }
+    plot.svg.push_str("</svg>");
+    Drawn {
+        svg: plot.svg,
+        size: (width, height),
+        plot_x: (plot.left, plot.right),
+        plot_y: (plot.top, plot.bottom),
+    }
 }
 
 /// The light theme's chart colours (as `public/scenario.css` defines them, which a test
@@ -318,58 +458,9 @@ pub fn standalone(svg: &str) -> String {
     out
 }
 
-/// The CSS variable a placeholder colour (`#0N0N0N`, N in 1..=7) stands for.
-fn placeholder(hex: &str) -> Option<&'static str> {
-    const NAMES: [&str; 7] = [
-        "series-0",
-        "series-1",
-        "series-2",
-        "series-3",
-        "series-4",
-        "chart-ink",
-        "chart-grid",
-    ];
-    let b = hex.as_bytes();
-    let n = *b.get(2)?;
-    let same = b.len() == 7
-        && b[0] == b'#'
-        && [1, 3, 5].iter().all(|&i| b[i] == b'0')
-        && b[4] == n
-        && b[6] == n;
-    (same && (b'1'..=b'7').contains(&n)).then(|| NAMES[(n - b'1') as usize])
-}
-
-/// Replaces the placeholder colours by CSS variables (inline styles accept `var()`,
-/// presentation attributes do not), in one pass over the document.
-pub(crate) fn themed(svg: String) -> String {
-    let mut out = String::with_capacity(svg.len() + svg.len() / 8);
-    let mut rest = svg.as_str();
-    while let Some(i) = rest.find("=\"#0") {
-        let before = &rest[..i];
-        let attr = ["stroke", "fill"].into_iter().find(|a| before.ends_with(a));
-        let name = rest.get(i + 2..i + 9).and_then(placeholder);
-        match (attr, name, rest.get(i + 9..i + 10)) {
-            (Some(attr), Some(name), Some("\"")) => {
-                out.push_str(&before[..before.len() - attr.len()]);
-                out.push_str("style=\"");
-                out.push_str(attr);
-                out.push_str(":var(--");
-                out.push_str(name);
-                out.push_str(")\"");
-                rest = &rest[i + 10..];
-            }
-            _ => {
-                out.push_str(&rest[..i + 4]);
-                rest = &rest[i + 4..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_standalone_chart_has_the_light_themes_colours_from_the_stylesheet() {
@@ -388,17 +479,6 @@ mod tests {
         assert!(out.starts_with(
             r#"<svg a="1"><style>text{fill:#2b3140}</style><path style="stroke:#1d4fa8"/>"#
         ));
-    }
-
-    use super::*;
-
-    #[test]
-    fn placeholder_colours_become_css_variables_and_others_stay() {
-        let svg = r##"<a stroke="#010101"/><b fill="#070707"/><c fill="#0A0A0A"/><d fill="#010102"/><e stroke="#02020"/>"##;
-        assert_eq!(
-            themed(svg.to_string()),
-            r##"<a style="stroke:var(--series-0)"/><b style="fill:var(--chart-grid)"/><c fill="#0A0A0A"/><d fill="#010102"/><e stroke="#02020"/>"##
-        );
     }
 
     #[test]
@@ -452,7 +532,7 @@ mod tests {
                 swatch: Swatch::Box,
             },
         ];
-        let drawn = draw(600, 200, Y_LABELS, &x, &y, &legend, |_| Ok(())).unwrap();
+        let drawn = draw(600, 200, Y_LABELS, &x, &y, &legend, |_| {});
         for text in [
             "zero", "ten", "half", "days", "value", "first", "second", "third",
         ] {
@@ -464,5 +544,31 @@ mod tests {
         assert!((drawn.x_of(5.0, x.range) - (drawn.plot_x.0 + drawn.plot_x.1) / 2.0).abs() < 1e-9);
         assert!(drawn.svg.contains("var(--series-2)") && !drawn.svg.contains("#030303"));
         assert!(drawn.svg.contains("rotate("), "the y title is turned");
+        // The dashed swatch is one line with a dash pattern.
+        assert!(drawn.svg.contains(r#"stroke-dasharray="5 3""#));
+    }
+
+    #[test]
+    fn labels_are_escaped_and_points_off_the_axes_stay_finite() {
+        let x = Axis {
+            range: (0.0, 0.0),
+            ticks: vec![(0.0, "a < b & c".into())],
+            title: "x",
+        };
+        let y = Axis {
+            range: (0.0, 1.0),
+            ticks: Vec::new(),
+            title: "y",
+        };
+        let drawn = draw(300, 100, Y_LABELS, &x, &y, &[], |plot| {
+            plot.line(
+                [(f64::NAN, 0.5), (1e300, f64::INFINITY)],
+                Colour::Series(0),
+                2,
+                None,
+            );
+        });
+        assert!(drawn.svg.contains("a &lt; b &amp; c"));
+        assert!(!drawn.svg.contains("NaN") && !drawn.svg.contains("inf"));
     }
 }

@@ -2,9 +2,7 @@
 //! estimate, and the money each loop saves over no loop. Data in, SVG text out; labels
 //! arrive translated, so the function knows no language.
 
-use super::frame::{self, Axis, Drawn, GRID, Legend, PALETTE, Swatch};
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
+use super::frame::{self, Axis, Colour, Drawn, HPos, Legend, Swatch, VPos};
 
 /// One line: a label and its points.
 pub struct Series<'a> {
@@ -67,7 +65,7 @@ pub struct LineChart<'a> {
 }
 
 /// Draws the chart `width` wide with a plot `plot_height` tall.
-pub fn line_chart(chart: &LineChart<'_>, width: u32, plot_height: u32) -> Result<Drawn, String> {
+pub fn line_chart(chart: &LineChart<'_>, width: u32, plot_height: u32) -> Drawn {
     let mut legend: Vec<Legend<'_>> = chart
         .series
         .iter()
@@ -95,43 +93,30 @@ pub fn line_chart(chart: &LineChart<'_>, width: u32, plot_height: u32) -> Result
         &chart.x,
         &chart.y,
         &legend,
-        |ctx| {
-            let err = |e: DrawingAreaErrorKind<_>| e.to_string();
+        |plot| {
             for level in &chart.levels {
-                let (dash, gap) = level.dashes();
-                ctx.draw_series(DashedLineSeries::new(
+                let dashes = Some(level.dashes());
+                plot.line(
                     [(x0, level.value), (x1, level.value)],
-                    dash,
-                    gap,
-                    PALETTE[4].stroke_width(2),
-                ))
-                .map_err(err)?;
+                    Colour::Series(4),
+                    2,
+                    dashes,
+                );
             }
             // Labels step down so markers a few days apart do not overlap.
             for (i, marker) in chart.markers.iter().enumerate() {
-                ctx.draw_series(LineSeries::new(
-                    [(marker.x, y0), (marker.x, y1)],
-                    GRID.stroke_width(2),
-                ))
-                .map_err(err)?;
+                plot.line([(marker.x, y0), (marker.x, y1)], Colour::Grid, 2, None);
                 let y = y1 - (y1 - y0) * (0.02 + 0.07 * i as f64);
                 let near_end = marker.x > x0 + (x1 - x0) * 0.8;
                 let anchor = if near_end { HPos::Right } else { HPos::Left };
                 let pad = (x1 - x0) * 0.006 * if near_end { -1.0 } else { 1.0 };
-                frame::label_at(ctx, marker.label, (marker.x + pad, y), (anchor, VPos::Top))?;
+                plot.label(marker.label, (marker.x + pad, y), (anchor, VPos::Top));
             }
             for series in &chart.series {
-                let style = PALETTE[series.slot.min(3)].stroke_width(3);
-                let points = series.points.iter().copied();
-                if series.dashed {
-                    ctx.draw_series(DashedLineSeries::new(points, 5, 5, style))
-                        .map_err(err)?;
-                } else {
-                    ctx.draw_series(LineSeries::new(points, style))
-                        .map_err(err)?;
-                }
+                let colour = Colour::Series(series.slot.min(3));
+                let dashes = series.dashed.then_some((5, 5));
+                plot.line(series.points.iter().copied(), colour, 3, dashes);
             }
-            Ok(())
         },
     )
 }
@@ -186,7 +171,7 @@ mod tests {
 
     #[test]
     fn a_line_chart_is_an_svg_with_its_labels_and_themed_colours() {
-        let drawn = line_chart(&sample(), 720, 300).unwrap();
+        let drawn = line_chart(&sample(), 720, 300);
         assert!(drawn.plot_x.0 > 0.0 && drawn.plot_x.1 <= 720.0 && drawn.plot_x.0 < drawn.plot_x.1);
         assert!(drawn.plot_y.0 < drawn.plot_y.1 && drawn.plot_y.1 <= drawn.size.1 as f64);
         let svg = &drawn.svg;
@@ -204,8 +189,12 @@ mod tests {
         }
         assert!(svg.contains("var(--series-2)") && svg.contains("var(--series-4)"));
         assert!(!svg.contains("#020202") && !svg.contains("#030303"));
-        // Two lines and the threshold, each a polyline.
+        // Two lines and the threshold, each one polyline, the estimate and the threshold
+        // dashed.
         assert!(svg.matches("<polyline").count() >= 3);
+        assert!(
+            svg.contains(r#"stroke-dasharray="5 5""#) && svg.contains(r#"stroke-dasharray="6 4""#)
+        );
         // A marker near the end is labelled to its left so the text stays inside.
         assert!(svg.contains(r#"text-anchor="end""#));
     }
@@ -227,6 +216,6 @@ mod tests {
             levels: Vec::new(),
             markers: Vec::new(),
         };
-        assert!(line_chart(&chart, 300, 200).unwrap().svg.contains("<svg"));
+        assert!(line_chart(&chart, 300, 200).svg.contains("<svg"));
     }
 }

@@ -1,6 +1,6 @@
 //! Chart drawing: data in, SVG text out. No UI types and no browser calls, so every chart
 //! is tested natively and the views only place the returned markup. Colours are CSS
-//! classes, so the light, dark and print styles decide them.
+//! classes and variables, so the light, dark and print styles decide them.
 
 pub mod bars;
 pub mod confusion;

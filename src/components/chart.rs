@@ -4,6 +4,7 @@
 
 use crate::charts::frame::Drawn;
 use crate::components::i18n::T;
+use crate::i18n::numbers::fixed;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -100,10 +101,10 @@ pub fn ChartFigure(
                 aria-hidden="true"
             >
                 <line
-                    x1=move || x.get()
-                    x2=move || x.get()
-                    y1=move || plot_y().0
-                    y2=move || plot_y().1
+                    x1=move || fixed(x.get(), 1)
+                    x2=move || fixed(x.get(), 1)
+                    y1=move || fixed(plot_y().0, 1)
+                    y2=move || fixed(plot_y().1, 1)
                     class="today-line"
                 />
             </svg>

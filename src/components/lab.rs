@@ -8,7 +8,7 @@ use crate::components::chart::{ChartFigure, ChartShelf};
 use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
-use crate::i18n::numbers::{grouped, score};
+use crate::i18n::numbers::{fixed, grouped, parse_decimal, score};
 use crate::i18n::{tr, tr_args};
 use crate::lesson::Control;
 use crate::pages::scenario::use_scenario;
@@ -16,7 +16,7 @@ use crate::platform;
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::report::{Report, standings};
 use crate::scenario::scenes::LAB_TERMS;
-use crate::scenario::url::PageState;
+use crate::scenario::url::{PageState, short};
 use crate::sim::drift::{DriftReport, Verdict};
 use crate::sim::metrics::Confusion;
 use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset, WeekReport};
@@ -88,7 +88,7 @@ fn Slider(
 ) -> impl IntoView {
     let ctx = use_controls();
     let value = move || get(&ctx.state.get().config);
-    let shown = move || format!("{:.*}", decimals, value());
+    let shown = move || fixed(value(), decimals);
     view! {
         <div class="control">
             <label for=id>
@@ -99,12 +99,12 @@ fn Slider(
                     id=id
                     type="range"
                     disabled=locked(id)
-                    min=min
-                    max=max
-                    step=step
-                    prop:value=move || value().to_string()
+                    min=short(min)
+                    max=short(max)
+                    step=short(step)
+                    prop:value=move || short(value())
                     on:input=move |ev| {
-                        if let Ok(v) = input_value(&ev).parse::<f64>() {
+                        if let Some(v) = parse_decimal(&input_value(&ev)) {
                             change_config(|c| set(c, v));
                         }
                     }
@@ -136,12 +136,12 @@ fn NumberField(
                 id=id
                 type="number"
                 disabled=locked(id)
-                min=min
-                max=max
-                step=step
-                prop:value=move || get(&ctx.state.get().config).to_string()
+                min=short(min)
+                max=short(max)
+                step=short(step)
+                prop:value=move || short(get(&ctx.state.get().config))
                 on:change=move |ev| {
-                    if let Ok(v) = input_value(&ev).parse::<f64>() {
+                    if let Some(v) = parse_decimal(&input_value(&ev)) {
                         change_config(|c| set(c, v.clamp(min, max)));
                     }
                 }
@@ -766,14 +766,14 @@ fn MonitorTable(
                 view! {
                     <tr class:drifted=c.drifted>
                         <th scope="row">{tr(lang, &column_key(c.column))}</th>
-                        <td class="num">{format!("{:.3}", c.psi)}</td>
+                        <td class="num">{fixed(c.psi, 3)}</td>
                         <td>{tr(lang, verdict_key(c.psi_verdict))}</td>
-                        <td class="num">{format!("{:.3}", c.js)}</td>
+                        <td class="num">{fixed(c.js, 3)}</td>
                         <td class="num">
-                            {if categorical { "—".to_string() } else { format!("{:.3}", c.wasserstein) }}
+                            {if categorical { "—".to_string() } else { fixed(c.wasserstein, 3) }}
                         </td>
                         <td class="num">
-                            {if categorical { format!("{:.3}", c.chi2_p) } else { format!("{:.3}", c.ks_p) }}
+                            {if categorical { fixed(c.chi2_p, 3) } else { fixed(c.ks_p, 3) }}
                         </td>
                         <td>{tr(lang, if c.drifted { "scenario.verdict.drift" } else { "scenario.verdict.stable" })}</td>
                     </tr>
@@ -862,7 +862,7 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
     let drawn = Memo::new(move |_| {
         let lang = i18n.lang.get();
         let c = cells.get()?;
-        confusion_chart(
+        Some(confusion_chart(
             &ConfusionChart {
                 cells: [[c.tp, c.fn_], [c.fp, c.tn]],
                 rows: [
@@ -876,8 +876,7 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
             },
             520,
             260,
-        )
-        .ok()
+        ))
     });
     let summary = move || {
         let lang = i18n.lang.get();

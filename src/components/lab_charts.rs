@@ -9,7 +9,7 @@ use crate::charts::line::{Level, LineChart, Marker, Series, line_chart};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::{T, use_i18n};
 use crate::components::lab::verdict_key;
-use crate::i18n::numbers::{grouped, percent, score, thousands};
+use crate::i18n::numbers::{fixed, grouped, percent, score, thousands};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
@@ -37,7 +37,7 @@ fn day_axis(lang: Lang, horizon: u32) -> Axis<'static> {
         range: (0.0, horizon),
         ticks: nice_ticks(0.0, horizon, 9)
             .into_iter()
-            .map(|d| (d, format!("{d:.0}")))
+            .map(|d| (d, fixed(d, 0)))
             .collect(),
         title: tr(lang, "scenario.chart.axis.day"),
     }
@@ -97,10 +97,7 @@ fn bin_label(lang: Lang, column: Column, index: usize, bin: &Bin) -> String {
         Column::Score => 1,
         _ => 0,
     };
-    let (lo, hi) = (
-        format!("{:.*}", decimals, bin.lo),
-        format!("{:.*}", decimals, bin.hi),
-    );
+    let (lo, hi) = (fixed(bin.lo, decimals), fixed(bin.hi, decimals));
     if lo == hi { lo } else { format!("{lo}–{hi}") }
 }
 
@@ -112,8 +109,8 @@ fn bin_rows(lang: Lang, column: Column, bins: &[Bin]) -> impl IntoView + use<> {
             view! {
                 <tr>
                     <th scope="row">{bin_label(lang, column, i, b)}</th>
-                    <td class="num">{format!("{:.1}%", b.reference * 100.0)}</td>
-                    <td class="num">{format!("{:.1}%", b.current * 100.0)}</td>
+                    <td class="num">{format!("{}%", fixed(b.reference * 100.0, 1))}</td>
+                    <td class="num">{format!("{}%", fixed(b.current * 100.0, 1))}</td>
                 </tr>
             }
         })
@@ -236,7 +233,7 @@ pub fn LabCharts(
                     range: (0.4, 1.0),
                     ticks: nice_ticks(0.4, 1.0, 6)
                         .into_iter()
-                        .map(|v| (v, format!("{v:.1}")))
+                        .map(|v| (v, fixed(v, 1)))
                         .collect(),
                     title: tr(lang, "chart.axis.f1"),
                 },
@@ -248,7 +245,7 @@ pub fn LabCharts(
                 }],
                 markers,
             };
-            line_chart(&chart, WIDTH, PLOT).ok()
+            Some(line_chart(&chart, WIDTH, PLOT))
         })
     });
     let f1_summary = move || {
@@ -343,7 +340,7 @@ pub fn LabCharts(
                 levels: Vec::new(),
                 markers: Vec::new(),
             };
-            line_chart(&chart, WIDTH, PLOT).ok()
+            Some(line_chart(&chart, WIDTH, PLOT))
         })
     });
     let money_summary = move || {
@@ -427,7 +424,7 @@ pub fn LabCharts(
                 marker: None,
                 horizontal: false,
             };
-            bar_chart(&chart, WIDTH, PLOT).ok()
+            Some(bar_chart(&chart, WIDTH, PLOT))
         })
     });
     let dist_title = move || {
@@ -457,7 +454,7 @@ pub fn LabCharts(
                 lang,
                 "scenario.dist.summary",
                 &[
-                    ("psi", &format!("{:.3}", c.psi)),
+                    ("psi", &fixed(c.psi, 3)),
                     ("verdict", tr(lang, verdict_key(c.psi_verdict))),
                     ("bin", &bin_label(lang, column, i, b)),
                     ("from", &percent(b.reference)),
@@ -532,7 +529,7 @@ pub fn LabCharts(
                     range: (0.0, top),
                     ticks: nice_ticks(0.0, top, 5)
                         .into_iter()
-                        .map(|v| (v, format!("{v:.2}")))
+                        .map(|v| (v, fixed(v, 2)))
                         .collect(),
                     title: tr(lang, &format!("scenario.stat.{}", stat.slug())),
                 },
@@ -545,7 +542,7 @@ pub fn LabCharts(
                 marker: None,
                 horizontal: true,
             };
-            bar_chart(&chart, WIDTH, PLOT).ok()
+            Some(bar_chart(&chart, WIDTH, PLOT))
         })
     });
     let stats_title = move || {
@@ -635,7 +632,7 @@ pub fn LabCharts(
                 }),
                 horizontal: false,
             };
-            bar_chart(&chart, WIDTH, PLOT).ok()
+            Some(bar_chart(&chart, WIDTH, PLOT))
         })
     });
     let scores_title = move || {
@@ -656,7 +653,7 @@ pub fn LabCharts(
                 &[
                     ("flagged", &percent((c.tp + c.fp) as f64 / n)),
                     ("churn", &percent(w.churn_rate)),
-                    ("psi", &format!("{:.3}", w.drift.score.psi)),
+                    ("psi", &fixed(w.drift.score.psi, 3)),
                     ("verdict", tr(lang, verdict_key(w.drift.score.psi_verdict))),
                 ],
             ))

@@ -5,7 +5,7 @@
 //! charts and offers the file.
 
 use crate::charts::frame::standalone;
-use crate::i18n::numbers::{grouped, percent, score};
+use crate::i18n::numbers::{fixed, grouped, percent, score};
 use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::url::{PageState, short};
@@ -111,7 +111,7 @@ impl Report<'_> {
                 "scenario.lab.drift",
                 tr(lang, &format!("scenario.drift.{}", c.drift.slug())).to_string(),
             ),
-            ("scenario.lab.strength", format!("{:.2}", c.strength)),
+            ("scenario.lab.strength", fixed(c.strength, 2)),
             ("scenario.lab.onset", c.onset_day.to_string()),
             (
                 "scenario.lab.shape",

@@ -27,6 +27,7 @@ impl Automation {
     }
 }
 
+use crate::i18n::numbers::fixed;
 use Automation::{Full as F, Manual as M, Partial as P};
 
 /// One stage of the cycle.
@@ -202,7 +203,16 @@ pub fn arc_path(cx: f64, cy: f64, radius: f64, i: usize, gap: f64) -> String {
     let end = std::f64::consts::TAU * (i + 1) as f64 / n - std::f64::consts::FRAC_PI_2 - gap;
     let (x1, y1) = (cx + radius * start.cos(), cy + radius * start.sin());
     let (x2, y2) = (cx + radius * end.cos(), cy + radius * end.sin());
-    format!("M{x1:.1} {y1:.1} A{radius:.1} {radius:.1} 0 0 1 {x2:.1} {y2:.1}")
+    let f = |v: f64| fixed(v, 1);
+    format!(
+        "M{} {} A{} {} 0 0 1 {} {}",
+        f(x1),
+        f(y1),
+        f(radius),
+        f(radius),
+        f(x2),
+        f(y2)
+    )
 }
 
 #[cfg(test)]
