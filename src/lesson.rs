@@ -158,7 +158,7 @@ pub fn all_stops() -> Vec<Slide> {
         .chain(Scene::ALL.into_iter().map(Slide::Scene))
         .chain([Slide::Lab])
         .collect();
-    stops.sort_by_key(|s| order(*s));
+    crate::sorting::sort_small_by_key(&mut stops, |s| order(*s));
     stops
 }
 
@@ -240,7 +240,7 @@ fn read(query: &str) -> Option<Option<(Lesson, Vec<String>)>> {
             None => problems.push(slug.chars().take(24).collect()),
         }
     }
-    stops.sort_by_key(|s| order(*s));
+    crate::sorting::sort_small_by_key(&mut stops, |s| order(*s));
     let open = match pairs.iter().find(|(k, _)| k == "open") {
         None => Control::ALL.to_vec(),
         Some((_, raw)) => {

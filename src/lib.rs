@@ -13,6 +13,7 @@ pub mod route;
 pub mod scenario;
 pub mod sections;
 pub mod sim;
+pub mod sorting;
 pub mod teach;
 
 #[cfg(target_arch = "wasm32")]

@@ -22,6 +22,7 @@ const FORBIDDEN: &[&str] = &[
     "crate::components",
     "crate::pages",
     "crate::platform",
+    "crate::nav",
     "crate::sim_worker",
     "crate::charts",
     "crate::i18n",

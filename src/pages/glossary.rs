@@ -48,16 +48,19 @@ pub fn GlossaryPage() -> impl IntoView {
     let entries = move || {
         let lang = i18n.lang.get();
         let other = lang.other();
-        let mut ids: Vec<&'static str> = TERMS.to_vec();
         // In Hebrew, entries whose names start in Hebrew come first, then the Latin ones,
         // as in a Hebrew book's index; each group is alphabetical.
-        ids.sort_by_cached_key(|id| {
-            let name = tr(lang, &name_key(id)).to_lowercase();
-            let latin_first_letter = name.chars().next().is_some_and(|c| c.is_ascii());
-            (lang.is_rtl() && latin_first_letter, name)
-        });
-        ids.into_iter()
+        let mut ids: Vec<((bool, String), &'static str)> = TERMS
+            .iter()
             .map(|id| {
+                let name = tr(lang, &name_key(id)).to_lowercase();
+                let latin_first_letter = name.chars().next().is_some_and(|c| c.is_ascii());
+                ((lang.is_rtl() && latin_first_letter, name), *id)
+            })
+            .collect();
+        crate::sorting::sort_small_by(&mut ids, |a, b| a.0.cmp(&b.0));
+        ids.into_iter()
+            .map(|(_, id)| {
                 let anchor = glossary::anchor(id);
                 let target = format!("#{anchor}");
                 view! {

@@ -97,7 +97,7 @@ pub fn LessonBuilder() -> impl IntoView {
                                 l.stops.push(stop);
                             }
                             let all = lesson::all_stops();
-                            l.stops.sort_by_key(|s| all.iter().position(|a| a == s));
+                            crate::sorting::sort_small_by_key(&mut l.stops, |s| all.iter().position(|a| a == s));
                         }))
                     })
                 />
@@ -169,7 +169,7 @@ pub fn LessonBuilder() -> impl IntoView {
                                 if on {
                                     l.open.push(control);
                                 }
-                                l.open.sort_by_key(|c| Control::ALL.iter().position(|a| a == c));
+                                crate::sorting::sort_small_by_key(&mut l.open, |c| Control::ALL.iter().position(|a| a == c));
                             }))
                         })
                     />
