@@ -2,7 +2,7 @@
 // character of the locale files (both languages) and the non-ASCII characters of the code,
 // styles and pages (figures' signs, arrows, quotation marks). Each file keeps only the
 // characters of its @font-face unicode-range in public/style.css, and keeps the weight
-// axis, so the text looks as before in about 40 % of the bytes. A character outside the
+// axis, so the text looks as before in about 60 % of the bytes. A character outside the
 // subset (typed by a user, say) is drawn in the next font of the stack.
 // A step of trunk's post-build hook (post-build.mjs): the woff2 files in TRUNK_STAGING_DIR,
 // fresh copies from node_modules on every build, in place.

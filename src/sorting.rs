@@ -1,6 +1,6 @@
 //! A stable insertion sort for the short lists the app orders (a lesson's stops, a day's
 //! events, the glossary's entries): a few dozen items at most, where it is as quick as
-//! the standard library's sorts, which would add about 15 KB of code to the download.
+//! the standard library's sorts, whose copies for each key type added about 7 KB gzipped.
 
 use std::cmp::Ordering;
 

@@ -2,7 +2,7 @@
 //! colour and its mistakes in another, each with its count and share. Data in, SVG text
 //! out; labels arrive translated.
 
-use super::frame::{self, Colour, Drawn, HPos, VPos};
+use super::frame::{self, Colour, Drawn, HPos, Paint, VPos};
 use crate::i18n::numbers::fixed;
 
 /// Everything the matrix shows.
@@ -44,8 +44,8 @@ pub fn confusion_chart(chart: &ConfusionChart<'_>, width: u32, height: u32) -> D
             };
             let (x0, y0) = (label_w + cell_w * j as i32, label_h + cell_h * i as i32);
             let corners = ((x0 + 2, y0 + 2), (x0 + cell_w - 2, y0 + cell_h - 2));
-            frame::rect(&mut svg, corners.0, corners.1, colour, Some(0.22), 0);
-            frame::rect(&mut svg, corners.0, corners.1, colour, None, 2);
+            frame::rect(&mut svg, corners.0, corners.1, colour, Paint::Tint);
+            frame::rect(&mut svg, corners.0, corners.1, colour, Paint::Outline(2));
             let share = if total > 0 {
                 count as f64 / total as f64 * 100.0
             } else {

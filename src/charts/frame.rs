@@ -1,6 +1,6 @@
 //! The frame every lab chart shares: plotting area, grid, tick labels, axis titles and a
 //! legend, written as SVG text by hand: lines, boxes and labels are all a chart needs, and
-//! a general plotting library would add about 20 KB to the download. Nothing here measures
+//! a general plotting library (plotters) added about 15 KB gzipped. Nothing here measures
 //! text: labels are placed by their anchor, and the legend is laid out in two fixed
 //! columns under the plot, so charts draw the same natively and in the browser and drawing
 //! one never touches the page. Colours are the page's CSS variables (`standalone` fixes
@@ -81,33 +81,31 @@ pub(crate) fn polyline(
     svg.push_str("\"/>");
 }
 
-/// Writes a box between two corners: filled (with an opacity), or outlined.
-pub(crate) fn rect(
-    svg: &mut String,
-    a: (i32, i32),
-    b: (i32, i32),
-    colour: Colour,
-    fill: Option<f32>,
-    stroke: u32,
-) {
+/// How a box is painted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paint {
+    /// Filled with its colour.
+    Fill,
+    /// Filled with a light tint of its colour.
+    Tint,
+    /// Outlined, this many units wide.
+    Outline(u32),
+}
+
+/// Writes a box between two corners.
+pub(crate) fn rect(svg: &mut String, a: (i32, i32), b: (i32, i32), colour: Colour, paint: Paint) {
     let (x, y) = (a.0.min(b.0), a.1.min(b.1));
     let (w, h) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
     let _ = write!(svg, r#"<rect x="{x}" y="{y}" width="{w}" height="{h}""#);
     let var = colour.var();
-    match fill {
-        Some(opacity) if opacity < 1.0 => {
-            let _ = write!(svg, r#" opacity="{opacity}" style="fill:var(--{var})"/>"#);
-        }
-        Some(_) => {
-            let _ = write!(svg, r#" style="fill:var(--{var})"/>"#);
-        }
-        None => {
-            let _ = write!(
-                svg,
-                r#" fill="none" style="stroke:var(--{var})" stroke-width="{stroke}"/>"#
-            );
-        }
-    }
+    let _ = match paint {
+        Paint::Fill => write!(svg, r#" style="fill:var(--{var})"/>"#),
+        Paint::Tint => write!(svg, r#" opacity="0.22" style="fill:var(--{var})"/>"#),
+        Paint::Outline(width) => write!(
+            svg,
+            r#" fill="none" style="stroke:var(--{var})" stroke-width="{width}"/>"#
+        ),
+    };
 }
 
 /// Writes a label in the chart ink, `size` CSS pixels tall before the chart is scaled,
@@ -184,7 +182,7 @@ impl Plot {
     /// A filled box between two data points.
     pub(crate) fn bar(&mut self, a: (f64, f64), b: (f64, f64), colour: Colour) {
         let (a, b) = (self.at(a), self.at(b));
-        rect(&mut self.svg, a, b, colour, Some(1.0), 0);
+        rect(&mut self.svg, a, b, colour, Paint::Fill);
     }
 
     /// A label at a data point.
@@ -405,8 +403,7 @@ pub(crate) fn draw(
                 (x0 + 3, y0 - 7),
                 (x0 + 19, y0 + 7),
                 colour,
-                Some(1.0),
-                0,
+                Paint::Fill,
             ),
         }
         text(

@@ -3,6 +3,11 @@
 //! Hebrew text uses them), so the digits do not depend on the language; the words around
 //! the numbers, and any unit glued to one (the thousands suffix), come from the locale
 //! files.
+//!
+//! `fixed` and `parse_decimal` stand in for `format!("{v:.N}")` and `str::parse::<f64>`:
+//! the standard library's general float formatting and parsing, with their tables of
+//! powers, added about 13 KB gzipped to the download for the few forms the app writes and
+//! reads.
 
 use super::{Lang, tr_args};
 
