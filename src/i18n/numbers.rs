@@ -31,7 +31,45 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     } else {
         (fraction | (1 << 52), biased - 1075)
     };
-    // n = round(m × 10^decimals × 2^e), in base 2^32 limbs, least significant first.
+    let mut digits = match whole_number(m, e, decimals) {
+        Some(n) => n.to_string(),
+        None => big_whole_number(m, e, decimals),
+    };
+    if digits.len() <= decimals {
+        digits = format!("{}{digits}", "0".repeat(decimals + 1 - digits.len()));
+    }
+    let (whole, part) = digits.split_at(digits.len() - decimals);
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part}")
+    }
+}
+
+/// round(m × 10^decimals × 2^e), ties to even, when it fits in 64 bits: the numbers the
+/// app shows. Exact, with 128-bit integers.
+fn whole_number(m: u64, e: i32, decimals: usize) -> Option<u64> {
+    let scaled = u128::from(m).checked_mul(10u128.checked_pow(u32::try_from(decimals).ok()?)?)?;
+    let n = if e >= 0 {
+        let shifted = scaled.checked_shl(e as u32)?;
+        (shifted >> e == scaled).then_some(shifted)?
+    } else {
+        let shift = e.unsigned_abs();
+        if shift >= 128 {
+            // Below 2^-54: rounds to zero.
+            return (scaled < 1 << 73).then_some(0);
+        }
+        let quotient = scaled >> shift;
+        let rest = scaled - (quotient << shift);
+        let half = 1u128 << (shift - 1);
+        let up = rest > half || (rest == half && quotient & 1 == 1);
+        quotient + u128::from(up)
+    };
+    u64::try_from(n).ok()
+}
+
+/// The same, for any size, in base 2^32 limbs (least significant first).
+fn big_whole_number(m: u64, e: i32, decimals: usize) -> String {
     let mut n = vec![m as u32, (m >> 32) as u32];
     for _ in 0..decimals {
         mul_add(&mut n, 10, 0);
@@ -59,15 +97,7 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     for chunk in chunks.iter().rev() {
         digits.push_str(&format!("{chunk:09}"));
     }
-    if digits.len() <= decimals {
-        digits = format!("{}{digits}", "0".repeat(decimals + 1 - digits.len()));
-    }
-    let (whole, part) = digits.split_at(digits.len() - decimals);
-    if decimals == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{part}")
-    }
+    digits
 }
 
 /// `n = n × by + add`.
