@@ -2,7 +2,7 @@
 //! colour and its mistakes in another, each with its count and share. Data in, SVG text
 //! out; labels arrive translated.
 
-use super::frame::{self, Colour, Drawn, HPos, Paint, VPos};
+use super::frame::{self, Colour, Drawn, HPos, Paint, Place, VPos};
 use crate::i18n::numbers::fixed;
 
 /// Everything the matrix shows.
@@ -28,12 +28,19 @@ pub fn confusion_chart(chart: &ConfusionChart<'_>, width: u32, height: u32) -> D
     let centred = (HPos::Center, VPos::Center);
     for (j, label) in chart.columns.iter().enumerate() {
         let x = label_w + cell_w * j as i32 + cell_w / 2;
-        frame::text(&mut svg, label, (x, label_h / 2), 15, centred, false);
+        frame::text(
+            &mut svg,
+            label,
+            (x, label_h / 2),
+            15,
+            centred,
+            Place::Beside,
+        );
     }
     for (i, label) in chart.rows.iter().enumerate() {
         let y = label_h + cell_h * i as i32 + cell_h / 2;
         let right = (HPos::Right, VPos::Center);
-        frame::text(&mut svg, label, (label_w - 12, y), 15, right, false);
+        frame::text(&mut svg, label, (label_w - 12, y), 15, right, Place::Beside);
         for j in 0..2 {
             let count = chart.cells[i][j];
             // The diagonal is right (a churner flagged, a stayer left alone).
@@ -59,7 +66,7 @@ pub fn confusion_chart(chart: &ConfusionChart<'_>, width: u32, height: u32) -> D
                 (middle.0, middle.1 - 10),
                 26,
                 centred,
-                false,
+                Place::Beside,
             );
             let share = format!("{}%", fixed(share, 1));
             frame::text(
@@ -68,7 +75,7 @@ pub fn confusion_chart(chart: &ConfusionChart<'_>, width: u32, height: u32) -> D
                 (middle.0, middle.1 + 18),
                 15,
                 centred,
-                false,
+                Place::Beside,
             );
         }
     }

@@ -108,15 +108,27 @@ pub(crate) fn rect(svg: &mut String, a: (i32, i32), b: (i32, i32), colour: Colou
     };
 }
 
+/// Where a label sits, which decides how it is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Beside the plot, level (ticks, legend, the x title).
+    Beside,
+    /// Beside the plot, read bottom to top (the y title).
+    Turned,
+    /// On the plot, over its lines: outlined in the background colour so it stays legible
+    /// where a line crosses it.
+    OnPlot,
+}
+
 /// Writes a label in the chart ink, `size` CSS pixels tall before the chart is scaled,
-/// anchored at `at`; `turned` reads it bottom to top (an axis title beside the plot).
+/// anchored at `at`.
 pub(crate) fn text(
     svg: &mut String,
     label: &str,
     at: (i32, i32),
     size: u32,
     anchor: (HPos, VPos),
-    turned: bool,
+    place: Place,
 ) {
     let (x, y) = at;
     let h = match anchor.0 {
@@ -130,12 +142,24 @@ pub(crate) fn text(
     };
     // Sizes as the chart's type scale has them (a font's size over its line height).
     let size = fixed(f64::from(size) / 1.24, 1);
+    // On the plot the label is outlined in the background colour (in the style attribute:
+    // presentation attributes do not take `var()`).
+    let style = match place {
+        Place::OnPlot => "fill:var(--chart-ink);stroke:var(--chart-halo)",
+        Place::Beside | Place::Turned => "fill:var(--chart-ink)",
+    };
     let _ = write!(
         svg,
-        r#"<text x="{x}" y="{y}" dy="{dy}" text-anchor="{h}" font-family="sans-serif" font-size="{size}" style="fill:var(--chart-ink)""#
+        r#"<text x="{x}" y="{y}" dy="{dy}" text-anchor="{h}" font-family="sans-serif" font-size="{size}" style="{style}""#
     );
-    if turned {
-        let _ = write!(svg, r#" transform="rotate(270, {x}, {y})""#);
+    match place {
+        Place::Beside => {}
+        Place::Turned => {
+            let _ = write!(svg, r#" transform="rotate(270, {x}, {y})""#);
+        }
+        Place::OnPlot => {
+            svg.push_str(r#" stroke-width="4" stroke-linejoin="round" paint-order="stroke""#)
+        }
     }
     let _ = write!(svg, ">{}</text>", escape_html(&isolate(label)));
 }
@@ -188,7 +212,7 @@ impl Plot {
     /// A label at a data point.
     pub(crate) fn label(&mut self, label: &str, at: (f64, f64), anchor: (HPos, VPos)) {
         let at = self.at(at);
-        text(&mut self.svg, label, at, 13, anchor, false);
+        text(&mut self.svg, label, at, 13, anchor, Place::OnPlot);
     }
 }
 
@@ -348,7 +372,7 @@ pub(crate) fn draw(
             (cx, cy + 8),
             14,
             (HPos::Center, VPos::Top),
-            false,
+            Place::Beside,
         );
     }
     for (v, label) in &y.ticks {
@@ -366,7 +390,7 @@ pub(crate) fn draw(
             (cx - 8, cy),
             14,
             (HPos::Right, VPos::Center),
-            false,
+            Place::Beside,
         );
     }
     let middle = ((left + right) / 2, (top + bottom) / 2);
@@ -376,7 +400,7 @@ pub(crate) fn draw(
         (middle.0, bottom + 28),
         15,
         (HPos::Center, VPos::Top),
-        false,
+        Place::Beside,
     );
     text(
         &mut plot.svg,
@@ -384,7 +408,7 @@ pub(crate) fn draw(
         (MARGIN as i32, middle.1),
         15,
         (HPos::Center, VPos::Top),
-        true,
+        Place::Turned,
     );
 
     // The legend: two columns under the plot, each entry a swatch and its text.
@@ -412,7 +436,7 @@ pub(crate) fn draw(
             (x0 + 30, y0),
             14,
             (HPos::Left, VPos::Center),
-            false,
+            Place::Beside,
         );
     }
     plot.svg.push_str("</svg>");
@@ -426,7 +450,7 @@ pub(crate) fn draw(
 
 /// The light theme's chart colours (as `public/scenario.css` defines them, which a test
 /// checks), for an SVG that leaves the page.
-pub const LIGHT: [(&str, &str); 7] = [
+pub const LIGHT: [(&str, &str); 8] = [
     ("series-0", "#b4232a"),
     ("series-1", "#9a5b00"),
     ("series-2", "#1d4fa8"),
@@ -434,6 +458,7 @@ pub const LIGHT: [(&str, &str); 7] = [
     ("series-4", "#5b36a3"),
     ("chart-ink", "#2b3140"),
     ("chart-grid", "#c9cfdb"),
+    ("chart-halo", "#ffffff"),
 ];
 
 /// A drawn chart that stands alone (a download, a report): the page's colour variables

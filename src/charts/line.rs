@@ -103,19 +103,22 @@ pub fn line_chart(chart: &LineChart<'_>, width: u32, plot_height: u32) -> Drawn 
                     dashes,
                 );
             }
-            // Labels step down so markers a few days apart do not overlap.
-            for (i, marker) in chart.markers.iter().enumerate() {
+            for marker in &chart.markers {
                 plot.line([(marker.x, y0), (marker.x, y1)], Colour::Grid, 2, None);
-                let y = y1 - (y1 - y0) * (0.02 + 0.07 * i as f64);
-                let near_end = marker.x > x0 + (x1 - x0) * 0.8;
-                let anchor = if near_end { HPos::Right } else { HPos::Left };
-                let pad = (x1 - x0) * 0.006 * if near_end { -1.0 } else { 1.0 };
-                plot.label(marker.label, (marker.x + pad, y), (anchor, VPos::Top));
             }
             for series in &chart.series {
                 let colour = Colour::Series(series.slot.min(3));
                 let dashes = series.dashed.then_some((5, 5));
                 plot.line(series.points.iter().copied(), colour, 3, dashes);
+            }
+            // The markers' labels last, over every line. They step down so markers a few
+            // days apart do not overlap.
+            for (i, marker) in chart.markers.iter().enumerate() {
+                let y = y1 - (y1 - y0) * (0.02 + 0.07 * i as f64);
+                let near_end = marker.x > x0 + (x1 - x0) * 0.8;
+                let anchor = if near_end { HPos::Right } else { HPos::Left };
+                let pad = (x1 - x0) * 0.006 * if near_end { -1.0 } else { 1.0 };
+                plot.label(marker.label, (marker.x + pad, y), (anchor, VPos::Top));
             }
         },
     )
@@ -197,6 +200,10 @@ mod tests {
         );
         // A marker near the end is labelled to its left so the text stays inside.
         assert!(svg.contains(r#"text-anchor="end""#));
+        // Markers' labels are outlined in the background colour, which a file on its own
+        // gets as a fixed colour.
+        assert!(svg.contains("stroke:var(--chart-halo)"));
+        assert!(!frame::standalone(svg).contains("var(--"));
     }
 
     #[test]
