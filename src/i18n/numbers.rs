@@ -189,8 +189,8 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
         return None;
     }
     if let Some(b'e' | b'E') = bytes.get(i) {
-        let rest = &text[i + 1..];
-        let power: i64 = rest.strip_prefix('+').unwrap_or(rest).parse().ok()?;
+        // An integer's own parsing takes one sign, `+` or `-`.
+        let power: i64 = text[i + 1..].parse().ok()?;
         exponent = exponent.saturating_add(power);
         i = bytes.len();
     }
@@ -349,7 +349,8 @@ mod tests {
             );
         }
         for text in [
-            "", "-", ".", "e5", "1e", "1.2.3", "12px", "inf", "NaN", " 1", "1 ", "0x10",
+            "", "-", ".", "e5", "1e", "1.2.3", "12px", "inf", "NaN", " 1", "1 ", "0x10", "1e++4",
+            "1e+-4", "--1",
         ] {
             assert_eq!(parse_decimal(text), None, "{text:?}");
         }
