@@ -53,7 +53,7 @@ pub fn GlossaryPage() -> impl IntoView {
         let mut ids: Vec<((bool, String), &'static str)> = TERMS
             .iter()
             .map(|id| {
-                let name = tr(lang, &name_key(id)).to_lowercase();
+                let name = glossary::fold_case(tr(lang, &name_key(id)));
                 let latin_first_letter = name.chars().next().is_some_and(|c| c.is_ascii());
                 ((lang.is_rtl() && latin_first_letter, name), *id)
             })
