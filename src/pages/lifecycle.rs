@@ -318,7 +318,7 @@ pub fn LifecyclePage() -> impl IntoView {
                             </marker>
                         </defs>
                         {arcs}
-                        <text class="cycle-center" x=format!("{CX}") y=format!("{CY}") text-anchor="middle">
+                        <text class="cycle-center" x=fixed(CX, 0) y=fixed(CY, 0) text-anchor="middle">
                             {move || tr(i18n.lang.get(), "lifecycle.loop.title")}
                         </text>
                         {nodes}
