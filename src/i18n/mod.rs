@@ -200,9 +200,44 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
         Lang::En => (&EN, VALUES[0]),
         Lang::He => (&HE, VALUES[1]),
     };
-    cell.get_or_init(|| Catalog {
-        entries: KEYS.split('\n').zip(values.split('\n')).collect(),
+    cell.get_or_init(|| {
+        // Decoded once per language, and kept for the app's lifetime like the keys.
+        let values: &'static str = Box::leak(decode(values).into_boxed_str());
+        Catalog {
+            entries: KEYS.split('\n').zip(values.split('\n')).collect(),
+        }
     })
+}
+
+/// Reads the form the build script (`src/build.rs`) stores the values in: ASCII as it is,
+/// a byte from 0x80 to 0xFE as the character that far into the Hebrew block (U+0590 on),
+/// and 0xFF before any other character's UTF-8 bytes. Bytes that break the form (the
+/// build script never writes them) become U+FFFD.
+pub fn decode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3 / 2);
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        at += 1;
+        if b < 0x80 {
+            out.push(b as char);
+        } else if b < 0xFF {
+            out.push(char::from_u32(0x590 + u32::from(b - 0x80)).unwrap_or('\u{FFFD}'));
+        } else {
+            let len = match bytes.get(at) {
+                Some(lead) if *lead >= 0xF0 => 4,
+                Some(lead) if *lead >= 0xE0 => 3,
+                _ => 2,
+            };
+            let end = (at + len).min(bytes.len());
+            match std::str::from_utf8(&bytes[at..end]) {
+                Ok(text) if !text.is_empty() => out.push_str(text),
+                _ => out.push('\u{FFFD}'),
+            }
+            at = end;
+        }
+    }
+    out
 }
 
 /// Looks a key up. A missing key shows the key itself, which the parity tests make
@@ -252,6 +287,22 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_reads_ascii_hebrew_and_escaped_characters() {
+        // "F1 ", U+05D0 and U+05D7 (Hebrew letters), U+05F4 (gershayim, in the block),
+        // then a quotation mark and an emoji escaped as 0xFF and their UTF-8.
+        let mut bytes = b"F1 ".to_vec();
+        bytes.extend([0x80 + 0x40, 0x80 + 0x47, 0x80 + 0x64]);
+        bytes.push(0xFF);
+        bytes.extend("“".as_bytes());
+        bytes.push(0xFF);
+        bytes.extend("😀".as_bytes());
+        assert_eq!(decode(&bytes), "F1 אח״“😀");
+        // A broken sequence is replaced, never a panic.
+        assert_eq!(decode(&[b'a', 0xFF]), "a\u{FFFD}");
+        assert_eq!(decode(&[0xFF, 0xE2, 0x80]), "\u{FFFD}");
+    }
 
     #[test]
     fn the_url_language_wins_over_saved_and_browser_choices() {
