@@ -619,7 +619,7 @@ pub fn Lab() -> impl IntoView {
             <p>
                 <T k="scenario.lab.lead" />
             </p>
-            <TermList terms=Signal::derive(|| &LAB_TERMS[..]) />
+            <TermList terms=Signal::stored(&LAB_TERMS[..]) />
             <div class="lab-grid">
                 <LabControls />
                 <div class="lab-results" aria-busy=move || ctx.busy.get().to_string()>

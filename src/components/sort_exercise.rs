@@ -191,7 +191,7 @@ pub fn SortExercise() -> impl IntoView {
             <p>
                 <T k="roles.sort.lead" />
             </p>
-            <TermList terms=Signal::derive(|| &TASK_TERMS[..]) />
+            <TermList terms=Signal::stored(&TASK_TERMS[..]) />
             <DiscardedNotice saved=saved k="roles.sort.corrupt" />
             <div class="bins" aria-hidden="true">{bins}</div>
             <ol class="tasks">{tasks}</ol>

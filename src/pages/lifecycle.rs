@@ -179,7 +179,7 @@ pub fn LifecyclePage() -> impl IntoView {
                     <T k=format!("lifecycle.auto.{auto}") />
                 </dd>
             </dl>
-            <TermList terms=Signal::derive(move || terms) />
+            <TermList terms=Signal::stored(terms) />
             {stage
                 .scenario_link
                 .then(|| {
@@ -251,7 +251,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         <p>
                             <T k=format!("lifecycle.{prefix}.{n}.body") />
                         </p>
-                        <TermList terms=Signal::derive(move || terms) />
+                        <TermList terms=Signal::stored(terms) />
                     </li>
                 }
             })
@@ -294,7 +294,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         {level_count}
                     </p>
                     <div class="level-text">{level_text}</div>
-                    <TermList terms=Signal::derive(|| &MATURITY_TERMS[..]) />
+                    <TermList terms=Signal::stored(&MATURITY_TERMS[..]) />
                 </div>
                 <div class="cycle-layout">
                     <div class="cycle-figure">

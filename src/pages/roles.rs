@@ -99,7 +99,7 @@ pub fn RolesPage() -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <TermList terms=Signal::derive(|| &TABLE_TERMS[..]) />
+                <TermList terms=Signal::stored(&TABLE_TERMS[..]) />
             </section>
 
             <section class="solo" aria-labelledby="solo-title">
@@ -115,7 +115,7 @@ pub fn RolesPage() -> impl IntoView {
                 <p>
                     <T k="roles.solo.close" />
                 </p>
-                <TermList terms=Signal::derive(|| &SOLO_TERMS[..]) />
+                <TermList terms=Signal::stored(&SOLO_TERMS[..]) />
             </section>
 
             <SortExercise />

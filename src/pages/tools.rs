@@ -196,7 +196,7 @@ pub fn ToolsPage() -> impl IntoView {
                     <h3><T k=format!("tools.lineage.{}.title", step.id) /></h3>
                     <ul class="step-tools">{names}</ul>
                     <p><T k=format!("tools.lineage.{}.body", step.id) /></p>
-                    <TermList terms=Signal::derive(move || terms) />
+                    <TermList terms=Signal::stored(terms) />
                 </li>
             }
         })
@@ -263,7 +263,7 @@ pub fn ToolsPage() -> impl IntoView {
                     <T k="tools.select.hint" />
                 </p>
                 <ul class="tool-map">{rows}</ul>
-                <TermList terms=Signal::derive(|| &MAP_TERMS[..]) />
+                <TermList terms=Signal::stored(&MAP_TERMS[..]) />
             </section>
 
             <section aria-labelledby="lineage-title">
@@ -273,7 +273,7 @@ pub fn ToolsPage() -> impl IntoView {
                 <p>
                     <T k="tools.lineage.lead" />
                 </p>
-                <TermList terms=Signal::derive(|| &LINEAGE_TERMS[..]) />
+                <TermList terms=Signal::stored(&LINEAGE_TERMS[..]) />
                 <ol class="lineage">{lineage}</ol>
             </section>
 
