@@ -210,9 +210,9 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
 }
 
 /// Reads the form the build script (`src/build.rs`) stores the values in: ASCII as it is,
-/// a byte from 0x80 to 0xFE as the character that far into the Hebrew block (U+0590 on),
-/// and 0xFF before any other character's UTF-8 bytes. Bytes that break the form (the
-/// build script never writes them) become U+FFFD.
+/// a byte from 0x80 to 0xEF as the character that far into the Hebrew block (U+0590 to
+/// U+05FF), and 0xFF before any other character's UTF-8 bytes. Bytes that break the form
+/// (the build script never writes them) become U+FFFD.
 pub fn decode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 3 / 2);
     let mut at = 0;
@@ -221,8 +221,10 @@ pub fn decode(bytes: &[u8]) -> String {
         at += 1;
         if b < 0x80 {
             out.push(b as char);
-        } else if b < 0xFF {
+        } else if b < 0xF0 {
             out.push(char::from_u32(0x590 + u32::from(b - 0x80)).unwrap_or('\u{FFFD}'));
+        } else if b < 0xFF {
+            out.push('\u{FFFD}');
         } else {
             let len = match bytes.get(at) {
                 Some(lead) if *lead >= 0xF0 => 4,
@@ -301,6 +303,7 @@ mod tests {
         assert_eq!(decode(&bytes), "F1 אח״“😀");
         // A broken sequence is replaced, never a panic.
         assert_eq!(decode(&[b'a', 0xFF]), "a\u{FFFD}");
+        assert_eq!(decode(&[0xF0, b'b']), "\u{FFFD}b");
         assert_eq!(decode(&[0xFF, 0xE2, 0x80]), "\u{FFFD}");
     }
 

@@ -131,13 +131,11 @@ mod tests {
         ];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             let text = c.to_string();
-            // The standard library folds a final capital sigma by its position in a word.
-            if c == 'Σ' {
-                assert_eq!(fold_case("ΑΣ Σ"), "ασ σ");
-                continue;
-            }
             assert_eq!(fold_case(&text), text.to_lowercase(), "{c:?}");
         }
+        // A capital sigma always folds to σ; to_lowercase writes ς for one that ends a
+        // word. No text of the app has one.
+        assert_eq!(fold_case("ΑΣ Σ"), "ασ σ");
         assert_eq!(fold_case("Concept DRIFT, χ² и Ω"), "concept drift, χ² и ω");
         assert_eq!(fold_case("מודל MLflow"), "מודל mlflow");
     }
