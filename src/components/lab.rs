@@ -142,7 +142,8 @@ fn NumberField(
                 prop:value=move || short(get(&ctx.state.get().config))
                 on:change=move |ev| {
                     if let Some(v) = parse_decimal(&input_value(&ev)) {
-                        change_config(|c| set(c, v.clamp(min, max)));
+                        // Not clamp: see `tests/tidy.rs` (clamp_takes_only_constant_bounds).
+                        change_config(|c| set(c, v.max(min).min(max)));
                     }
                 }
             />
