@@ -21,17 +21,15 @@ thread_local! {
 }
 
 /// Runs the simulation for a postcard-encoded `Config` and answers with the
-/// postcard-encoded `Result<Outcome, String>`. Called inside the worker. (Not exported
-/// from the shell-only build, which has no scenario: see `pages::placeholder`.)
+/// postcard-encoded `Option<Outcome>`: none for bytes that are not a valid configuration
+/// (the page then runs it itself; it only ever sends valid ones). Called inside the worker.
+/// (Not exported from the shell-only build, which has no scenario: see `pages::placeholder`.)
 #[cfg_attr(not(feature = "shell-only"), wasm_bindgen)]
 pub fn simulate(config: &[u8]) -> Vec<u8> {
-    let result: Result<Outcome, String> = match postcard::from_bytes::<Config>(config) {
-        Ok(config) => SESSION
-            .with(|s| s.borrow_mut().run(&config))
-            .map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
-    postcard::to_allocvec(&result).unwrap_or_default()
+    let outcome: Option<Outcome> = postcard::from_bytes::<Config>(config)
+        .ok()
+        .and_then(|config| SESSION.with(|s| s.borrow_mut().run(&config)).ok());
+    postcard::to_allocvec(&outcome).unwrap_or_default()
 }
 
 /// What the page is told: an outcome, or that the worker cannot serve it.
@@ -82,8 +80,8 @@ fn start(base: &str) -> Option<Client> {
                 .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
                 .map(|b| b.to_vec());
             let outcome = bytes
-                .and_then(|b| postcard::from_bytes::<Result<Outcome, String>>(&b).ok())
-                .and_then(Result::ok);
+                .and_then(|b| postcard::from_bytes::<Option<Outcome>>(&b).ok())
+                .flatten();
             answered(outcome);
         });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_event: web_sys::Event| {

@@ -60,9 +60,11 @@ pub fn ScenarioPage() -> impl IntoView {
         session
             .try_update_value(|s| s.run(config))
             .and_then(Result::ok)
-            // `parse` only returns valid configurations, so this is a safety net.
-            .unwrap_or_else(|| {
-                crate::sim::run(&Config::default()).expect("the default configuration is valid")
+            // `parse` only returns valid configurations, so this is a safety net. (Not
+            // `expect`, which would carry the error's Debug text into the download.)
+            .unwrap_or_else(|| match crate::sim::run(&Config::default()) {
+                Ok(outcome) => outcome,
+                Err(_) => panic!("the default configuration is valid"),
             })
     };
     let (current, set_current) = signal(None::<Outcome>);
