@@ -126,37 +126,49 @@ fn views_pass_no_literal_text_through_struct_fields() {
     );
 }
 
+/// Every line of code under `src/` that is not a comment, trimmed, with where it is
+/// (`file:line`), for the checks that read code line by line.
+fn code_lines() -> Vec<(String, String)> {
+    let mut lines = Vec::new();
+    for file in rust_files(&root().join("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let trimmed = line.trim();
+            if !trimmed.starts_with("//") {
+                lines.push((
+                    format!("{}:{}", file.display(), number + 1),
+                    trimmed.to_string(),
+                ));
+            }
+        }
+    }
+    lines
+}
+
 /// A unit glued to a formatted number (`format!("{}K", …)`) is a word the locale files
 /// should give: it may differ between the languages.
 #[test]
 fn formatted_numbers_carry_no_literal_units() {
     let mut offenders = Vec::new();
-    for file in rust_files(&root().join("src")) {
-        let text = std::fs::read_to_string(&file).unwrap();
-        for (number, line) in text.lines().enumerate() {
-            let trimmed = line.trim();
-            if trimmed.starts_with("//") {
-                continue;
-            }
-            let Some(at) = trimmed.find("format!(") else {
-                continue;
-            };
-            let Some(template) = literal_after(trimmed, at) else {
-                continue;
-            };
-            // A placeholder's closing brace followed by a letter; `\u{…}` escapes aside.
-            let glued = template.match_indices('}').any(|(i, _)| {
-                let opened = template[..i].rfind('{').unwrap_or(0);
-                let escape = template[..opened].ends_with("\\u");
-                !escape
-                    && template[i + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
-            });
-            if glued {
-                offenders.push(format!("{}:{}: {trimmed}", file.display(), number + 1));
-            }
+    for (place, line) in code_lines() {
+        let Some(at) = line.find("format!(") else {
+            continue;
+        };
+        let Some(template) = literal_after(&line, at) else {
+            continue;
+        };
+        // A placeholder's closing brace followed by a letter; `\u{…}` escapes aside.
+        let glued = template.match_indices('}').any(|(i, _)| {
+            let opened = template[..i].rfind('{').unwrap_or(0);
+            let escape = template[..opened].ends_with("\\u");
+            !escape
+                && template[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+        });
+        if glued {
+            offenders.push(format!("{place}: {line}"));
         }
     }
     assert!(
@@ -177,19 +189,12 @@ fn clamp_takes_only_constant_bounds() {
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || "._+- e".contains(c))
     };
     let mut offenders = Vec::new();
-    for file in rust_files(&root().join("src")) {
-        let text = std::fs::read_to_string(&file).unwrap();
-        for (number, line) in text.lines().enumerate() {
-            let trimmed = line.trim();
-            if trimmed.starts_with("//") {
-                continue;
-            }
-            for (at, _) in trimmed.match_indices(".clamp(") {
-                let args = &trimmed[at + ".clamp(".len()..];
-                let args = &args[..args.find(')').unwrap_or(args.len())];
-                if !args.split(',').all(|arg| constant(arg.trim())) {
-                    offenders.push(format!("{}:{}: {trimmed}", file.display(), number + 1));
-                }
+    for (place, line) in code_lines() {
+        for (at, _) in line.match_indices(".clamp(") {
+            let args = &line[at + ".clamp(".len()..];
+            let args = &args[..args.find(')').unwrap_or(args.len())];
+            if !args.split(',').all(|arg| constant(arg.trim())) {
+                offenders.push(format!("{place}: {line}"));
             }
         }
     }
