@@ -183,16 +183,23 @@ pub fn cos_sin(angle: f64) -> (f64, f64) {
     (cos, sin)
 }
 
+/// The angle of stage `i` on the cycle diagram, in radians: the first at the top, going
+/// clockwise (SVG's y axis points down).
+fn stage_angle(i: usize) -> f64 {
+    std::f64::consts::TAU * i as f64 / STAGES.len() as f64 - std::f64::consts::FRAC_PI_2
+}
+
+/// The point at `angle` on the circle of `radius` around (`cx`, `cy`).
+fn on_circle(cx: f64, cy: f64, radius: f64, angle: f64) -> (f64, f64) {
+    let (cos, sin) = cos_sin(angle);
+    (cx + radius * cos, cy + radius * sin)
+}
+
 /// Where the stages sit on the cycle diagram: centres on a circle of `radius` around
 /// (`cx`, `cy`), the first at the top, going clockwise. Pure geometry for the view.
 pub fn node_positions(cx: f64, cy: f64, radius: f64) -> Vec<(f64, f64)> {
-    let n = STAGES.len() as f64;
     (0..STAGES.len())
-        .map(|i| {
-            let angle = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
-            let (cos, sin) = cos_sin(angle);
-            (cx + radius * cos, cy + radius * sin)
-        })
+        .map(|i| on_circle(cx, cy, radius, stage_angle(i)))
         .collect()
 }
 
@@ -200,9 +207,7 @@ pub fn node_positions(cx: f64, cy: f64, radius: f64) -> Vec<(f64, f64)> {
 /// `radius` from the centre, with the SVG `text-anchor` that keeps it clear of the ring
 /// (`start` on the right half, `end` on the left, `middle` at the top and the bottom).
 pub fn label_position(cx: f64, cy: f64, radius: f64, i: usize) -> (f64, f64, &'static str) {
-    let n = STAGES.len() as f64;
-    let angle = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
-    let (cos, sin) = cos_sin(angle);
+    let (cos, sin) = cos_sin(stage_angle(i));
     let anchor = if cos > 0.3 {
         "start"
     } else if cos < -0.3 {
@@ -219,12 +224,8 @@ pub fn label_position(cx: f64, cy: f64, radius: f64, i: usize) -> (f64, f64, &'s
 /// The SVG path of the arrow arc from stage `i` to the next one, on the same circle,
 /// leaving a gap of `gap` radians around each node.
 pub fn arc_path(cx: f64, cy: f64, radius: f64, i: usize, gap: f64) -> String {
-    let n = STAGES.len() as f64;
-    let start = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2 + gap;
-    let end = std::f64::consts::TAU * (i + 1) as f64 / n - std::f64::consts::FRAC_PI_2 - gap;
-    let ((cos1, sin1), (cos2, sin2)) = (cos_sin(start), cos_sin(end));
-    let (x1, y1) = (cx + radius * cos1, cy + radius * sin1);
-    let (x2, y2) = (cx + radius * cos2, cy + radius * sin2);
+    let (x1, y1) = on_circle(cx, cy, radius, stage_angle(i) + gap);
+    let (x2, y2) = on_circle(cx, cy, radius, stage_angle(i + 1) - gap);
     let f = |v: f64| fixed(v, 1);
     format!(
         "M{} {} A{} {} 0 0 1 {} {}",
