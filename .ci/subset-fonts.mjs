@@ -3,8 +3,10 @@
 // styles and pages (figures' signs, arrows, quotation marks). Each file keeps only the
 // characters of its @font-face unicode-range in public/style.css, and its weight axis
 // only over the @font-face rule's font-weight range (the weights the style sheets use,
-// which this checks), so the text looks as before in about half the bytes. A character
-// outside the subset (typed by a user, say) is drawn in the next font of the stack.
+// which this checks), and only the OpenType features a browser turns on by itself plus
+// those the style sheets ask for (which this reads), so the text looks as before in about
+// half the bytes. A character outside the subset (typed by a user, say) is drawn in the
+// next font of the stack.
 // A step of trunk's post-build hook (post-build.mjs): the woff2 files in TRUNK_STAGING_DIR,
 // fresh copies from node_modules on every build, in place.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -78,9 +80,31 @@ function usedWeights() {
   return weights;
 }
 
+/** The OpenType features browsers apply to text unasked (kerning, ligatures, contextual
+ * forms, marks), and each one the style sheets ask for. A `font-variant-*` value or a
+ * `font-feature-settings` this does not know fails the build rather than lose glyphs. */
+function usedFeatures() {
+  const features = new Set(["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "rlig", "rclt", "curs"]);
+  const variants = { "tabular-nums": "tnum", "lining-nums": "lnum", "oldstyle-nums": "onum", "proportional-nums": "pnum" };
+  for (const file of filesUnder("public", /\.css$/)) {
+    const css = readFileSync(file, "utf8");
+    for (const [, property, value] of css.matchAll(/(font-variant[a-z-]*|font-feature-settings):\s*([^;}]+)/g)) {
+      for (const word of value.trim().split(/[\s,]+/)) {
+        const tag = property === "font-feature-settings" ? word.match(/^["']([a-z0-9]{4})["']$/)?.[1] : variants[word];
+        if (tag) features.add(tag);
+        else if (!(word === "normal" || (property === "font-feature-settings" && /^(on|off|\d+)$/.test(word)))) {
+          throw new Error(`${file}: ${property}: ${value} is not a feature the font subset knows`);
+        }
+      }
+    }
+  }
+  return [...features];
+}
+
 async function subsetFonts(dir) {
   const chars = [...appCharacters()];
   const weights = usedWeights();
+  const keepFeatures = usedFeatures();
   for (const [file, { ranges, weight }] of fontFaces()) {
     const outside = [...weights].filter((w) => w < weight.min || w > weight.max);
     if (outside.length > 0) {
@@ -92,6 +116,7 @@ async function subsetFonts(dir) {
     const subset = await subsetFont(font, inRange.join(""), {
       targetFormat: "woff2",
       variationAxes: { wght: weight },
+      keepFeatures,
     });
     if (subset.length === 0 || subset.length >= font.length) {
       throw new Error(`subsetting ${file} gave ${subset.length} bytes from ${font.length}`);
