@@ -3,6 +3,7 @@
 //! title, section paging from the keyboard).
 
 use crate::components::display::{current_slide, provide_display};
+use crate::components::erased::dynamic;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::i18n::provide_i18n;
@@ -255,7 +256,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             // The section or the not-found page, from the parsed URL. (No view returns an
             // error; a panic shows `platform::show_fatal_error`'s panel.)
-            {page}
+            {dynamic(page)}
         </main>
         <Footer />
     }

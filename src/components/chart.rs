@@ -3,6 +3,7 @@
 //! drawn over it without a redraw, an SVG download, and its data as a table.
 
 use crate::charts::frame::Drawn;
+use crate::components::erased::dynamic;
 use crate::components::i18n::T;
 use crate::i18n::numbers::fixed;
 use leptos::prelude::*;
@@ -132,7 +133,7 @@ pub fn ChartFigure(
     let table_region_label = title_id.clone();
     view! {
         <figure class="chart" aria-labelledby=figure_label>
-            <figcaption id=title_id>{move || title.get()}</figcaption>
+            <figcaption id=title_id>{dynamic(move || title.get())}</figcaption>
             <div class="chart-stack">
                 <div
                     class="chart-svg"
@@ -144,11 +145,11 @@ pub fn ChartFigure(
                 ></div>
                 {overlay}
             </div>
-            <p class="chart-summary" id=summary_id>{move || summary.get()}</p>
+            <p class="chart-summary" id=summary_id>{dynamic(move || summary.get())}</p>
             <a class="button" href="#" download=file on:click=download>
                 <span>
                     <T k="scenario.chart.download" />
-                    <span class="visually-hidden">{move || format!(": {}", title.get())}</span>
+                    <span class="visually-hidden">{dynamic(move || format!(": {}", title.get()))}</span>
                 </span>
             </a>
             {children.map(|table| {
@@ -171,7 +172,7 @@ pub fn ChartFigure(
                             role="group"
                             aria-labelledby=table_region_label.clone()
                         >
-                            {move || open.get().then(|| table())}
+                            {dynamic(move || open.get().then(|| table()))}
                         </div>
                     </details>
                 }

@@ -2,6 +2,7 @@
 //! `?present` and `?embed` flags or the presenter switch, kept for the browser tab), the
 //! switch itself, the full-screen button and the slide position a projector shows.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, use_i18n};
 use crate::display::{self, Slide};
 use crate::nav::use_location;
@@ -115,7 +116,7 @@ pub fn PresenterTools() -> impl IntoView {
             >
                 <T k="present.fullscreen" />
             </button>
-            <p class="slide-position" aria-live="polite">{position}</p>
+            <p class="slide-position" aria-live="polite">{dynamic(position)}</p>
         </Show>
     }
 }

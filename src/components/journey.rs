@@ -2,6 +2,7 @@
 //! home page shows what was done (sections, story scenes, the sorting exercise and the
 //! self-checks), a link to continue where the student left off, and a way to start over.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
@@ -133,19 +134,19 @@ pub fn ProgressPanel() -> impl IntoView {
             <h2 id="progress-title">
                 <T k="journey.title" />
             </h2>
-            {move || {
+            {dynamic(move || {
                 if journey.get().is_empty() {
                     view! { <p><T k="journey.empty" /></p> }.into_any()
                 } else {
-                    view! { <ul class="checklist">{lines}</ul> }.into_any()
+                    view! { <ul class="checklist">{dynamic(lines)}</ul> }.into_any()
                 }
-            }}
+            })}
             <div class="progress-actions">
-                {move || journey.get().last.map(|href| view! {
+                {dynamic(move || journey.get().last.map(|href| view! {
                     <a class="button primary" href=href>
                         <T k="journey.continue" />
                     </a>
-                })}
+                }))}
                 <Show when=move || !journey.get().is_empty()>
                     <button type="button" class="button" on:click=reset>
                         <T k="journey.reset" />

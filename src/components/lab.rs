@@ -5,6 +5,7 @@
 
 use crate::charts::confusion::{ConfusionChart, confusion_chart};
 use crate::components::chart::{ChartFigure, ChartShelf};
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
@@ -109,7 +110,7 @@ fn Slider(
                         }
                     }
                 />
-                <output for=id class="num">{shown}</output>
+                <output for=id class="num">{dynamic(shown)}</output>
             </div>
         </div>
     }
@@ -648,7 +649,7 @@ pub fn Lab() -> impl IntoView {
                                         }
                                     }
                                 />
-                                <output for="day" class="num">{move || day.get()}</output>
+                                <output for="day" class="num">{dynamic(move || day.get())}</output>
                             </div>
                         </div>
                         <div class="transport">
@@ -660,10 +661,10 @@ pub fn Lab() -> impl IntoView {
                             >
                                 // Text, not a new view each time: the label changes on every
                                 // press, and the page lives long.
-                                {move || {
+                                {dynamic(move || {
                                     let key = if playing.get() { "scenario.lab.pause" } else { "scenario.lab.play" };
                                     render_text(i18n.lang.get(), tr(i18n.lang.get(), key))
-                                }}
+                                })}
                             </button>
                             <button
                                 type="button"
@@ -705,7 +706,7 @@ pub fn Lab() -> impl IntoView {
                                     </th>
                                 </tr>
                             </thead>
-                            <tbody>{summary}</tbody>
+                            <tbody>{dynamic(summary)}</tbody>
                         </table>
                         <p>{text_args("scenario.summary.saving")}</p>
                     </section>
@@ -724,7 +725,7 @@ pub fn Lab() -> impl IntoView {
                     <ConfusionTable day=day />
                     <section aria-labelledby="events-title">
                         <h3 id="events-title">{text_args("scenario.events.title")}</h3>
-                        <ol class="event-list">{events}</ol>
+                        <ol class="event-list">{dynamic(events)}</ol>
                     </section>
                 </div>
             </div>
@@ -802,7 +803,7 @@ fn MonitorTable(
     };
     view! {
         <section aria-labelledby="monitor-title">
-            <h3 id="monitor-title">{title}</h3>
+            <h3 id="monitor-title">{dynamic(title)}</h3>
             // Scrolls sideways on a phone, so it takes focus for keyboard scrolling.
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="monitor-title">
                 <table class="data-table monitor">
@@ -817,10 +818,10 @@ fn MonitorTable(
                             <th scope="col"><T k="scenario.monitor.verdict" /></th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{dynamic(rows)}</tbody>
                 </table>
             </div>
-            <p>{share}</p>
+            <p>{dynamic(share)}</p>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::charts::bars::{BarChart, Bars, bar_chart};
 use crate::charts::frame::{Axis, Drawn, nice_ticks};
 use crate::charts::line::{Level, LineChart, Marker, Series, line_chart};
 use crate::components::chart::ChartFigure;
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, use_i18n};
 use crate::components::lab::verdict_key;
 use crate::i18n::numbers::{fixed, grouped, percent, score, thousands};
@@ -722,7 +723,7 @@ pub fn LabCharts(
                         {col_head("scenario.chart.cbpe")}
                     </tr>
                 </thead>
-                <tbody>{f1_rows}</tbody>
+                <tbody>{dynamic(f1_rows)}</tbody>
             </table>
         </ChartFigure>
         <ChartFigure
@@ -740,7 +741,7 @@ pub fn LabCharts(
                         {col_head("scenario.policy.loop")}
                     </tr>
                 </thead>
-                <tbody>{money_rows}</tbody>
+                <tbody>{dynamic(money_rows)}</tbody>
             </table>
         </ChartFigure>
         <div class="control chart-pick">
@@ -764,10 +765,10 @@ pub fn LabCharts(
                     <tr>
                         {col_head("scenario.dist.bin")}
                         {col_head("scenario.dist.reference")}
-                        <th scope="col">{current_head}</th>
+                        <th scope="col">{dynamic(current_head)}</th>
                     </tr>
                 </thead>
-                <tbody>{dist_rows}</tbody>
+                <tbody>{dynamic(dist_rows)}</tbody>
             </table>
         </ChartFigure>
         <div class="control chart-pick">
@@ -792,10 +793,10 @@ pub fn LabCharts(
                     <tr>
                         {col_head("scenario.score.axis")}
                         {col_head("scenario.score.reference")}
-                        <th scope="col">{current_head}</th>
+                        <th scope="col">{dynamic(current_head)}</th>
                     </tr>
                 </thead>
-                <tbody>{score_rows}</tbody>
+                <tbody>{dynamic(score_rows)}</tbody>
             </table>
         </ChartFigure>
     }

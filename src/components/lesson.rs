@@ -2,6 +2,7 @@
 //! tab), the links between its stops, and the lesson bar that shows where a student is,
 //! with the previous and next stops and a way to leave the lesson.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, page_local, use_i18n};
 use crate::components::pager::PagerLink;
 use crate::display::Slide;
@@ -182,7 +183,7 @@ pub fn LessonBar() -> impl IntoView {
             let names = problems.join(", ");
             view! {
                 <p class="notice" role="status">
-                    {move || tr_args(i18n.lang.get(), "lesson.notice", &[("names", &names)])}
+                    {dynamic(move || tr_args(i18n.lang.get(), "lesson.notice", &[("names", &names)]))}
                 </p>
             }
         })
@@ -191,14 +192,14 @@ pub fn LessonBar() -> impl IntoView {
     view! {
         <Show when=move || !on_builder() && (active() || ctx.problems.with(|p| !p.is_empty()))>
             <aside class="lesson-bar" aria-label=i18n.t("lesson.label")>
-                {notice}
+                {dynamic(notice)}
                 <Show when=active>
                     <p>
                         <strong>
                             <T k="lesson.label" />
                         </strong>
                         " "
-                        <span aria-live="polite">{position}</span>
+                        <span aria-live="polite">{dynamic(position)}</span>
                     </p>
                     <button type="button" class="button" on:click=move |_| leave(ctx)>
                         <T k="lesson.leave" />

@@ -1,6 +1,7 @@
 //! The previous/next control at the end of every section.
 
 use crate::components::display::current_slide;
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, page_local, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::{StopLink, use_lesson};
@@ -57,7 +58,7 @@ pub fn Pager(section: Section) -> impl IntoView {
     };
     view! {
         <nav class="pager" aria-label=i18n.t("pager.label")>
-            {move || match stops() {
+            {dynamic(move || match stops() {
                 Some((prev, next)) => {
                     view! {
                         {prev.map(|stop| view! { <StopLink stop=stop forward=false /> })}
@@ -72,7 +73,7 @@ pub fn Pager(section: Section) -> impl IntoView {
                     }
                         .into_any()
                 }
-            }}
+            })}
         </nav>
     }
 }

@@ -2,6 +2,7 @@
 //! kept in the browser: loaded with `teach::progress` (anything unreadable is discarded
 //! and flagged, never trusted), saved on every change.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
@@ -152,12 +153,12 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
                 <li class="quiz-question">
                     <fieldset>
                         <legend>
-                            <span class="quiz-number">{number}</span>
+                            <span class="quiz-number">{dynamic(number)}</span>
                             <T k=base.clone() />
                         </legend>
                         <ul class="choices">{choices}</ul>
                     </fieldset>
-                    {feedback}
+                    {dynamic(feedback)}
                 </li>
             }
         })
@@ -195,7 +196,7 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
             <ol class="quiz-list">{items}</ol>
             <div class="quiz-footer">
                 <p class="quiz-status" role="status">
-                    {status}
+                    {dynamic(status)}
                 </p>
                 <button type="button" class="button" on:click=move |_| saved.clear()>
                     <T k="quiz.reset" />

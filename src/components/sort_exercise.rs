@@ -3,6 +3,7 @@
 //! a role (HTML5 drag and drop, an enhancement over the radios). Checking shows, per task,
 //! whether it is right and why. The glossary terms the tasks use are linked under the lead.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::quiz::{DiscardedNotice, SavedAnswers};
 use crate::components::story::TermList;
@@ -66,8 +67,8 @@ pub fn SortExercise() -> impl IntoView {
                     <h3 class="bin-title">
                         <T k=owner_key(owner) />
                     </h3>
-                    <ol class="chips">{chips}</ol>
-                    {move || {
+                    <ol class="chips">{dynamic(chips)}</ol>
+                    {dynamic(move || {
                         empty()
                             .then(|| {
                                 view! {
@@ -76,7 +77,7 @@ pub fn SortExercise() -> impl IntoView {
                                     </p>
                                 }
                             })
-                    }}
+                    })}
                 </div>
             }
         })
@@ -159,7 +160,7 @@ pub fn SortExercise() -> impl IntoView {
                         </legend>
                         <div class="choices">{choices}</div>
                     </fieldset>
-                    {feedback}
+                    {dynamic(feedback)}
                 </li>
             }
         })
@@ -197,7 +198,7 @@ pub fn SortExercise() -> impl IntoView {
             <ol class="tasks">{tasks}</ol>
             <div class="sort-footer">
                 <p class="sort-status" role="status">
-                    {status}
+                    {dynamic(status)}
                 </p>
                 <button type="button" class="button primary" on:click=move |_| set_checked.set(true)>
                     <T k="roles.sort.check" />

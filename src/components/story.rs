@@ -2,6 +2,7 @@
 //! swimlanes that show who acts and what passes between them, the predict-then-reveal
 //! questions, the validation gate's criteria, and buttons to the previous and next scene.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::use_lesson;
@@ -77,12 +78,12 @@ pub fn Story() -> impl IntoView {
     };
     view! {
         <section class="story" aria-labelledby="scene-title">
-            <p class="scene-position">{position}</p>
-            <h2 id="scene-title">{move || view! { <T k=format!("scenario.scene.{}.title", scene.get().slug()) /> }}</h2>
-            <p class="scene-body">{body}</p>
-            {figure}
-            {move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> })}
-            {move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> })}
+            <p class="scene-position">{dynamic(position)}</p>
+            <h2 id="scene-title">{dynamic(move || view! { <T k=format!("scenario.scene.{}.title", scene.get().slug()) /> })}</h2>
+            <p class="scene-body">{dynamic(body)}</p>
+            {dynamic(figure)}
+            {dynamic(move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> }))}
+            {dynamic(move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> }))}
             <Swimlanes scene=scene />
             <TermList terms=Signal::derive(move || scene.get().terms()) />
             <nav class="scene-nav" aria-label=i18n.t("scenario.lanes.label")>
@@ -117,13 +118,13 @@ pub fn TermList(terms: Signal<&'static [&'static str]>) -> impl IntoView {
             <span class="term-list-label">
                 <T k="scenario.terms" />
             </span>
-            {move || {
+            {dynamic(move || {
                 terms
                     .get()
                     .iter()
                     .map(|id| view! { <Term id=*id /> })
                     .collect_view()
-            }}
+            })}
         </p>
     }
 }
@@ -179,7 +180,7 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
                     <T k="role.ops.name" />
                 </span>
             </div>
-            {move || {
+            {dynamic(move || {
                 let rows = rows();
                 if rows.is_empty() {
                     match scene.get().planned_work() {
@@ -219,7 +220,7 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
                 } else {
                     view! { <ol class="lane-events">{rows}</ol> }.into_any()
                 }
-            }}
+            })}
         </section>
     }
 }
@@ -288,7 +289,7 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
             >
                 <T k="scenario.predict.reveal" />
             </button>
-            {answer}
+            {dynamic(answer)}
         </fieldset>
     }
 }
@@ -365,7 +366,7 @@ fn GateTable() -> impl IntoView {
                     </th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody>{dynamic(rows)}</tbody>
         </table>
     }
 }

@@ -2,6 +2,7 @@
 //! with its name in both languages, a short definition and an anchor (`#term-<id>`) that
 //! the `Term` links of the other sections point to. A search box filters the entries.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::i18n::{tr, tr_args};
 use crate::nav::use_location;
@@ -124,10 +125,10 @@ pub fn GlossaryPage() -> impl IntoView {
                     on:input=move |ev| set_query.set(event_target_value(&ev))
                 />
                 <p class="glossary-count" role="status">
-                    {count}
+                    {dynamic(count)}
                 </p>
             </div>
-            <ul class="term-entries">{entries}</ul>
+            <ul class="term-entries">{dynamic(entries)}</ul>
         </article>
     }
 }

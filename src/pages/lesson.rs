@@ -3,6 +3,7 @@
 //! students may change, and copy the link. The lesson being built lives in this page's
 //! URL (the same query a lesson link carries), so a half-made lesson survives a reload.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, page_local, use_i18n};
 use crate::components::lab::{ControlsCtx, LabControls};
 use crate::display::Slide;
@@ -273,7 +274,7 @@ pub fn LessonBuilder() -> impl IntoView {
                         }
                     }
                 >
-                    <p>{summary}</p>
+                    <p>{dynamic(summary)}</p>
                     <label for="lesson-link">
                         <T k="builder.link" />
                     </label>
@@ -287,11 +288,11 @@ pub fn LessonBuilder() -> impl IntoView {
                         </a>
                     </p>
                     <p role="status" class="copy-status">
-                        {move || match copied.get() {
+                        {dynamic(move || match copied.get() {
                             Some(true) => view! { <T k="builder.copied" /> }.into_any(),
                             Some(false) => view! { <T k="builder.copy_failed" /> }.into_any(),
                             None => ().into_any(),
-                        }}
+                        })}
                     </p>
                 </Show>
             </section>

@@ -5,6 +5,7 @@
 //! self-check. Artifacts are glossary links, and the stage, the maturity levels and each
 //! card list the other glossary terms they use. Geometry comes from `teach::lifecycle`.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::icons::ArrowForward;
 use crate::components::quiz::Quiz;
@@ -100,7 +101,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         {i + 1}
                     </text>
                     <text class="node-label" x=fixed(lx, 1) y=fixed(ly, 1) text-anchor=anchor>
-                        {move || tr(i18n.lang.get(), &short_key)}
+                        {dynamic(move || tr(i18n.lang.get(), &short_key))}
                     </text>
                 </g>
             }
@@ -139,7 +140,7 @@ pub fn LifecyclePage() -> impl IntoView {
             .collect_view();
         let terms = stage.terms;
         view! {
-            <p class="stage-n">{stage_n}</p>
+            <p class="stage-n">{dynamic(stage_n)}</p>
             <h3 id="stage-detail-title">
                 <T k=key("name") />
             </h3>
@@ -174,7 +175,7 @@ pub fn LifecyclePage() -> impl IntoView {
                 <dd class="skip">
                     <T k=key("skip") />
                 </dd>
-                <dt>{level_label}</dt>
+                <dt>{dynamic(level_label)}</dt>
                 <dd class=format!("auto-text auto-{auto}")>
                     <T k=format!("lifecycle.auto.{auto}") />
                 </dd>
@@ -291,9 +292,9 @@ pub fn LifecyclePage() -> impl IntoView {
                         {levels}
                     </fieldset>
                     <p class="maturity-count" role="status">
-                        {level_count}
+                        {dynamic(level_count)}
                     </p>
-                    <div class="level-text">{level_text}</div>
+                    <div class="level-text">{dynamic(level_text)}</div>
                     <TermList terms=Signal::stored(&MATURITY_TERMS[..]) />
                 </div>
                 <div class="cycle-layout">
@@ -319,7 +320,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         </defs>
                         {arcs}
                         <text class="cycle-center" x=fixed(CX, 0) y=fixed(CY, 0) text-anchor="middle">
-                            {move || tr(i18n.lang.get(), "lifecycle.loop.title")}
+                            {dynamic(move || tr(i18n.lang.get(), "lifecycle.loop.title"))}
                         </text>
                         {nodes}
                     </svg>
@@ -338,7 +339,7 @@ pub fn LifecyclePage() -> impl IntoView {
                     </ul>
                     </div>
                     <section id="stage-detail" class="stage-detail card" aria-labelledby="stage-detail-title">
-                        {detail}
+                        {dynamic(detail)}
                     </section>
                 </div>
             </section>

@@ -7,6 +7,7 @@
 //! first time in a task of its own after the first paint. Story mode pages through the
 //! scenes; lab mode exposes every control.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, page_local, render_text, use_i18n};
 use crate::components::lab::Lab;
 use crate::components::lesson::use_lesson;
@@ -199,13 +200,13 @@ pub fn ScenarioPage() -> impl IntoView {
             <p class="lead">
                 <T k="section.scenario.summary" />
             </p>
-            {notice}
+            {dynamic(notice)}
             <nav class="mode-tabs" aria-label=i18n.t("scenario.mode.label")>
                 {mode_link(Mode::Story)}
                 {mode_link(Mode::Lab)}
             </nav>
             // Keyed on the mode alone: a control or day change must not rebuild the lab.
-            {move || {
+            {dynamic(move || {
                 if !ready.get() {
                     return view! {
                         <p class="scenario-running" role="status">
@@ -220,10 +221,10 @@ pub fn ScenarioPage() -> impl IntoView {
                 };
                 view! {
                     {body}
-                    <p class="caveat">{caveat}</p>
+                    <p class="caveat">{dynamic(caveat)}</p>
                 }
                     .into_any()
-            }}
+            })}
         </article>
     }
 }

@@ -5,6 +5,7 @@
 //! one model through the tools, and the self-check. The map and each lineage step list the
 //! glossary terms they use.
 
+use crate::components::erased::dynamic;
 use crate::components::i18n::{T, render_text, use_i18n};
 use crate::components::quiz::Quiz;
 use crate::components::story::TermList;
@@ -34,7 +35,7 @@ fn tool_details(category: &'static Category, tool: &'static str) -> impl IntoVie
     view! {
         <div class="tool-detail" id="tool-detail" role="region" aria-labelledby="tool-detail-title">
             <h4 id="tool-detail-title">
-                {title}
+                {dynamic(title)}
                 {is_bridge(tool)
                     .then(|| view! { <span class="bridge-badge"><T k="tools.bridge" /></span> })}
             </h4>
@@ -83,7 +84,7 @@ pub fn ToolsPage() -> impl IntoView {
         .into_iter()
         .map(|s| {
             let key = format!("tools.stage.{s}");
-            view! { <option value=s>{move || tr(i18n.lang.get(), &key)}</option> }
+            view! { <option value=s>{dynamic(move || tr(i18n.lang.get(), &key))}</option> }
         })
         .collect_view();
 
@@ -151,7 +152,7 @@ pub fn ToolsPage() -> impl IntoView {
                             <p class="cell-label"><T k="tools.col.tools" /></p>
                             <ul class="tool-list">{buttons}</ul>
                         </div>
-                        {detail}
+                        {dynamic(detail)}
                     </li>
                 }
             })
@@ -254,7 +255,7 @@ pub fn ToolsPage() -> impl IntoView {
                             {stage_options}
                         </select>
                     </div>
-                    <p class="shown" role="status">{shown}</p>
+                    <p class="shown" role="status">{dynamic(shown)}</p>
                 </div>
                 <p class="note bridge-note">
                     <T k="tools.bridge.note" />
@@ -262,7 +263,7 @@ pub fn ToolsPage() -> impl IntoView {
                 <p class="hint">
                     <T k="tools.select.hint" />
                 </p>
-                <ul class="tool-map">{rows}</ul>
+                <ul class="tool-map">{dynamic(rows)}</ul>
                 <TermList terms=Signal::stored(&MAP_TERMS[..]) />
             </section>
 
