@@ -4,7 +4,7 @@
 
 use crate::charts::frame::Drawn;
 use crate::components::erased::dynamic;
-use crate::components::i18n::T;
+use crate::components::i18n::t;
 use crate::i18n::numbers::fixed;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -148,7 +148,7 @@ pub fn ChartFigure(
             <p class="chart-summary" id=summary_id>{dynamic(move || summary.get())}</p>
             <a class="button" href="#" download=file on:click=download>
                 <span>
-                    <T k="scenario.chart.download" />
+                    {t("scenario.chart.download")}
                     <span class="visually-hidden">{dynamic(move || format!(": {}", title.get()))}</span>
                 </span>
             </a>
@@ -163,7 +163,7 @@ pub fn ChartFigure(
                         set_open.set(now);
                     }>
                         <summary>
-                            <T k=table_label />
+                            {t(table_label)}
                         </summary>
                         // Scrolls sideways on a phone, so it takes focus for keyboard scrolling.
                         <div

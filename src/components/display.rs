@@ -3,7 +3,7 @@
 //! switch itself, the full-screen button and the slide position a projector shows.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::display::{self, Slide};
 use crate::nav::use_location;
 use crate::platform;
@@ -101,7 +101,7 @@ pub fn PresenterTools() -> impl IntoView {
             aria-pressed=move || present.get().to_string()
             on:click=toggle
         >
-            <T k="present.switch" />
+            {t("present.switch")}
         </button>
         <Show when=move || present.get()>
             <button
@@ -114,7 +114,7 @@ pub fn PresenterTools() -> impl IntoView {
                     set_timeout(move || set_full.set(platform::is_fullscreen()), std::time::Duration::from_millis(300));
                 }
             >
-                <T k="present.fullscreen" />
+                {t("present.fullscreen")}
             </button>
             <p class="slide-position" aria-live="polite">{dynamic(position)}</p>
         </Show>

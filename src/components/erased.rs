@@ -8,10 +8,12 @@
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
 
+/// What `dynamic` returns: a view part that renders itself again when what it reads
+/// changes.
+pub type Dynamic = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
+
 /// A part of a view that `f` renders again whenever what it reads changes, like
 /// `{move || ...}`, with the view erased to `AnyView`.
-pub fn dynamic<V: IntoView + 'static>(
-    f: impl Fn() -> V + Send + 'static,
-) -> Arc<Mutex<dyn FnMut() -> AnyView + Send>> {
+pub fn dynamic<V: IntoView + 'static>(f: impl Fn() -> V + Send + 'static) -> Dynamic {
     Arc::new(Mutex::new(move || f().into_view().into_any()))
 }

@@ -1,6 +1,6 @@
 //! The footer: privacy, the source article, and the keyboard hint.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::route;
 use leptos::prelude::*;
 
@@ -13,17 +13,17 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 <a href=builder>
-                    <T k="builder.footer" />
+                    {t("builder.footer")}
                 </a>
             </p>
             <p>
-                <T k="footer.privacy" />
+                {t("footer.privacy")}
             </p>
             <p>
-                <T k="footer.source" />
+                {t("footer.source")}
             </p>
             <p class="keys-hint">
-                <T k="footer.keys" />
+                {t("footer.keys")}
             </p>
         </footer>
     }

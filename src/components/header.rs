@@ -2,7 +2,7 @@
 //! screens), the language switch and the theme switch.
 
 use crate::components::display::PresenterTools;
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::components::icons::MenuIcon;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::lesson::{stop_href, use_lesson};
@@ -49,7 +49,7 @@ pub fn Header() -> impl IntoView {
             view! {
                 <li hidden=move || !shown()>
                     <a href=href aria-current=current>
-                        <T k=section.nav_key() />
+                        {t(section.nav_key())}
                     </a>
                 </li>
             }
@@ -60,7 +60,7 @@ pub fn Header() -> impl IntoView {
             <div class="header-bar">
                 <a class="brand" href=home>
                     <span class="brand-mark" aria-hidden="true"></span>
-                    <T k="app.name" />
+                    {t("app.name")}
                 </a>
                 <button
                     type="button"
@@ -70,7 +70,7 @@ pub fn Header() -> impl IntoView {
                     on:click=move |_| set_menu_open.update(|open| *open = !*open)
                 >
                     <MenuIcon />
-                    <T k="nav.menu" />
+                    {t("nav.menu")}
                 </button>
                 <div class="header-tools">
                     <PresenterTools />

@@ -3,7 +3,7 @@
 //! self-checks), a link to continue where the student left off, and a way to start over.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
 use crate::route::Page;
@@ -132,11 +132,11 @@ pub fn ProgressPanel() -> impl IntoView {
     view! {
         <section class="progress-panel" aria-labelledby="progress-title">
             <h2 id="progress-title">
-                <T k="journey.title" />
+                {t("journey.title")}
             </h2>
             {dynamic(move || {
                 if journey.get().is_empty() {
-                    view! { <p><T k="journey.empty" /></p> }.into_any()
+                    view! { <p>{t("journey.empty")}</p> }.into_any()
                 } else {
                     view! { <ul class="checklist">{dynamic(lines)}</ul> }.into_any()
                 }
@@ -144,12 +144,12 @@ pub fn ProgressPanel() -> impl IntoView {
             <div class="progress-actions">
                 {dynamic(move || journey.get().last.map(|href| view! {
                     <a class="button primary" href=href>
-                        <T k="journey.continue" />
+                        {t("journey.continue")}
                     </a>
                 }))}
                 <Show when=move || !journey.get().is_empty()>
                     <button type="button" class="button" on:click=reset>
-                        <T k="journey.reset" />
+                        {t("journey.reset")}
                     </button>
                 </Show>
             </div>

@@ -6,7 +6,7 @@
 use crate::charts::confusion::{ConfusionChart, confusion_chart};
 use crate::components::chart::{ChartFigure, ChartShelf};
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, page_local, render_text, use_i18n};
+use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
 use crate::i18n::numbers::{fixed, grouped, parse_decimal, score};
@@ -93,7 +93,7 @@ fn Slider(
     view! {
         <div class="control">
             <label for=id>
-                <T k=label />
+                {t(label)}
             </label>
             <div class="slider-row">
                 <input
@@ -131,7 +131,7 @@ fn NumberField(
     view! {
         <div class="control">
             <label for=id>
-                <T k=label />
+                {t(label)}
             </label>
             <input
                 id=id
@@ -175,7 +175,7 @@ fn Choice(
     view! {
         <div class="control">
             <label for=id>
-                <T k=label />
+                {t(label)}
             </label>
             <select id=id disabled=locked(id) on:change=move |ev| on_pick(&input_value(&ev))>
                 {items}
@@ -209,7 +209,7 @@ fn BadDecision(
                     change_config(|c| set(c, on));
                 }
             />
-            <T k=label />
+            {t(label)}
         </label>
     }
 }
@@ -241,12 +241,12 @@ pub fn LabControls() -> impl IntoView {
     <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
         <Show when=some_fixed>
             <p class="note">
-                <T k="lesson.fixed" />
+                {t("lesson.fixed")}
             </p>
         </Show>
         <fieldset>
             <legend>
-                <T k="scenario.lab.world" />
+                {t("scenario.lab.world")}
             </legend>
             <Choice
                 id="preset"
@@ -326,7 +326,7 @@ pub fn LabControls() -> impl IntoView {
             />
             <div class="control seed">
                 <label for="seed">
-                    <T k="scenario.lab.seed" />
+                    {t("scenario.lab.seed")}
                 </label>
                 <div class="slider-row">
                     <input
@@ -351,14 +351,14 @@ pub fn LabControls() -> impl IntoView {
                             change_config(|c| c.seed = seed);
                         }
                     >
-                        <T k="scenario.lab.new_world" />
+                        {t("scenario.lab.new_world")}
                     </button>
                 </div>
             </div>
         </fieldset>
         <fieldset>
             <legend>
-                <T k="scenario.lab.ops" />
+                {t("scenario.lab.ops")}
             </legend>
             <Slider
                 id="alert"
@@ -383,7 +383,7 @@ pub fn LabControls() -> impl IntoView {
         </fieldset>
         <fieldset>
             <legend>
-                <T k="scenario.lab.bad" />
+                {t("scenario.lab.bad")}
             </legend>
             <BadDecision
                 id="bad-ignore"
@@ -412,7 +412,7 @@ pub fn LabControls() -> impl IntoView {
         </fieldset>
         <fieldset class="business">
             <legend>
-                <T k="scenario.lab.business" />
+                {t("scenario.lab.business")}
             </legend>
             <NumberField
                 id="arpu"
@@ -616,10 +616,10 @@ pub fn Lab() -> impl IntoView {
     view! {
         <section class="lab" aria-labelledby="lab-title">
             <h2 id="lab-title">
-                <T k="scenario.lab.title" />
+                {t("scenario.lab.title")}
             </h2>
             <p>
-                <T k="scenario.lab.lead" />
+                {t("scenario.lab.lead")}
             </p>
             <TermList terms=Signal::stored(&LAB_TERMS[..]) />
             <div class="lab-grid">
@@ -627,11 +627,11 @@ pub fn Lab() -> impl IntoView {
                 <div class="lab-results" aria-busy=move || ctx.busy.get().to_string()>
                     <section class="timeline" aria-labelledby="timeline-title">
                         <h3 id="timeline-title">
-                            <T k="scenario.lab.timeline" />
+                            {t("scenario.lab.timeline")}
                         </h3>
                         <div class="control">
                             <label for="day">
-                                <T k="scenario.lab.day" />
+                                {t("scenario.lab.day")}
                             </label>
                             <div class="slider-row">
                                 // Left to right like the chart's time axis, in both languages.
@@ -674,7 +674,7 @@ pub fn Lab() -> impl IntoView {
                                     set_day(day.get_untracked() + 1);
                                 }
                             >
-                                <T k="scenario.lab.step" />
+                                {t("scenario.lab.step")}
                             </button>
                             <button
                                 type="button"
@@ -684,7 +684,7 @@ pub fn Lab() -> impl IntoView {
                                     set_day(0);
                                 }
                             >
-                                <T k="scenario.lab.reset" />
+                                {t("scenario.lab.reset")}
                             </button>
                         </div>
                     </section>
@@ -695,14 +695,14 @@ pub fn Lab() -> impl IntoView {
                             <thead>
                                 <tr>
                                     <th scope="col">
-                                        <T k="scenario.summary.policy" />
+                                        {t("scenario.summary.policy")}
                                     </th>
                                     <th scope="col">{text_args("scenario.summary.f1_today")}</th>
                                     <th scope="col">
-                                        <T k="scenario.summary.degraded" />
+                                        {t("scenario.summary.degraded")}
                                     </th>
                                     <th scope="col">
-                                        <T k="scenario.summary.value" />
+                                        {t("scenario.summary.value")}
                                     </th>
                                 </tr>
                             </thead>
@@ -712,13 +712,13 @@ pub fn Lab() -> impl IntoView {
                     </section>
                     <section class="report-panel" aria-labelledby="report-title">
                         <h3 id="report-title">
-                            <T k="report.heading" />
+                            {t("report.heading")}
                         </h3>
                         <p>
-                            <T k="report.hint" />
+                            {t("report.hint")}
                         </p>
                         <button type="button" class="button" on:click=download_report>
-                            <T k="report.download" />
+                            {t("report.download")}
                         </button>
                     </section>
                     <MonitorTable report=report drift=drift />
@@ -809,13 +809,13 @@ fn MonitorTable(
                 <table class="data-table monitor">
                     <thead>
                         <tr>
-                            <th scope="col"><T k="scenario.monitor.feature" /></th>
-                            <th scope="col"><T k="scenario.monitor.psi" /></th>
-                            <th scope="col"><T k="scenario.monitor.psi_verdict" /></th>
-                            <th scope="col"><T k="scenario.monitor.js" /></th>
-                            <th scope="col"><T k="scenario.monitor.w" /></th>
-                            <th scope="col"><T k="scenario.monitor.p_value" /></th>
-                            <th scope="col"><T k="scenario.monitor.verdict" /></th>
+                            <th scope="col">{t("scenario.monitor.feature")}</th>
+                            <th scope="col">{t("scenario.monitor.psi")}</th>
+                            <th scope="col">{t("scenario.monitor.psi_verdict")}</th>
+                            <th scope="col">{t("scenario.monitor.js")}</th>
+                            <th scope="col">{t("scenario.monitor.w")}</th>
+                            <th scope="col">{t("scenario.monitor.p_value")}</th>
+                            <th scope="col">{t("scenario.monitor.verdict")}</th>
                         </tr>
                     </thead>
                     <tbody>{dynamic(rows)}</tbody>
@@ -912,18 +912,18 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
                 <thead>
                     <tr>
                         <td></td>
-                        <th scope="col"><T k="scenario.confusion.flagged" /></th>
-                        <th scope="col"><T k="scenario.confusion.not_flagged" /></th>
+                        <th scope="col">{t("scenario.confusion.flagged")}</th>
+                        <th scope="col">{t("scenario.confusion.not_flagged")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     <tr>
-                        <th scope="row"><T k="scenario.confusion.churned" /></th>
+                        <th scope="row">{t("scenario.confusion.churned")}</th>
                         <td class="num good">{cell(|c| c.tp)}</td>
                         <td class="num bad">{cell(|c| c.fn_)}</td>
                     </tr>
                     <tr>
-                        <th scope="row"><T k="scenario.confusion.stayed" /></th>
+                        <th scope="row">{t("scenario.confusion.stayed")}</th>
                         <td class="num bad">{cell(|c| c.fp)}</td>
                         <td class="num good">{cell(|c| c.tn)}</td>
                     </tr>

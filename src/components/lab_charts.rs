@@ -8,7 +8,7 @@ use crate::charts::frame::{Axis, Drawn, nice_ticks};
 use crate::charts::line::{Level, LineChart, Marker, Series, line_chart};
 use crate::components::chart::ChartFigure;
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::components::lab::verdict_key;
 use crate::i18n::numbers::{fixed, grouped, percent, score, thousands};
 use crate::i18n::{Lang, tr, tr_args};
@@ -696,7 +696,7 @@ pub fn LabCharts(
             }
         })
         .collect_view();
-    let col_head = move |key: &'static str| view! { <th scope="col"><T k=key /></th> };
+    let col_head = move |key: &'static str| view! { <th scope="col">{t(key)}</th> };
     let current_head = move || {
         tr_args(
             i18n.lang.get(),
@@ -746,7 +746,7 @@ pub fn LabCharts(
         </ChartFigure>
         <div class="control chart-pick">
             <label for="feature">
-                <T k="scenario.dist.pick" />
+                {t("scenario.dist.pick")}
             </label>
             <select
                 id="feature"
@@ -773,7 +773,7 @@ pub fn LabCharts(
         </ChartFigure>
         <div class="control chart-pick">
             <label for="stat">
-                <T k="scenario.stats.pick" />
+                {t("scenario.stats.pick")}
             </label>
             <select
                 id="stat"

@@ -3,7 +3,7 @@
 //! changes the language live (the app follows the link itself, no reload) and saves the
 //! choice.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::nav::use_location;
 use crate::platform;
 use crate::route;
@@ -32,7 +32,7 @@ pub fn LangSwitch() -> impl IntoView {
             lang=move || other().code()
             on:click=move |_| platform::storage_set("lang", other().code())
         >
-            <T k="lang.other" />
+            {t("lang.other")}
         </a>
     }
 }

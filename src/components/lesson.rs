@@ -3,7 +3,7 @@
 //! with the previous and next stops and a way to leave the lesson.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, page_local, use_i18n};
+use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::pager::PagerLink;
 use crate::display::Slide;
 use crate::i18n::{Lang, tr_args};
@@ -196,13 +196,13 @@ pub fn LessonBar() -> impl IntoView {
                 <Show when=active>
                     <p>
                         <strong>
-                            <T k="lesson.label" />
+                            {t("lesson.label")}
                         </strong>
                         " "
                         <span aria-live="polite">{dynamic(position)}</span>
                     </p>
                     <button type="button" class="button" on:click=move |_| leave(ctx)>
-                        <T k="lesson.leave" />
+                        {t("lesson.leave")}
                     </button>
                 </Show>
             </aside>

@@ -2,7 +2,7 @@
 
 use crate::components::display::current_slide;
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, page_local, use_i18n};
+use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::{StopLink, use_lesson};
 use crate::nav::use_location;
@@ -27,11 +27,11 @@ pub fn PagerLink(
         <a class=class href=href rel=rel>
             <span class="pager-label">
                 {(!forward).then(|| view! { <ArrowBack /> })}
-                <T k=label />
+                {t(label)}
                 {forward.then(|| view! { <ArrowForward /> })}
             </span>
             <span class="pager-title">
-                <T k=title />
+                {t(title)}
             </span>
         </a>
     }

@@ -3,7 +3,7 @@
 //! and flagged, never trusted), saved on every change.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{render_text, t, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
 use crate::teach::progress::{self, Loaded};
@@ -72,7 +72,7 @@ pub fn DiscardedNotice(saved: SavedAnswers, k: &'static str) -> impl IntoView {
         saved.discarded.get().then(|| {
             view! {
                 <p class="note notice" role="status">
-                    <T k=k />
+                    {t(k)}
                 </p>
             }
         })
@@ -106,7 +106,7 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
                                 on:change=move |_| saved.set(qi, Some(oi))
                             />
                             <label for=id>
-                                <T k=format!("{base}.opt{oi}") />
+                                {t(format!("{base}.opt{oi}"))}
                             </label>
                         </li>
                     }
@@ -125,16 +125,16 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
                         <div class=class>
                             <p>
                                 <strong>
-                                    <T k=verdict />
+                                    {t(verdict)}
                                 </strong>
                                 " "
-                                <T k=format!("{why}.why{chosen}") />
+                                {t(format!("{why}.why{chosen}"))}
                             </p>
                             {(!right)
                                 .then(|| {
                                     view! {
                                         <p>
-                                            <T k=format!("{why}.why{correct}") />
+                                            {t(format!("{why}.why{correct}"))}
                                         </p>
                                     }
                                 })}
@@ -154,7 +154,7 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
                     <fieldset>
                         <legend>
                             <span class="quiz-number">{dynamic(number)}</span>
-                            <T k=base.clone() />
+                            {t(base.clone())}
                         </legend>
                         <ul class="choices">{choices}</ul>
                     </fieldset>
@@ -187,10 +187,10 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
     view! {
         <section class="quiz" aria-labelledby=title_id.clone()>
             <h2 id=title_id.clone()>
-                <T k="quiz.title" />
+                {t("quiz.title")}
             </h2>
             <p>
-                <T k="quiz.lead" />
+                {t("quiz.lead")}
             </p>
             <DiscardedNotice saved=saved k="quiz.corrupt" />
             <ol class="quiz-list">{items}</ol>
@@ -199,7 +199,7 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
                     {dynamic(status)}
                 </p>
                 <button type="button" class="button" on:click=move |_| saved.clear()>
-                    <T k="quiz.reset" />
+                    {t("quiz.reset")}
                 </button>
             </div>
         </section>

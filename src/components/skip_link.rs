@@ -1,6 +1,6 @@
 //! The skip link: the first stop of the keyboard, straight to the page content.
 
-use crate::components::i18n::T;
+use crate::components::i18n::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +20,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=on_click>
-            <T k="skip.link" />
+            {t("skip.link")}
         </a>
     }
 }

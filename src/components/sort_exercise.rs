@@ -4,7 +4,7 @@
 //! whether it is right and why. The glossary terms the tasks use are linked under the lead.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::quiz::{DiscardedNotice, SavedAnswers};
 use crate::components::story::TermList;
 use crate::i18n::{tr, tr_args};
@@ -65,7 +65,7 @@ pub fn SortExercise() -> impl IntoView {
                     }
                 >
                     <h3 class="bin-title">
-                        <T k=owner_key(owner) />
+                        {t(owner_key(owner))}
                     </h3>
                     <ol class="chips">{dynamic(chips)}</ol>
                     {dynamic(move || {
@@ -73,7 +73,7 @@ pub fn SortExercise() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <p class="bin-hint">
-                                        <T k="roles.sort.drop" />
+                                        {t("roles.sort.drop")}
                                     </p>
                                 }
                             })
@@ -100,7 +100,7 @@ pub fn SortExercise() -> impl IntoView {
                                 on:change=move |_| place(i, owner)
                             />
                             <span>
-                                <T k=owner_key(owner) />
+                                {t(owner_key(owner))}
                             </span>
                         </label>
                     }
@@ -126,7 +126,7 @@ pub fn SortExercise() -> impl IntoView {
                         <p class=class>
                             <strong>{render_text(lang, &verdict)}</strong>
                             " "
-                            <T k=format!("roles.task.{}.why", task.id) />
+                            {t(format!("roles.task.{}.why", task.id))}
                         </p>
                     }
                 })
@@ -155,7 +155,7 @@ pub fn SortExercise() -> impl IntoView {
                         <legend>
                             <span class="task-number">{i + 1}</span>
                             <span>
-                                <T k=format!("roles.task.{}", task.id) />
+                                {t(format!("roles.task.{}", task.id))}
                             </span>
                         </legend>
                         <div class="choices">{choices}</div>
@@ -187,10 +187,10 @@ pub fn SortExercise() -> impl IntoView {
     view! {
         <section class="sort" aria-labelledby="sort-title">
             <h2 id="sort-title">
-                <T k="roles.sort.title" />
+                {t("roles.sort.title")}
             </h2>
             <p>
-                <T k="roles.sort.lead" />
+                {t("roles.sort.lead")}
             </p>
             <TermList terms=Signal::stored(&TASK_TERMS[..]) />
             <DiscardedNotice saved=saved k="roles.sort.corrupt" />
@@ -201,7 +201,7 @@ pub fn SortExercise() -> impl IntoView {
                     {dynamic(status)}
                 </p>
                 <button type="button" class="button primary" on:click=move |_| set_checked.set(true)>
-                    <T k="roles.sort.check" />
+                    {t("roles.sort.check")}
                 </button>
                 <button
                     type="button"
@@ -211,7 +211,7 @@ pub fn SortExercise() -> impl IntoView {
                         set_checked.set(false);
                     }
                 >
-                    <T k="roles.sort.reset" />
+                    {t("roles.sort.reset")}
                 </button>
             </div>
         </section>

@@ -3,7 +3,7 @@
 //! questions, the validation gate's criteria, and buttons to the previous and next scene.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, page_local, render_text, use_i18n};
+use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::use_lesson;
 use crate::components::term::Term;
@@ -79,7 +79,7 @@ pub fn Story() -> impl IntoView {
     view! {
         <section class="story" aria-labelledby="scene-title">
             <p class="scene-position">{dynamic(position)}</p>
-            <h2 id="scene-title">{dynamic(move || view! { <T k=format!("scenario.scene.{}.title", scene.get().slug()) /> })}</h2>
+            <h2 id="scene-title">{dynamic(move || view! { {t(format!("scenario.scene.{}.title", scene.get().slug()))} })}</h2>
             <p class="scene-body">{dynamic(body)}</p>
             {dynamic(figure)}
             {dynamic(move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> }))}
@@ -94,7 +94,7 @@ pub fn Story() -> impl IntoView {
                     on:click=move |_| move_to(neighbour(scene.get_untracked(), false))
                 >
                     <ArrowBack />
-                    <T k="scenario.scene.prev" />
+                    {t("scenario.scene.prev")}
                 </button>
                 <button
                     type="button"
@@ -102,7 +102,7 @@ pub fn Story() -> impl IntoView {
                     disabled=move || neighbour(scene.get(), true).is_none()
                     on:click=move |_| move_to(neighbour(scene.get_untracked(), true))
                 >
-                    <T k="scenario.scene.next" />
+                    {t("scenario.scene.next")}
                     <ArrowForward />
                 </button>
             </nav>
@@ -116,7 +116,7 @@ pub fn TermList(terms: Signal<&'static [&'static str]>) -> impl IntoView {
     view! {
         <p class="term-list">
             <span class="term-list-label">
-                <T k="scenario.terms" />
+                {t("scenario.terms")}
             </span>
             {dynamic(move || {
                 terms
@@ -170,14 +170,14 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
     view! {
         <section class="swimlanes" aria-labelledby="lanes-title">
             <h3 id="lanes-title">
-                <T k="scenario.lanes.label" />
+                {t("scenario.lanes.label")}
             </h3>
             <div class="lane-heads" aria-hidden="true">
                 <span class="lane-head lane-dev">
-                    <T k="role.dev.name" />
+                    {t("role.dev.name")}
                 </span>
                 <span class="lane-head lane-ops">
-                    <T k="role.ops.name" />
+                    {t("role.ops.name")}
                 </span>
             </div>
             {dynamic(move || {
@@ -211,7 +211,7 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
                         None => {
                             view! {
                                 <p class="lanes-empty">
-                                    <T k="scenario.lanes.none" />
+                                    {t("scenario.lanes.none")}
                                 </p>
                             }
                                 .into_any()
@@ -249,7 +249,7 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
                         on:change=move |_| set_choice.set(Some(i))
                         disabled=move || revealed.get()
                     />
-                    <T k=*key />
+                    {t(*key)}
                 </label>
             }
         })
@@ -267,7 +267,7 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
                 <div class="reveal" role="status">
                     <p class="verdict">
                         <strong>
-                            <T k=verdict />
+                            {t(verdict)}
                         </strong>
                     </p>
                     <p>{render_text(lang, &text)}</p>
@@ -278,7 +278,7 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
     view! {
         <fieldset class="predict">
             <legend>
-                <T k=prediction_question(prediction) />
+                {t(prediction_question(prediction))}
             </legend>
             <div class="options">{options}</div>
             <button
@@ -287,7 +287,7 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
                 disabled=move || choice.get().is_none() || revealed.get()
                 on:click=move |_| set_revealed.set(true)
             >
-                <T k="scenario.predict.reveal" />
+                {t("scenario.predict.reveal")}
             </button>
             {dynamic(answer)}
         </fieldset>
@@ -356,13 +356,13 @@ fn GateTable() -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">
-                        <T k="scenario.gate.criterion" />
+                        {t("scenario.gate.criterion")}
                     </th>
                     <th scope="col">
-                        <T k="scenario.gate.value" />
+                        {t("scenario.gate.value")}
                     </th>
                     <th scope="col">
-                        <T k="scenario.gate.result" />
+                        {t("scenario.gate.result")}
                     </th>
                 </tr>
             </thead>

@@ -1,7 +1,7 @@
 //! `Term`: a glossary term shown as a link to its entry, so every section can send the
 //! reader to the definition of a word it uses.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::route;
 use crate::sections::Section;
 use crate::teach::glossary;
@@ -23,7 +23,7 @@ pub fn Term(
     };
     view! {
         <a class="term" href=href>
-            <T k=format!("term.{id}.name") />
+            {t(format!("term.{id}.name"))}
         </a>
     }
 }

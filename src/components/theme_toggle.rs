@@ -1,7 +1,7 @@
 //! The theme switch. Without a saved choice the colours follow the system setting; pressing
 //! the switch picks the opposite of what is shown and remembers it.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::components::icons::ThemeIcon;
 use crate::platform;
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=toggle
         >
             <ThemeIcon />
-            <T k="theme.dark" />
+            {t("theme.dark")}
         </button>
     }
 }

@@ -3,7 +3,7 @@
 //! the `Term` links of the other sections point to. A search box filters the entries.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, page_local, render_text, use_i18n};
+use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::i18n::{tr, tr_args};
 use crate::nav::use_location;
 use crate::sections::Section;
@@ -74,7 +74,7 @@ pub fn GlossaryPage() -> impl IntoView {
                         <h2>{render_text(lang, tr(lang, &name_key(id)))}</h2>
                         <p class="term-other">
                             <span class="other-label">
-                                <T k="glossary.other" />
+                                {t("glossary.other")}
                             </span>
                             " "
                             <span lang=other.code() dir=other.dir()>
@@ -105,17 +105,17 @@ pub fn GlossaryPage() -> impl IntoView {
     view! {
         <article class="page glossary">
             <h1 tabindex="-1">
-                <T k=Section::Glossary.title_key() />
+                {t(Section::Glossary.title_key())}
             </h1>
             <p class="lead">
-                <T k=Section::Glossary.summary_key() />
+                {t(Section::Glossary.summary_key())}
             </p>
             <p>
-                <T k="glossary.intro" />
+                {t("glossary.intro")}
             </p>
             <div class="glossary-search">
                 <label for="glossary-search">
-                    <T k="glossary.search.label" />
+                    {t("glossary.search.label")}
                 </label>
                 <input
                     id="glossary-search"

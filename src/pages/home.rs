@@ -3,7 +3,7 @@
 //! both roles), and a map of the app that leads into the sections.
 
 use crate::charts::dot_grid;
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::icons::ArrowForward;
 use crate::components::journey::ProgressPanel;
 use crate::content::{MODELS_SURVIVING_PERCENT, MODELS_SURVIVING_WITH_BOTH_ROLES_PERCENT};
@@ -50,11 +50,11 @@ pub fn HomePage() -> impl IntoView {
                 <li class="card map-card">
                     <h3>
                         <a href=link(section) class="card-link">
-                            <T k=section.title_key() />
+                            {t(section.title_key())}
                         </a>
                     </h3>
                     <p>
-                        <T k=section.summary_key() />
+                        {t(section.summary_key())}
                     </p>
                     <span class="card-go" aria-hidden="true">
                         <ArrowForward />
@@ -67,28 +67,28 @@ pub fn HomePage() -> impl IntoView {
         <article class="page home">
             <header class="hero">
                 <p class="kicker">
-                    <T k="home.kicker" />
+                    {t("home.kicker")}
                 </p>
                 <h1 tabindex="-1">
-                    <T k="home.title" />
+                    {t("home.title")}
                 </h1>
                 <p class="lead">
-                    <T k="home.lead" />
+                    {t("home.lead")}
                 </p>
                 <p class="hero-actions">
                     <a class="button primary" href=link(Section::Roles)>
-                        <T k="home.start" />
+                        {t("home.start")}
                         <ArrowForward />
                     </a>
                     <a class="button" href=link(Section::Scenario)>
-                        <T k="home.jump_scenario" />
+                        {t("home.jump_scenario")}
                     </a>
                 </p>
             </header>
 
             <section class="stats" aria-labelledby="stats-title">
                 <h2 id="stats-title">
-                    <T k="home.stats.title" />
+                    {t("home.stats.title")}
                 </h2>
                 <div class="stat-pair">
                     {stat(MODELS_SURVIVING_PERCENT, "home.stat.survive.value", "home.stat.survive.caption", "stat-low")}
@@ -103,10 +103,10 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="challenges-title">
                 <h2 id="challenges-title">
-                    <T k="home.challenges.title" />
+                    {t("home.challenges.title")}
                 </h2>
                 <p>
-                    <T k="home.challenges.lead" />
+                    {t("home.challenges.lead")}
                 </p>
                 <ul class="cards three">
                     {CHALLENGES
@@ -115,10 +115,10 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <li class=format!("card challenge challenge-{id}")>
                                     <h3>
-                                        <T k=format!("home.challenge.{id}.title") />
+                                        {t(format!("home.challenge.{id}.title"))}
                                     </h3>
                                     <p>
-                                        <T k=format!("home.challenge.{id}.body") />
+                                        {t(format!("home.challenge.{id}.body"))}
                                     </p>
                                 </li>
                             }
@@ -129,32 +129,32 @@ pub fn HomePage() -> impl IntoView {
 
             <section class="solo" aria-labelledby="solo-title">
                 <h2 id="solo-title">
-                    <T k="home.solo.title" />
+                    {t("home.solo.title")}
                 </h2>
                 <p>
-                    <T k="home.solo.lead" />
+                    {t("home.solo.lead")}
                 </p>
                 <ul class="checklist">
-                    {SOLO_GAPS.into_iter().map(|k| view! { <li><T k=k /></li> }).collect_view()}
+                    {SOLO_GAPS.into_iter().map(|k| view! { <li>{t(k)}</li> }).collect_view()}
                 </ul>
                 <div class="roles-split">
                     <div class="role-chip role-dev">
-                        <strong><T k="role.dev.name" /></strong>
-                        <span><T k="home.solo.dev" /></span>
+                        <strong>{t("role.dev.name")}</strong>
+                        <span>{t("home.solo.dev")}</span>
                     </div>
                     <div class="role-chip role-ops">
-                        <strong><T k="role.ops.name" /></strong>
-                        <span><T k="home.solo.ops" /></span>
+                        <strong>{t("role.ops.name")}</strong>
+                        <span>{t("home.solo.ops")}</span>
                     </div>
                 </div>
             </section>
 
             <section class="promise" aria-labelledby="promise-title">
                 <h2 id="promise-title">
-                    <T k="home.promise.title" />
+                    {t("home.promise.title")}
                 </h2>
                 <p>
-                    <T k="home.promise.body" />
+                    {t("home.promise.body")}
                 </p>
             </section>
 
@@ -162,10 +162,10 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="map-title">
                 <h2 id="map-title">
-                    <T k="home.map.title" />
+                    {t("home.map.title")}
                 </h2>
                 <p>
-                    <T k="home.map.lead" />
+                    {t("home.map.lead")}
                 </p>
                 <ol class="cards map">{map}</ol>
             </section>

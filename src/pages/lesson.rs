@@ -4,7 +4,7 @@
 //! URL (the same query a lesson link carries), so a half-made lesson survives a reload.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, page_local, use_i18n};
+use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::lab::{ControlsCtx, LabControls};
 use crate::display::Slide;
 use crate::i18n::tr_args;
@@ -55,7 +55,7 @@ fn Pick(id: String, label: String, on: Signal<bool>, set: Callback<bool>) -> imp
                 prop:checked=move || on.get()
                 on:change=move |ev| set.run(checked(&ev))
             />
-            <T k=label />
+            {t(label)}
         </label>
     }
 }
@@ -125,7 +125,7 @@ pub fn LessonBuilder() -> impl IntoView {
         view! {
             <section aria-labelledby=id>
                 <h2 id=id>
-                    <T k=title />
+                    {t(title)}
                 </h2>
                 <ul class="plain">{items}</ul>
             </section>
@@ -217,22 +217,22 @@ pub fn LessonBuilder() -> impl IntoView {
     view! {
         <article class="page builder">
             <h1 tabindex="-1">
-                <T k="builder.title" />
+                {t("builder.title")}
             </h1>
             <p class="lead">
-                <T k="builder.lead" />
+                {t("builder.lead")}
             </p>
             <form class="builder-form" on:submit=|ev| ev.prevent_default()>
                 <fieldset class="builder-stops">
                     <legend>
-                        <T k="builder.stops" />
+                        {t("builder.stops")}
                     </legend>
                     <p class="actions">
                         <button type="button" class="button" on:click=move |_| set_all(true)>
-                            <T k="builder.all" />
+                            {t("builder.all")}
                         </button>
                         <button type="button" class="button" on:click=move |_| set_all(false)>
-                            <T k="builder.none" />
+                            {t("builder.none")}
                         </button>
                     </p>
                     <div class="builder-groups">
@@ -243,54 +243,54 @@ pub fn LessonBuilder() -> impl IntoView {
                 </fieldset>
                 <fieldset class="builder-open">
                     <legend>
-                        <T k="builder.open" />
+                        {t("builder.open")}
                     </legend>
                     <p class="hint">
-                        <T k="builder.open_hint" />
+                        {t("builder.open_hint")}
                     </p>
                     <ul class="plain builder-open-list">{open_picks}</ul>
                 </fieldset>
             </form>
             <section class="builder-values" aria-labelledby="builder-values">
                 <h2 id="builder-values">
-                    <T k="builder.values" />
+                    {t("builder.values")}
                 </h2>
                 <p class="hint">
-                    <T k="builder.values_hint" />
+                    {t("builder.values_hint")}
                 </p>
                 <LabControls />
             </section>
             <section class="builder-share" aria-labelledby="builder-share">
                 <h2 id="builder-share">
-                    <T k="builder.share" />
+                    {t("builder.share")}
                 </h2>
                 <Show
                     when=move || !empty()
                     fallback=|| {
                         view! {
                             <p class="notice" role="status">
-                                <T k="builder.empty" />
+                                {t("builder.empty")}
                             </p>
                         }
                     }
                 >
                     <p>{dynamic(summary)}</p>
                     <label for="lesson-link">
-                        <T k="builder.link" />
+                        {t("builder.link")}
                     </label>
                     <input id="lesson-link" class="link-field" type="text" readonly prop:value=link />
                     <p class="actions">
                         <button type="button" class="button primary" on:click=copy>
-                            <T k="builder.copy" />
+                            {t("builder.copy")}
                         </button>
                         <a class="button" href=link>
-                            <T k="builder.open_link" />
+                            {t("builder.open_link")}
                         </a>
                     </p>
                     <p role="status" class="copy-status">
                         {dynamic(move || match copied.get() {
-                            Some(true) => view! { <T k="builder.copied" /> }.into_any(),
-                            Some(false) => view! { <T k="builder.copy_failed" /> }.into_any(),
+                            Some(true) => view! { {t("builder.copied")} }.into_any(),
+                            Some(false) => view! { {t("builder.copy_failed")} }.into_any(),
                             None => ().into_any(),
                         })}
                     </p>

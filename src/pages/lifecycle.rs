@@ -6,7 +6,7 @@
 //! card list the other glossary terms they use. Geometry comes from `teach::lifecycle`.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::icons::ArrowForward;
 use crate::components::quiz::Quiz;
 use crate::components::story::TermList;
@@ -142,42 +142,42 @@ pub fn LifecyclePage() -> impl IntoView {
         view! {
             <p class="stage-n">{dynamic(stage_n)}</p>
             <h3 id="stage-detail-title">
-                <T k=key("name") />
+                {t(key("name"))}
             </h3>
             <dl class="stage-facts">
                 <dt>
-                    <T k="lifecycle.detail.goal" />
+                    {t("lifecycle.detail.goal")}
                 </dt>
                 <dd>
-                    <T k=key("goal") />
+                    {t(key("goal"))}
                 </dd>
                 <dt class="who-dev">
-                    <T k="role.dev.name" />
+                    {t("role.dev.name")}
                 </dt>
                 <dd>
-                    <T k=key("dev") />
+                    {t(key("dev"))}
                 </dd>
                 <dt class="who-ops">
-                    <T k="role.ops.name" />
+                    {t("role.ops.name")}
                 </dt>
                 <dd>
-                    <T k=key("ops") />
+                    {t(key("ops"))}
                 </dd>
                 <dt>
-                    <T k="lifecycle.detail.artifacts" />
+                    {t("lifecycle.detail.artifacts")}
                 </dt>
                 <dd>
                     <ul class="artifacts">{artifacts}</ul>
                 </dd>
                 <dt>
-                    <T k="lifecycle.detail.skip" />
+                    {t("lifecycle.detail.skip")}
                 </dt>
                 <dd class="skip">
-                    <T k=key("skip") />
+                    {t(key("skip"))}
                 </dd>
                 <dt>{dynamic(level_label)}</dt>
                 <dd class=format!("auto-text auto-{auto}")>
-                    <T k=format!("lifecycle.auto.{auto}") />
+                    {t(format!("lifecycle.auto.{auto}"))}
                 </dd>
             </dl>
             <TermList terms=Signal::stored(terms) />
@@ -187,7 +187,7 @@ pub fn LifecyclePage() -> impl IntoView {
                     view! {
                         <p>
                             <a class="button primary" href=scenario>
-                                <T k="lifecycle.detail.scenario" />
+                                {t("lifecycle.detail.scenario")}
                                 <ArrowForward />
                             </a>
                         </p>
@@ -208,7 +208,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         on:change=move |_| set_level.set(l)
                     />
                     <span>
-                        <T k=format!("lifecycle.level.{l}.name") />
+                        {t(format!("lifecycle.level.{l}.name"))}
                     </span>
                 </label>
             }
@@ -230,10 +230,10 @@ pub fn LifecyclePage() -> impl IntoView {
         let l = level.get();
         view! {
             <p>
-                <T k=format!("lifecycle.level.{l}.body") />
+                {t(format!("lifecycle.level.{l}.body"))}
             </p>
             <p class="level-who">
-                <T k=format!("lifecycle.level.{l}.who") />
+                {t(format!("lifecycle.level.{l}.who"))}
             </p>
         }
     };
@@ -247,10 +247,10 @@ pub fn LifecyclePage() -> impl IntoView {
                 view! {
                     <li class="card">
                         <h3>
-                            <T k=format!("lifecycle.{prefix}.{n}.title") />
+                            {t(format!("lifecycle.{prefix}.{n}.title"))}
                         </h3>
                         <p>
-                            <T k=format!("lifecycle.{prefix}.{n}.body") />
+                            {t(format!("lifecycle.{prefix}.{n}.body"))}
                         </p>
                         <TermList terms=Signal::stored(terms) />
                     </li>
@@ -262,32 +262,32 @@ pub fn LifecyclePage() -> impl IntoView {
     view! {
         <article class="page lifecycle">
             <h1 tabindex="-1">
-                <T k=Section::Lifecycle.title_key() />
+                {t(Section::Lifecycle.title_key())}
             </h1>
             <p class="lead">
-                <T k=Section::Lifecycle.summary_key() />
+                {t(Section::Lifecycle.summary_key())}
             </p>
             <p class="note">
-                <T k="lifecycle.key" />
+                {t("lifecycle.key")}
             </p>
 
             <section aria-labelledby="cycle-title">
                 <h2 id="cycle-title">
-                    <T k="lifecycle.diagram.title" />
+                    {t("lifecycle.diagram.title")}
                 </h2>
                 <p>
-                    <T k="lifecycle.diagram.hint" />
+                    {t("lifecycle.diagram.hint")}
                 </p>
                 <div class="maturity">
                     <h3>
-                        <T k="lifecycle.maturity.title" />
+                        {t("lifecycle.maturity.title")}
                     </h3>
                     <p>
-                        <T k="lifecycle.maturity.lead" />
+                        {t("lifecycle.maturity.lead")}
                     </p>
                     <fieldset class="segmented">
                         <legend>
-                            <T k="lifecycle.maturity.label" />
+                            {t("lifecycle.maturity.label")}
                         </legend>
                         {levels}
                     </fieldset>
@@ -331,7 +331,7 @@ pub fn LifecyclePage() -> impl IntoView {
                                 view! {
                                     <li class=format!("legend-{a}")>
                                         <span class="swatch" aria-hidden="true"></span>
-                                        <T k=format!("lifecycle.legend.{a}") />
+                                        {t(format!("lifecycle.legend.{a}"))}
                                     </li>
                                 }
                             })
@@ -346,30 +346,30 @@ pub fn LifecyclePage() -> impl IntoView {
 
             <section aria-labelledby="overlap-title">
                 <h2 id="overlap-title">
-                    <T k="lifecycle.overlap.title" />
+                    {t("lifecycle.overlap.title")}
                 </h2>
                 <p>
-                    <T k="lifecycle.overlap.lead" />
+                    {t("lifecycle.overlap.lead")}
                 </p>
                 <ul class="cards">{cards("overlap", &OVERLAPS)}</ul>
             </section>
 
             <section aria-labelledby="ritual-title">
                 <h2 id="ritual-title">
-                    <T k="lifecycle.ritual.title" />
+                    {t("lifecycle.ritual.title")}
                 </h2>
                 <p>
-                    <T k="lifecycle.ritual.lead" />
+                    {t("lifecycle.ritual.lead")}
                 </p>
                 <ul class="cards">{cards("ritual", &RITUALS)}</ul>
             </section>
 
             <section class="promise" aria-labelledby="loop-title">
                 <h2 id="loop-title">
-                    <T k="lifecycle.loop.title" />
+                    {t("lifecycle.loop.title")}
                 </h2>
                 <p>
-                    <T k="lifecycle.loop.body" />
+                    {t("lifecycle.loop.body")}
                 </p>
             </section>
 

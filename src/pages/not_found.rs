@@ -1,6 +1,6 @@
 //! The page for any URL the app does not know, in the current language, with a way home.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::route;
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -13,14 +13,14 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <article class="page not-found">
             <h1 tabindex="-1">
-                <T k="notfound.title" />
+                {t("notfound.title")}
             </h1>
             <p class="lead">
-                <T k="notfound.body" />
+                {t("notfound.body")}
             </p>
             <p>
                 <a class="button primary" href=home>
-                    <T k="notfound.home" />
+                    {t("notfound.home")}
                 </a>
             </p>
         </article>

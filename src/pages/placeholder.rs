@@ -5,7 +5,7 @@
 //! the header, footer and pager, the language and theme switches, presenter mode, lessons,
 //! progress, the home page and the not-found page.
 
-use crate::components::i18n::T;
+use crate::components::i18n::t;
 use crate::sections::Section;
 use leptos::prelude::*;
 
@@ -15,10 +15,10 @@ pub fn Placeholder(section: Section) -> impl IntoView {
     view! {
         <article class=format!("page {}", section.id())>
             <h1 tabindex="-1">
-                <T k=section.title_key() />
+                {t(section.title_key())}
             </h1>
             <p class="lead">
-                <T k=section.summary_key() />
+                {t(section.summary_key())}
             </p>
         </article>
     }

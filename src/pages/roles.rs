@@ -3,7 +3,7 @@
 //! one data scientist is not enough, the sorting exercise and the self-check. The role
 //! names link to the glossary, and each part lists the glossary terms it uses.
 
-use crate::components::i18n::{T, use_i18n};
+use crate::components::i18n::{t, use_i18n};
 use crate::components::quiz::Quiz;
 use crate::components::sort_exercise::SortExercise;
 use crate::components::story::TermList;
@@ -26,13 +26,13 @@ pub fn RolesPage() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        <T k=format!("roles.aspect.{aspect}") />
+                        {t(format!("roles.aspect.{aspect}"))}
                     </th>
                     <td class="col-dev" data-label=label("role.dev.name")>
-                        <T k=format!("roles.aspect.{aspect}.dev") />
+                        {t(format!("roles.aspect.{aspect}.dev"))}
                     </td>
                     <td class="col-ops" data-label=label("role.ops.name")>
-                        <T k=format!("roles.aspect.{aspect}.ops") />
+                        {t(format!("roles.aspect.{aspect}.ops"))}
                     </td>
                 </tr>
             }
@@ -41,15 +41,15 @@ pub fn RolesPage() -> impl IntoView {
     view! {
         <article class="page roles">
             <h1 tabindex="-1">
-                <T k=Section::Roles.title_key() />
+                {t(Section::Roles.title_key())}
             </h1>
             <p class="lead">
-                <T k=Section::Roles.summary_key() />
+                {t(Section::Roles.summary_key())}
             </p>
 
             <section aria-labelledby="defs-title">
                 <h2 id="defs-title">
-                    <T k="roles.def.title" />
+                    {t("roles.def.title")}
                 </h2>
                 <div class="roles-split">
                     <div class="role-chip role-dev">
@@ -57,7 +57,7 @@ pub fn RolesPage() -> impl IntoView {
                             <Term id="ml_developer" />
                         </h3>
                         <p>
-                            <T k="roles.def.dev" />
+                            {t("roles.def.dev")}
                         </p>
                     </div>
                     <div class="role-chip role-ops">
@@ -65,35 +65,35 @@ pub fn RolesPage() -> impl IntoView {
                             <Term id="mlops_engineer" />
                         </h3>
                         <p>
-                            <T k="roles.def.ops" />
+                            {t("roles.def.ops")}
                         </p>
                     </div>
                 </div>
                 <blockquote class="brain">
                     <p>
-                        <T k="roles.brain" />
+                        {t("roles.brain")}
                     </p>
                 </blockquote>
             </section>
 
             <section aria-labelledby="compare-title">
                 <h2 id="compare-title">
-                    <T k="roles.table.title" />
+                    {t("roles.table.title")}
                 </h2>
                 <table class="compare">
                     <caption>
-                        <T k="roles.table.caption" />
+                        {t("roles.table.caption")}
                     </caption>
                     <thead>
                         <tr>
                             <th scope="col">
-                                <T k="roles.table.aspect" />
+                                {t("roles.table.aspect")}
                             </th>
                             <th scope="col" class="col-dev">
-                                <T k="role.dev.name" />
+                                {t("role.dev.name")}
                             </th>
                             <th scope="col" class="col-ops">
-                                <T k="role.ops.name" />
+                                {t("role.ops.name")}
                             </th>
                         </tr>
                     </thead>
@@ -104,16 +104,16 @@ pub fn RolesPage() -> impl IntoView {
 
             <section class="solo" aria-labelledby="solo-title">
                 <h2 id="solo-title">
-                    <T k="roles.solo.title" />
+                    {t("roles.solo.title")}
                 </h2>
                 <p>
-                    <T k="roles.solo.lead" />
+                    {t("roles.solo.lead")}
                 </p>
                 <ul class="checklist">
-                    {SOLO_GAPS.into_iter().map(|k| view! { <li><T k=k /></li> }).collect_view()}
+                    {SOLO_GAPS.into_iter().map(|k| view! { <li>{t(k)}</li> }).collect_view()}
                 </ul>
                 <p>
-                    <T k="roles.solo.close" />
+                    {t("roles.solo.close")}
                 </p>
                 <TermList terms=Signal::stored(&SOLO_TERMS[..]) />
             </section>

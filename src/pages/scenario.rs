@@ -8,7 +8,7 @@
 //! scenes; lab mode exposes every control.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, page_local, render_text, use_i18n};
+use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::lab::Lab;
 use crate::components::lesson::use_lesson;
 use crate::components::story::Story;
@@ -174,7 +174,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 hidden=move || !mode_shown(mode)
                 aria-current=move || (state.get().mode == mode).then_some("page")
             >
-                <T k=key />
+                {t(key)}
             </a>
         }
     };
@@ -195,10 +195,10 @@ pub fn ScenarioPage() -> impl IntoView {
     view! {
         <article class="page scenario">
             <h1 tabindex="-1">
-                <T k="section.scenario.title" />
+                {t("section.scenario.title")}
             </h1>
             <p class="lead">
-                <T k="section.scenario.summary" />
+                {t("section.scenario.summary")}
             </p>
             {dynamic(notice)}
             <nav class="mode-tabs" aria-label=i18n.t("scenario.mode.label")>
@@ -210,7 +210,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 if !ready.get() {
                     return view! {
                         <p class="scenario-running" role="status">
-                            <T k="scenario.running" />
+                            {t("scenario.running")}
                         </p>
                     }
                         .into_any();

@@ -6,7 +6,7 @@
 //! glossary terms they use.
 
 use crate::components::erased::dynamic;
-use crate::components::i18n::{T, render_text, use_i18n};
+use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::quiz::Quiz;
 use crate::components::story::TermList;
 use crate::components::term::Term;
@@ -30,31 +30,31 @@ fn tool_details(category: &'static Category, tool: &'static str) -> impl IntoVie
     let stages = category
         .stages
         .iter()
-        .map(|s| view! { <li class="stage-chip"><T k=format!("tools.stage.{s}") /></li> })
+        .map(|s| view! { <li class="stage-chip">{t(format!("tools.stage.{s}"))}</li> })
         .collect_view();
     view! {
         <div class="tool-detail" id="tool-detail" role="region" aria-labelledby="tool-detail-title">
             <h4 id="tool-detail-title">
                 {dynamic(title)}
                 {is_bridge(tool)
-                    .then(|| view! { <span class="bridge-badge"><T k="tools.bridge" /></span> })}
+                    .then(|| view! { <span class="bridge-badge">{t("tools.bridge")}</span> })}
             </h4>
             <dl>
-                <dt><T k="tools.detail.what" /></dt>
-                <dd><T k=format!("tools.tool.{tool}.what") /></dd>
-                <dt><T k="tools.detail.stage" /></dt>
+                <dt>{t("tools.detail.what")}</dt>
+                <dd>{t(format!("tools.tool.{tool}.what"))}</dd>
+                <dt>{t("tools.detail.stage")}</dt>
                 <dd><ul class="chips-inline">{stages}</ul></dd>
-                <dt><T k="tools.detail.artifact" /></dt>
-                <dd><T k=format!("tools.tool.{tool}.artifact") /></dd>
-                <dt class="who-dev"><T k="tools.detail.dev" /></dt>
-                <dd><T k=format!("tools.tool.{tool}.dev") /></dd>
-                <dt class="who-ops"><T k="tools.detail.ops" /></dt>
-                <dd><T k=format!("tools.tool.{tool}.ops") /></dd>
+                <dt>{t("tools.detail.artifact")}</dt>
+                <dd>{t(format!("tools.tool.{tool}.artifact"))}</dd>
+                <dt class="who-dev">{t("tools.detail.dev")}</dt>
+                <dd>{t(format!("tools.tool.{tool}.dev"))}</dd>
+                <dt class="who-ops">{t("tools.detail.ops")}</dt>
+                <dd>{t(format!("tools.tool.{tool}.ops"))}</dd>
                 {category
                     .term
                     .map(|term| {
                         view! {
-                            <dt><T k="tools.detail.term" /></dt>
+                            <dt>{t("tools.detail.term")}</dt>
                             <dd><Term id=term /></dd>
                         }
                     })}
@@ -92,9 +92,9 @@ pub fn ToolsPage() -> impl IntoView {
         |role_key: &'static str, class: &'static str, mark: tools::Mark, text_key: String| {
             view! {
                 <div class=format!("mark {class} mark-{}", mark.id())>
-                    <span class="mark-role"><T k=role_key /></span>
-                    <span class="mark-badge"><T k=format!("tools.mark.{}", mark.id()) /></span>
-                    <span class="mark-text"><T k=text_key /></span>
+                    <span class="mark-role">{t(role_key)}</span>
+                    <span class="mark-badge">{t(format!("tools.mark.{}", mark.id()))}</span>
+                    <span class="mark-text">{t(text_key)}</span>
                 </div>
             }
         };
@@ -108,21 +108,21 @@ pub fn ToolsPage() -> impl IntoView {
                 let buttons = c
                     .tools
                     .iter()
-                    .map(|&t| {
-                        let bridge = is_bridge(t);
+                    .map(|&tool| {
+                        let bridge = is_bridge(tool);
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class=if bridge { "tool bridge" } else { "tool" }
-                                    aria-pressed=move || (selected.get() == Some(t)).to_string()
+                                    aria-pressed=move || (selected.get() == Some(tool)).to_string()
                                     on:click=move |_| {
-                                        set_selected.update(|s| *s = if *s == Some(t) { None } else { Some(t) })
+                                        set_selected.update(|s| *s = if *s == Some(tool) { None } else { Some(tool) })
                                     }
                                 >
-                                    <bdi>{tool_name(t)}</bdi>
+                                    <bdi>{tool_name(tool)}</bdi>
                                     {bridge
-                                        .then(|| view! { <span class="bridge-badge"><T k="tools.bridge" /></span> })}
+                                        .then(|| view! { <span class="bridge-badge">{t("tools.bridge")}</span> })}
                                 </button>
                             </li>
                         }
@@ -131,7 +131,7 @@ pub fn ToolsPage() -> impl IntoView {
                 let stages = c
                     .stages
                     .iter()
-                    .map(|s| view! { <li class="stage-chip"><T k=format!("tools.stage.{s}") /></li> })
+                    .map(|s| view! { <li class="stage-chip">{t(format!("tools.stage.{s}"))}</li> })
                     .collect_view();
                 let detail = move || {
                     selected
@@ -142,14 +142,14 @@ pub fn ToolsPage() -> impl IntoView {
                 view! {
                     <li class="tool-row card">
                         <div class="tool-cat">
-                            <h3><T k=format!("tools.cat.{}", c.id) /></h3>
-                            <p class="cell-label"><T k="tools.col.stage" /></p>
+                            <h3>{t(format!("tools.cat.{}", c.id))}</h3>
+                            <p class="cell-label">{t("tools.col.stage")}</p>
                             <ul class="chips-inline">{stages}</ul>
                         </div>
                         {mark("role.dev.name", "mark-dev", c.dev, format!("tools.cat.{}.dev", c.id))}
                         {mark("role.ops.name", "mark-ops", c.ops, format!("tools.cat.{}.ops", c.id))}
                         <div class="tool-cell">
-                            <p class="cell-label"><T k="tools.col.tools" /></p>
+                            <p class="cell-label">{t("tools.col.tools")}</p>
                             <ul class="tool-list">{buttons}</ul>
                         </div>
                         {dynamic(detail)}
@@ -194,9 +194,9 @@ pub fn ToolsPage() -> impl IntoView {
             view! {
                 <li class="lineage-step">
                     <span class="step-number" aria-hidden="true">{i + 1}</span>
-                    <h3><T k=format!("tools.lineage.{}.title", step.id) /></h3>
+                    <h3>{t(format!("tools.lineage.{}.title", step.id))}</h3>
                     <ul class="step-tools">{names}</ul>
-                    <p><T k=format!("tools.lineage.{}.body", step.id) /></p>
+                    <p>{t(format!("tools.lineage.{}.body", step.id))}</p>
                     <TermList terms=Signal::stored(terms) />
                 </li>
             }
@@ -206,23 +206,23 @@ pub fn ToolsPage() -> impl IntoView {
     view! {
         <article class="page tools">
             <h1 tabindex="-1">
-                <T k=Section::Tools.title_key() />
+                {t(Section::Tools.title_key())}
             </h1>
             <p class="lead">
-                <T k=Section::Tools.summary_key() />
+                {t(Section::Tools.summary_key())}
             </p>
             <p>
-                <T k="tools.intro" />
+                {t("tools.intro")}
             </p>
 
             <section aria-labelledby="map-title">
                 <h2 id="map-title">
-                    <T k="tools.map.title" />
+                    {t("tools.map.title")}
                 </h2>
                 <div class="filters">
                     <div class="field">
                         <label for="filter-role">
-                            <T k="tools.filter.role" />
+                            {t("tools.filter.role")}
                         </label>
                         <select
                             id="filter-role"
@@ -242,7 +242,7 @@ pub fn ToolsPage() -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="filter-stage">
-                            <T k="tools.filter.stage" />
+                            {t("tools.filter.stage")}
                         </label>
                         <select
                             id="filter-stage"
@@ -258,10 +258,10 @@ pub fn ToolsPage() -> impl IntoView {
                     <p class="shown" role="status">{dynamic(shown)}</p>
                 </div>
                 <p class="note bridge-note">
-                    <T k="tools.bridge.note" />
+                    {t("tools.bridge.note")}
                 </p>
                 <p class="hint">
-                    <T k="tools.select.hint" />
+                    {t("tools.select.hint")}
                 </p>
                 <ul class="tool-map">{dynamic(rows)}</ul>
                 <TermList terms=Signal::stored(&MAP_TERMS[..]) />
@@ -269,10 +269,10 @@ pub fn ToolsPage() -> impl IntoView {
 
             <section aria-labelledby="lineage-title">
                 <h2 id="lineage-title">
-                    <T k="tools.lineage.title" />
+                    {t("tools.lineage.title")}
                 </h2>
                 <p>
-                    <T k="tools.lineage.lead" />
+                    {t("tools.lineage.lead")}
                 </p>
                 <TermList terms=Signal::stored(&LINEAGE_TERMS[..]) />
                 <ol class="lineage">{lineage}</ol>
