@@ -40,13 +40,14 @@ printf '%-34s %10s %10d  (%s)\n' "wasm + JS + CSS" "" "$app_gz" "$(kb "$app_gz")
 printf '%-34s %10d %10d  (%s)\n' "a first visit, offline copy too" "$total_raw" "$total_gz" "$(kb "$total_gz")"
 
 if [ "$shell" = true ]; then
-  # The same steps a release build takes (wasm-bindgen, wasm-opt with index.html's flags,
+  # The same steps a release build takes (wasm-bindgen keeping the function names, which
+  # wasm-opt sorts the functions by and then strips; wasm-opt with index.html's flags,
   # then the glue and the style sheet minified), on the shell-only build, into its own folder.
   target_dir="${CARGO_TARGET_DIR:-target}"
   out="$target_dir/shell-only"
   cargo build --quiet --release --target wasm32-unknown-unknown --bin mlops-lab --features shell-only
   rm -rf "$out" && mkdir -p "$out"
-  wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/mlops-lab.wasm" --out-dir "$out" --target web --no-typescript
+  wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/mlops-lab.wasm" --out-dir "$out" --target web --no-typescript --keep-debug
   read -r -a params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
   wasm-opt -Oz "${params[@]}" "$out/mlops-lab_bg.wasm" -o "$out/mlops-lab_bg.wasm"
   cp public/style.css "$out/style.css"
