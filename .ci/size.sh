@@ -42,7 +42,8 @@ printf '%-34s %10d %10d  (%s)\n' "a first visit, offline copy too" "$total_raw" 
 if [ "$shell" = true ]; then
   # The same steps a release build takes (wasm-bindgen keeping the function names, which
   # wasm-opt sorts the functions by and then strips; wasm-opt with index.html's flags,
-  # then the glue and the style sheet minified), on the shell-only build, into its own folder.
+  # then the glue and the style sheet minified and the imports renamed short), on the
+  # shell-only build, into its own folder.
   target_dir="${CARGO_TARGET_DIR:-target}"
   out="$target_dir/shell-only"
   cargo build --quiet --release --target wasm32-unknown-unknown --bin mlops-lab --features shell-only
@@ -52,6 +53,7 @@ if [ "$shell" = true ]; then
   wasm-opt -Oz "${params[@]}" "$out/mlops-lab_bg.wasm" -o "$out/mlops-lab_bg.wasm"
   cp public/style.css "$out/style.css"
   node .ci/minify.mjs "$out/mlops-lab.js" "$out/style.css"
+  node .ci/short-imports.mjs "$out/mlops-lab.js" "$out/mlops-lab_bg.wasm"
   echo
   printf '%-34s %10s %10s\n' "the shell alone" "raw B" "gzip -9 B"
   shell_gz=0

@@ -1,0 +1,143 @@
+// Renames the functions the WebAssembly module imports from its JavaScript glue to short
+// names, in both files. wasm-bindgen names each one after the browser call it wraps plus a
+// 16-digit hash (`__wbg_setAttribute_f75317b2b5cabfb4`), and about 190 of them sit in both
+// the module and the glue, where gzip cannot shrink the hashes: a few KB of the download.
+// The glue keeps everything else; the module keeps its exports. Every name must be found
+// exactly where it is expected, or the build fails rather than ship a module and a glue
+// that do not match.
+//   As a step of trunk's post-build hook (post-build.mjs), after the glue is minified:
+//   the app's mlops-lab-*.js and mlops-lab-*_bg.wasm in TRUNK_STAGING_DIR.
+//   From the command line: node .ci/short-imports.mjs GLUE.js MODULE.wasm (size.sh).
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** Reads an unsigned LEB128 number at `at`: [value, next offset]. */
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return out;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const nameBytes = (text) => [...leb(encoder.encode(text).length), ...encoder.encode(text)];
+
+/** `a`, `b`, … `Z`, `aa`, `ab`, …: the n-th short name. */
+function shortName(n) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  do {
+    name = letters[n % letters.length] + name;
+    n = Math.floor(n / letters.length) - 1;
+  } while (n >= 0);
+  return name;
+}
+
+/** The module with its imports from `module` renamed by `rename`, and the old names. */
+function renameImports(wasm, module, rename) {
+  const bytes = new Uint8Array(wasm);
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = readLeb(bytes, at + 1);
+    if (id !== 2) {
+      at = body + size;
+      continue;
+    }
+    const out = [];
+    const names = [];
+    let [count, p] = readLeb(bytes, body);
+    out.push(...leb(count));
+    for (let i = 0; i < count; i++) {
+      const [moduleLength, moduleStart] = readLeb(bytes, p);
+      const moduleName = decoder.decode(bytes.subarray(moduleStart, moduleStart + moduleLength));
+      const [nameLength, nameStart] = readLeb(bytes, moduleStart + moduleLength);
+      const name = decoder.decode(bytes.subarray(nameStart, nameStart + nameLength));
+      // The import's kind and type: a function's type index, or a table, memory or global.
+      let end = nameStart + nameLength;
+      const kind = bytes[end++];
+      const limits = (from) => {
+        const flags = bytes[from];
+        let [, next] = readLeb(bytes, from + 1);
+        if (flags & 1) [, next] = readLeb(bytes, next);
+        return next;
+      };
+      if (kind === 0) [, end] = readLeb(bytes, end);
+      else if (kind === 1) end = limits(end + 1);
+      else if (kind === 2) end = limits(end);
+      else if (kind === 3) end += 2;
+      else throw new Error(`an import of kind ${kind} is not one this reads`);
+      if (moduleName === module) {
+        names.push(name);
+        out.push(...nameBytes(rename.module), ...nameBytes(rename.name(name, names.length - 1)));
+      } else {
+        out.push(...bytes.subarray(p, nameStart + nameLength));
+      }
+      out.push(...bytes.subarray(nameStart + nameLength, end));
+      p = end;
+    }
+    if (p !== body + size) throw new Error("the import section did not read to its end");
+    const rebuilt = new Uint8Array([...bytes.subarray(0, at), 2, ...leb(out.length), ...out, ...bytes.subarray(body + size)]);
+    return { wasm: rebuilt, names };
+  }
+  throw new Error("the module has no import section");
+}
+
+export function shortenImports(gluePath, wasmPath) {
+  const module = "./mlops-lab_bg.js";
+  let glue = readFileSync(gluePath, "utf8");
+  const short = new Map();
+  const { wasm, names } = renameImports(readFileSync(wasmPath), module, {
+    module: "a",
+    name: (name, n) => {
+      short.set(name, shortName(n));
+      return shortName(n);
+    },
+  });
+  if (names.length === 0) throw new Error(`${wasmPath} imports nothing from ${module}`);
+  // Each old name is a key of the imports object, once, and nowhere else.
+  for (const name of names) {
+    const key = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+    const found = glue.match(key)?.length ?? 0;
+    if (found !== 1) throw new Error(`${gluePath} names the import ${name} ${found} times, not once`);
+    glue = glue.replace(key, short.get(name));
+  }
+  const moduleKey = `"${module}":`;
+  if (glue.split(moduleKey).length !== 2) throw new Error(`${gluePath} does not key its imports by "${module}" once`);
+  glue = glue.replace(moduleKey, "a:");
+  writeFileSync(gluePath, glue);
+  writeFileSync(wasmPath, wasm);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [glue, wasm] = process.argv.slice(2);
+  if (!glue || !wasm) throw new Error("usage: node .ci/short-imports.mjs GLUE.js MODULE.wasm");
+  shortenImports(glue, wasm);
+} else if (process.env.TRUNK_PROFILE === "release") {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk hook");
+  const names = readdirSync(dir);
+  const glue = names.filter((name) => /^mlops-lab-[0-9a-f]+\.js$/.test(name));
+  const wasm = names.filter((name) => /^mlops-lab-[0-9a-f]+_bg\.wasm$/.test(name));
+  if (glue.length !== 1 || wasm.length !== 1) {
+    throw new Error(`expected one mlops-lab-*.js and one mlops-lab-*_bg.wasm in ${dir}`);
+  }
+  shortenImports(join(dir, glue[0]), join(dir, wasm[0]));
+}
