@@ -2,13 +2,14 @@
 //! the page's own WebAssembly module (on a release page, the module the loader compiled,
 //! handed over as it is), so nothing extra is downloaded or compiled, and calls
 //! `simulate`, which keeps one `sim::Session` between runs. Configurations go in and
-//! outcomes come back in postcard bytes.
+//! outcomes come back in `sim::wire` bytes.
 //!
 //! On the page, `request` sends a configuration and hands the outcome to the scenario page
 //! when it arrives. While one run is in the worker, newer requests wait and only the newest
 //! is sent next, so a dragged slider never queues stale runs. When there is no worker (it
 //! cannot start, or fails), `request` says so and the page runs the simulation itself.
 
+use crate::sim::wire::{decode, encode};
 use crate::sim::{Config, Outcome, Session};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,16 +21,15 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Runs the simulation for a postcard-encoded `Config` and answers with the
-/// postcard-encoded `Option<Outcome>`: none for bytes that are not a valid configuration
+/// Runs the simulation for a wire-encoded `Config` and answers with the wire-encoded
+/// `Option<Outcome>`: none for bytes that are not a valid configuration
 /// (the page then runs it itself; it only ever sends valid ones). Called inside the worker.
 /// (Not exported from the shell-only build, which has no scenario: see `pages::placeholder`.)
 #[cfg_attr(not(feature = "shell-only"), wasm_bindgen)]
 pub fn simulate(config: &[u8]) -> Vec<u8> {
-    let outcome: Option<Outcome> = postcard::from_bytes::<Config>(config)
-        .ok()
+    let outcome: Option<Outcome> = decode::<Config>(config)
         .and_then(|config| SESSION.with(|s| s.borrow_mut().run(&config)).ok());
-    postcard::to_allocvec(&outcome).unwrap_or_default()
+    encode(&outcome)
 }
 
 /// What the page is told: an outcome, or that the worker cannot serve it.
@@ -79,9 +79,7 @@ fn start(base: &str) -> Option<Client> {
                 .ok()
                 .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok())
                 .map(|b| b.to_vec());
-            let outcome = bytes
-                .and_then(|b| postcard::from_bytes::<Option<Outcome>>(&b).ok())
-                .flatten();
+            let outcome = bytes.and_then(|b| decode::<Option<Outcome>>(&b)).flatten();
             answered(outcome);
         });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_event: web_sys::Event| {
@@ -118,9 +116,7 @@ fn start(base: &str) -> Option<Client> {
 }
 
 fn send(client: &mut Client, config: &Config) -> bool {
-    let Ok(bytes) = postcard::to_allocvec(config) else {
-        return false;
-    };
+    let bytes = encode(config);
     let message = js_sys::Object::new();
     let array = js_sys::Uint8Array::from(&bytes[..]);
     let sent = js_sys::Reflect::set(&message, &"config".into(), &array).is_ok()

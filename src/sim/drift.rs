@@ -19,12 +19,12 @@
 //! normalised Wasserstein (numeric) or Jensen-Shannon (categorical); with fewer, KS or
 //! chi-square p < 0.05. The dataset drifts when at least half the input columns do.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::stats;
 
 /// A monitored column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Column {
     /// Tenure in months.
     Tenure,
@@ -116,7 +116,7 @@ impl Column {
 }
 
 /// A verdict against a documented threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Verdict {
     /// Below every threshold.
     Stable,
@@ -127,7 +127,7 @@ pub enum Verdict {
 }
 
 /// The drift statistics of one column in one week.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ColumnDrift {
     /// Which column.
     pub column: Column,
@@ -171,7 +171,7 @@ pub const P_THRESHOLD: f64 = 0.05;
 pub const DATASET_SHARE: f64 = 0.5;
 
 /// One coarse bin of a column: its value range and the share of each distribution in it.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Bin {
     /// Lowest value in the bin (the category's index for a categorical column).
     pub lo: f64,
@@ -416,7 +416,7 @@ fn below(p: f64, t: f64) -> Verdict {
 }
 
 /// Drift of one week against the reference: every input column and the score.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DriftReport {
     /// Input columns, in `Column::INPUTS` order.
     pub inputs: Vec<ColumnDrift>,

@@ -4,10 +4,10 @@
 //! Every metric is defined as 0 when its denominator is empty (the "zero division"
 //! convention of scikit-learn), so no value is ever NaN.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Counts of a binary classifier's decisions against the truth.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Confusion {
     /// Churners flagged.
     pub tp: u32,

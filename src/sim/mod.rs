@@ -51,6 +51,7 @@ pub mod model;
 pub mod policy;
 pub mod run;
 pub mod stats;
+pub mod wire;
 pub mod world;
 
 pub use config::{

@@ -8,7 +8,7 @@
 //! to eight iterations, and the time goes into the pass over the rows, which accumulates
 //! only the upper triangle.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::metrics::{SCORE_BINS, ScoreHist, score_bin};
 use super::world::{Features, N_FEATURES, dot, for_each_score, sigmoid};
@@ -17,7 +17,7 @@ use super::world::{Features, N_FEATURES, dot, for_each_score, sigmoid};
 pub const LAMBDA: f64 = 1e-3;
 
 /// A fitted model: coefficients and decision threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Model {
     /// Coefficients, aligned with `world::Features` (index 0 is the intercept).
     pub coef: Features,

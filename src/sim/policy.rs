@@ -15,7 +15,7 @@
 //! Bad decisions (`config.bad`) apply to the automated loop only; the other two policies
 //! are the fixed baselines it is compared with.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::config::{BadDecisions, Config, DriftKind, PolicyKind};
 use super::cost;
@@ -23,7 +23,7 @@ use super::metrics::Confusion;
 use super::run::{GateReport, Lab, ModelId, TrainingData};
 
 /// Who acts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Role {
     /// Owns the model: data, features, training, the quality bar.
     MlDeveloper,
@@ -36,7 +36,7 @@ pub enum Role {
 }
 
 /// What passes between the roles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Artifact {
     /// Matured-label performance report.
     MonitoringReport,
@@ -55,7 +55,7 @@ pub enum Artifact {
 }
 
 /// What the triage concludes from the drift report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Diagnosis {
     /// Inputs and scores are stable while performance fell: the relation changed.
     ConceptDrift,
@@ -64,7 +64,7 @@ pub enum Diagnosis {
 }
 
 /// Why a model was rolled back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum RollbackReason {
     /// The canary's positive rate moved more than 30 % from the observed churn rate.
     CanaryPositiveRate,
@@ -75,7 +75,7 @@ pub enum RollbackReason {
 }
 
 /// What happened.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub enum EventKind {
     /// A model went live.
     Deployed {
@@ -220,7 +220,7 @@ impl EventKind {
 }
 
 /// One entry of a policy's timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Event {
     /// Day since the first deployment.
     pub day: u32,
@@ -235,7 +235,7 @@ pub struct Event {
 }
 
 /// One policy's state on one day.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct DayMetrics {
     /// Day since the first deployment.
     pub day: u32,
@@ -268,7 +268,7 @@ pub struct DayMetrics {
 }
 
 /// A policy's simulated run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyRun {
     /// Which policy.
     pub kind: PolicyKind,

@@ -6,7 +6,7 @@
 //! for the same one), and each (model, week) pair is scored once, lazily, into an `Eval`
 //! that every policy serving that model that week reads.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::cbpe::Calibration;
 use super::config::{Config, ConfigError, PolicyKind};
@@ -19,11 +19,11 @@ use super::policy::{self, Event, PolicyRun};
 use super::world::{self, Cohort, World};
 
 /// Index of a model in `Outcome::models`. The champion deployed on day 0 is `ModelId(0)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct ModelId(pub u8);
 
 /// What a model was trained on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum TrainingData {
     /// The champion: history weeks -8..=-3 to fit, -2..=-1 to choose the threshold.
     History,
@@ -35,7 +35,7 @@ pub enum TrainingData {
 }
 
 /// A trained model and what it was trained on.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ModelCard {
     /// Its id.
     pub id: ModelId,
@@ -53,7 +53,7 @@ pub struct ModelCard {
 
 /// One model's performance on one weekly cohort (labels known to the simulation; policies
 /// only see them once matured).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Eval {
     /// Confusion matrix at the model's threshold.
     pub confusion: Confusion,
@@ -72,7 +72,7 @@ pub struct Eval {
 }
 
 /// The validation gate's measurements and verdicts (SCENARIO.md section 4).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct GateReport {
     /// The labelled week whose 30 % holdout the gate uses.
     pub holdout_week: u32,
@@ -120,7 +120,7 @@ pub const GATE_MIN_SEGMENT_F1: f64 = 0.60;
 pub const GATE_MIN_SEGMENT_CHURNERS: u32 = 30;
 
 /// The world's state each week, as monitoring sees it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WeekReport {
     /// Week index; scored on day `7 · week`.
     pub week: u32,
@@ -143,7 +143,7 @@ pub struct WeekReport {
 }
 
 /// The figures the article reports, computed from the run.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Headline {
     /// Champion F1 on cohorts scored before the drift (validation F1 if there are none).
     pub f1_before_drift: f64,
@@ -170,7 +170,7 @@ pub struct Headline {
 }
 
 /// Everything a run produces. Plain data: the UI formats and translates it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {
     /// The configuration that produced it.
     pub config: Config,
