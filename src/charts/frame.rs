@@ -292,13 +292,30 @@ pub(crate) fn isolate(text: &str) -> String {
     }
 }
 
+/// The largest power of ten not above `x` (positive), as `10f64.powf(x.log10().floor())`
+/// gives it but without libm's `pow` and `log10` in the download: below 1 it is one over
+/// an exact power of ten, which rounds once. Stops at 10^±308.
+fn decade(x: f64) -> f64 {
+    let mut power = 1.0;
+    if x >= 1.0 {
+        while power * 10.0 <= x && power < 1e307 {
+            power *= 10.0;
+        }
+        power
+    } else {
+        while 1.0 / power > x && power < 1e307 {
+            power *= 10.0;
+        }
+        1.0 / power
+    }
+}
+
 /// Up to `n` round tick values covering `lo..=hi` (steps of 1, 2 or 5 times a power of 10).
 pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     if !(lo.is_finite() && hi.is_finite()) || hi <= lo || n == 0 {
         return vec![if lo.is_finite() { lo } else { 0.0 }];
     }
-    let raw = (hi - lo) / n as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    let magnitude = decade((hi - lo) / n as f64);
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
@@ -507,6 +524,23 @@ mod tests {
     fn hebrew_labels_are_isolated_and_latin_ones_left_alone() {
         assert_eq!(isolate("סף ה-drift"), "\u{2068}סף ה-drift\u{2069}");
         assert_eq!(isolate("alert threshold"), "alert threshold");
+    }
+
+    #[test]
+    fn decade_is_the_largest_power_of_ten_not_above() {
+        for e in -12..=15 {
+            // `1e{e}` parsed is the double nearest 10^e, which `decade` must give.
+            let power: f64 = format!("1e{e}").parse().unwrap();
+            for v in [power, power * 1.5, power * 3.3, power * 9.99] {
+                assert_eq!(decade(v), power, "{v}");
+            }
+        }
+        for v in [0.2, 0.35, 3.0 / 7.0, 63.0 / 10.0, 600_000.0 / 6.0] {
+            assert_eq!(decade(v), 10f64.powf(v.log10().floor()), "{v}");
+        }
+        // Out of any chart's range it still ends, with a finite power.
+        assert!(decade(f64::MIN_POSITIVE / 1e10) > 0.0);
+        assert!(decade(f64::MAX).is_finite());
     }
 
     #[test]
