@@ -2,9 +2,9 @@
 // names, in both files. wasm-bindgen names each one after the browser call it wraps plus a
 // 16-digit hash (`__wbg_setAttribute_f75317b2b5cabfb4`), and about 190 of them sit in both
 // the module and the glue, where gzip cannot shrink the hashes: a few KB of the download.
-// The glue keeps everything else; the module keeps its exports. Every name must be found
-// exactly where it is expected, or the build fails rather than ship a module and a glue
-// that do not match.
+// The exports named with a hash (the closures' entry points) are renamed the same way; the
+// other exports keep their names. Every name must be found where it is expected, or the
+// build fails rather than ship a module and a glue that do not match.
 //   As a step of trunk's post-build hook (post-build.mjs), after the glue is minified:
 //   the app's mlops-lab-*.js and mlops-lab-*_bg.wasm in TRUNK_STAGING_DIR.
 //   From the command line: node .ci/short-imports.mjs GLUE.js MODULE.wasm (size.sh).
@@ -100,6 +100,42 @@ function renameImports(wasm, module, rename) {
   throw new Error("the module has no import section");
 }
 
+/** The module with its exports whose names end in a hash renamed by `rename`. */
+function renameHashedExports(wasm, rename) {
+  const bytes = new Uint8Array(wasm);
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = readLeb(bytes, at + 1);
+    if (id !== 7) {
+      at = body + size;
+      continue;
+    }
+    const out = [];
+    const renamed = new Map();
+    let [count, p] = readLeb(bytes, body);
+    out.push(...leb(count));
+    for (let i = 0; i < count; i++) {
+      const [nameLength, nameStart] = readLeb(bytes, p);
+      const name = decoder.decode(bytes.subarray(nameStart, nameStart + nameLength));
+      const [, end] = readLeb(bytes, nameStart + nameLength + 1);
+      if (/_h[0-9a-f]{16}$/.test(name)) {
+        const short = rename(renamed.size);
+        renamed.set(name, short);
+        out.push(...nameBytes(short));
+      } else {
+        out.push(...bytes.subarray(p, nameStart + nameLength));
+      }
+      out.push(...bytes.subarray(nameStart + nameLength, end));
+      p = end;
+    }
+    if (p !== body + size) throw new Error("the export section did not read to its end");
+    const rebuilt = new Uint8Array([...bytes.subarray(0, at), 7, ...leb(out.length), ...out, ...bytes.subarray(body + size)]);
+    return { wasm: rebuilt, renamed };
+  }
+  throw new Error("the module has no export section");
+}
+
 export function shortenImports(gluePath, wasmPath) {
   const module = "./mlops-lab_bg.js";
   let glue = readFileSync(gluePath, "utf8");
@@ -122,8 +158,15 @@ export function shortenImports(gluePath, wasmPath) {
   const moduleKey = `"${module}":`;
   if (glue.split(moduleKey).length !== 2) throw new Error(`${gluePath} does not key its imports by "${module}" once`);
   glue = glue.replace(moduleKey, "a:");
+  // The hashed exports: the glue calls each through its exports object, `.name`.
+  const exported = renameHashedExports(wasm, (n) => `$${shortName(n)}`);
+  for (const [name, short] of exported.renamed) {
+    const uses = new RegExp(`\\.${name}(?![\\w$])`, "g");
+    if (!uses.test(glue)) throw new Error(`${gluePath} never calls the export ${name}`);
+    glue = glue.replace(uses, `.${short}`);
+  }
   writeFileSync(gluePath, glue);
-  writeFileSync(wasmPath, wasm);
+  writeFileSync(wasmPath, exported.wasm);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

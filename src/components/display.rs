@@ -2,7 +2,7 @@
 //! `?present` and `?embed` flags or the presenter switch, kept for the browser tab), the
 //! switch itself, the full-screen button and the slide position a projector shows.
 
-use crate::components::erased::dynamic;
+use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{t, use_i18n};
 use crate::display::{self, Slide};
 use crate::nav::use_location;
@@ -103,7 +103,7 @@ pub fn PresenterTools() -> impl IntoView {
         >
             {t("present.switch")}
         </button>
-        <Show when=move || present.get()>
+        {show(move || present.get(), move || view! {
             <button
                 type="button"
                 class="button-like"
@@ -117,6 +117,6 @@ pub fn PresenterTools() -> impl IntoView {
                 {t("present.fullscreen")}
             </button>
             <p class="slide-position" aria-live="polite">{dynamic(position)}</p>
-        </Show>
+        })}
     }
 }

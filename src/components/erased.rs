@@ -17,3 +17,14 @@ pub type Dynamic = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
 pub fn dynamic<V: IntoView + 'static>(f: impl Fn() -> V + Send + 'static) -> Dynamic {
     Arc::new(Mutex::new(move || f().into_view().into_any()))
 }
+
+/// `view` while `when` holds, like `<Show>`: the view is built again only when `when`
+/// turns from false to true, not each time what it reads changes.
+pub fn show<V: IntoView + 'static>(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> Dynamic {
+    let when: Box<dyn Fn() -> bool + Send + Sync> = Box::new(when);
+    let when = Memo::new(move |_| when());
+    dynamic(move || when.get().then(&view))
+}

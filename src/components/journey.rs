@@ -2,7 +2,7 @@
 //! home page shows what was done (sections, story scenes, the sorting exercise and the
 //! self-checks), a link to continue where the student left off, and a way to start over.
 
-use crate::components::erased::dynamic;
+use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{t, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
@@ -147,11 +147,11 @@ pub fn ProgressPanel() -> impl IntoView {
                         {t("journey.continue")}
                     </a>
                 }))}
-                <Show when=move || !journey.get().is_empty()>
+                {show(move || !journey.get().is_empty(), move || view! {
                     <button type="button" class="button" on:click=reset>
                         {t("journey.reset")}
                     </button>
-                </Show>
+                })}
             </div>
         </section>
     }

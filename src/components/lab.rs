@@ -5,7 +5,7 @@
 
 use crate::charts::confusion::{ConfusionChart, confusion_chart};
 use crate::components::chart::{ChartFigure, ChartShelf};
-use crate::components::erased::dynamic;
+use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
@@ -239,11 +239,11 @@ pub fn LabControls() -> impl IntoView {
 
     view! {
     <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
-        <Show when=some_fixed>
+        {show(some_fixed, || view! {
             <p class="note">
                 {t("lesson.fixed")}
             </p>
-        </Show>
+        })}
         <fieldset>
             <legend>
                 {t("scenario.lab.world")}

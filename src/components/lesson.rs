@@ -2,7 +2,7 @@
 //! tab), the links between its stops, and the lesson bar that shows where a student is,
 //! with the previous and next stops and a way to leave the lesson.
 
-use crate::components::erased::dynamic;
+use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::pager::PagerLink;
 use crate::display::Slide;
@@ -190,10 +190,10 @@ pub fn LessonBar() -> impl IntoView {
     };
     let active = move || ctx.lesson.with(Option::is_some);
     view! {
-        <Show when=move || !on_builder() && (active() || ctx.problems.with(|p| !p.is_empty()))>
+        {show(move || !on_builder() && (active() || ctx.problems.with(|p| !p.is_empty())), move || view! {
             <aside class="lesson-bar" aria-label=i18n.t("lesson.label")>
                 {dynamic(notice)}
-                <Show when=active>
+                {show(active, move || view! {
                     <p>
                         <strong>
                             {t("lesson.label")}
@@ -204,8 +204,8 @@ pub fn LessonBar() -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| leave(ctx)>
                         {t("lesson.leave")}
                     </button>
-                </Show>
+                })}
             </aside>
-        </Show>
+        })}
     }
 }
