@@ -33,5 +33,7 @@ const policy = [
   "form-action 'none'",
 ].join("; ");
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-writeFileSync(file, html.replace(marker, release ? meta : ""));
+// A release page also loses index.html's comments: they are notes for this repository.
+const filled = html.replace(marker, release ? meta : "");
+writeFileSync(file, release ? filled.replace(/\n[ \t]*<!--[\s\S]*?-->/g, "") : filled);
 if (release) console.log(`Content-Security-Policy: ${inline.length} inline script(s) allowed by hash`);

@@ -28,3 +28,20 @@ pub fn show<V: IntoView + 'static>(
     let when = Memo::new(move |_| when());
     dynamic(move || when.get().then(&view))
 }
+
+/// `view` while `when` holds and `fallback` while it does not, like `<Show fallback>`.
+pub fn show_or<V: IntoView + 'static, F: IntoView + 'static>(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    view: impl Fn() -> V + Send + Sync + 'static,
+    fallback: impl Fn() -> F + Send + Sync + 'static,
+) -> Dynamic {
+    let when: Box<dyn Fn() -> bool + Send + Sync> = Box::new(when);
+    let when = Memo::new(move |_| when());
+    dynamic(move || {
+        if when.get() {
+            view().into_view().into_any()
+        } else {
+            fallback().into_view().into_any()
+        }
+    })
+}
