@@ -3,7 +3,8 @@
 //! sixty of them carries sixty copies, each with its view's build code inlined. Boxed here
 //! behind one `dyn FnMut() -> AnyView`, they all share one copy. Each closure runs at the
 //! same times as before, through one pointer more; the download is about 9 KB smaller
-//! gzipped (ARCHITECTURE.md, "Size").
+//! gzipped (ARCHITECTURE.md, "Size"). `show` and `show_or` are `<Show>` built the same
+//! way, and `components::i18n::t` a translated string.
 
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
