@@ -50,90 +50,85 @@ function shortName(n) {
   return name;
 }
 
-/** The module with its imports from `module` renamed by `rename`, and the old names. */
-function renameImports(wasm, module, rename) {
+/**
+ * The module with one section's entries rewritten: `entry(bytes, at, out)` reads the entry
+ * at `at`, appends its new bytes to `out` and returns where the next entry starts.
+ */
+function rewriteSection(wasm, sectionId, what, entry) {
   const bytes = new Uint8Array(wasm);
   let at = 8;
   while (at < bytes.length) {
     const id = bytes[at];
     const [size, body] = readLeb(bytes, at + 1);
-    if (id !== 2) {
+    if (id !== sectionId) {
       at = body + size;
       continue;
     }
     const out = [];
-    const names = [];
     let [count, p] = readLeb(bytes, body);
     out.push(...leb(count));
-    for (let i = 0; i < count; i++) {
-      const [moduleLength, moduleStart] = readLeb(bytes, p);
-      const moduleName = decoder.decode(bytes.subarray(moduleStart, moduleStart + moduleLength));
-      const [nameLength, nameStart] = readLeb(bytes, moduleStart + moduleLength);
-      const name = decoder.decode(bytes.subarray(nameStart, nameStart + nameLength));
-      // The import's kind and type: a function's type index, or a table, memory or global.
-      let end = nameStart + nameLength;
-      const kind = bytes[end++];
-      const limits = (from) => {
-        const flags = bytes[from];
-        let [, next] = readLeb(bytes, from + 1);
-        if (flags & 1) [, next] = readLeb(bytes, next);
-        return next;
-      };
-      if (kind === 0) [, end] = readLeb(bytes, end);
-      else if (kind === 1) end = limits(end + 1);
-      else if (kind === 2) end = limits(end);
-      else if (kind === 3) end += 2;
-      else throw new Error(`an import of kind ${kind} is not one this reads`);
-      if (moduleName === module) {
-        names.push(name);
-        out.push(...nameBytes(rename.module), ...nameBytes(rename.name(name, names.length - 1)));
-      } else {
-        out.push(...bytes.subarray(p, nameStart + nameLength));
-      }
-      out.push(...bytes.subarray(nameStart + nameLength, end));
-      p = end;
-    }
-    if (p !== body + size) throw new Error("the import section did not read to its end");
-    const rebuilt = new Uint8Array([...bytes.subarray(0, at), 2, ...leb(out.length), ...out, ...bytes.subarray(body + size)]);
-    return { wasm: rebuilt, names };
+    for (let i = 0; i < count; i++) p = entry(bytes, p, out);
+    if (p !== body + size) throw new Error(`the ${what} section did not read to its end`);
+    return new Uint8Array([...bytes.subarray(0, at), sectionId, ...leb(out.length), ...out, ...bytes.subarray(body + size)]);
   }
-  throw new Error("the module has no import section");
+  throw new Error(`the module has no ${what} section`);
+}
+
+/** A name at `at`: [the name, where its bytes end]. */
+function readName(bytes, at) {
+  const [length, start] = readLeb(bytes, at);
+  return [decoder.decode(bytes.subarray(start, start + length)), start + length];
+}
+
+/** The module with its imports from `module` renamed by `rename`, and the old names. */
+function renameImports(wasm, module, rename) {
+  const names = [];
+  const limits = (bytes, from) => {
+    const flags = bytes[from];
+    let [, next] = readLeb(bytes, from + 1);
+    if (flags & 1) [, next] = readLeb(bytes, next);
+    return next;
+  };
+  const rewritten = rewriteSection(wasm, 2, "import", (bytes, p, out) => {
+    const [moduleName, moduleEnd] = readName(bytes, p);
+    const [name, nameEnd] = readName(bytes, moduleEnd);
+    // The import's kind and type: a function's type index, or a table, memory or global.
+    let end = nameEnd;
+    const kind = bytes[end++];
+    if (kind === 0) [, end] = readLeb(bytes, end);
+    else if (kind === 1) end = limits(bytes, end + 1);
+    else if (kind === 2) end = limits(bytes, end);
+    else if (kind === 3) end += 2;
+    else throw new Error(`an import of kind ${kind} is not one this reads`);
+    if (moduleName === module) {
+      names.push(name);
+      out.push(...nameBytes(rename.module), ...nameBytes(rename.name(name, names.length - 1)));
+    } else {
+      out.push(...bytes.subarray(p, nameEnd));
+    }
+    out.push(...bytes.subarray(nameEnd, end));
+    return end;
+  });
+  return { wasm: rewritten, names };
 }
 
 /** The module with its exports whose names end in a hash renamed by `rename`. */
 function renameHashedExports(wasm, rename) {
-  const bytes = new Uint8Array(wasm);
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, body] = readLeb(bytes, at + 1);
-    if (id !== 7) {
-      at = body + size;
-      continue;
+  const renamed = new Map();
+  const rewritten = rewriteSection(wasm, 7, "export", (bytes, p, out) => {
+    const [name, nameEnd] = readName(bytes, p);
+    const [, end] = readLeb(bytes, nameEnd + 1);
+    if (/_h[0-9a-f]{16}$/.test(name)) {
+      const short = rename(renamed.size);
+      renamed.set(name, short);
+      out.push(...nameBytes(short));
+    } else {
+      out.push(...bytes.subarray(p, nameEnd));
     }
-    const out = [];
-    const renamed = new Map();
-    let [count, p] = readLeb(bytes, body);
-    out.push(...leb(count));
-    for (let i = 0; i < count; i++) {
-      const [nameLength, nameStart] = readLeb(bytes, p);
-      const name = decoder.decode(bytes.subarray(nameStart, nameStart + nameLength));
-      const [, end] = readLeb(bytes, nameStart + nameLength + 1);
-      if (/_h[0-9a-f]{16}$/.test(name)) {
-        const short = rename(renamed.size);
-        renamed.set(name, short);
-        out.push(...nameBytes(short));
-      } else {
-        out.push(...bytes.subarray(p, nameStart + nameLength));
-      }
-      out.push(...bytes.subarray(nameStart + nameLength, end));
-      p = end;
-    }
-    if (p !== body + size) throw new Error("the export section did not read to its end");
-    const rebuilt = new Uint8Array([...bytes.subarray(0, at), 7, ...leb(out.length), ...out, ...bytes.subarray(body + size)]);
-    return { wasm: rebuilt, renamed };
-  }
-  throw new Error("the module has no export section");
+    out.push(...bytes.subarray(nameEnd, end));
+    return end;
+  });
+  return { wasm: rewritten, renamed };
 }
 
 export function shortenImports(gluePath, wasmPath) {

@@ -82,27 +82,23 @@ impl Wire for u8 {
     }
 }
 
-impl Wire for u32 {
-    #[inline(never)]
-    fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    #[inline(never)]
-    fn take(input: &mut Reader) -> Self {
-        u32::from_le_bytes(input.array())
-    }
+/// Unsigned integers as their little-endian bytes.
+macro_rules! wire_le {
+    ($($t:ty),*) => {$(
+        impl Wire for $t {
+            #[inline(never)]
+            fn put(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            #[inline(never)]
+            fn take(input: &mut Reader) -> Self {
+                <$t>::from_le_bytes(input.array())
+            }
+        }
+    )*};
 }
 
-impl Wire for u64 {
-    #[inline(never)]
-    fn put(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    #[inline(never)]
-    fn take(input: &mut Reader) -> Self {
-        u64::from_le_bytes(input.array())
-    }
-}
+wire_le!(u32, u64);
 
 impl Wire for f64 {
     #[inline(never)]
