@@ -19,14 +19,19 @@ pub fn dynamic<V: IntoView + 'static>(f: impl Fn() -> V + Send + 'static) -> Dyn
     Arc::new(Mutex::new(move || f().into_view().into_any()))
 }
 
+/// A condition as a memo, so what shows on it changes only when it flips. Not generic: one
+/// copy serves every `show`.
+fn condition(when: Box<dyn Fn() -> bool + Send + Sync>) -> Memo<bool> {
+    Memo::new(move |_| when())
+}
+
 /// `view` while `when` holds, like `<Show>`: the view is built again only when `when`
 /// turns from false to true, not each time what it reads changes.
 pub fn show<V: IntoView + 'static>(
     when: impl Fn() -> bool + Send + Sync + 'static,
     view: impl Fn() -> V + Send + Sync + 'static,
 ) -> Dynamic {
-    let when: Box<dyn Fn() -> bool + Send + Sync> = Box::new(when);
-    let when = Memo::new(move |_| when());
+    let when = condition(Box::new(when));
     dynamic(move || when.get().then(&view))
 }
 
@@ -36,8 +41,7 @@ pub fn show_or<V: IntoView + 'static, F: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
     fallback: impl Fn() -> F + Send + Sync + 'static,
 ) -> Dynamic {
-    let when: Box<dyn Fn() -> bool + Send + Sync> = Box::new(when);
-    let when = Memo::new(move |_| when());
+    let when = condition(Box::new(when));
     dynamic(move || {
         if when.get() {
             view().into_view().into_any()
