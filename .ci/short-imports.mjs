@@ -80,8 +80,9 @@ function readName(bytes, at) {
   return [decoder.decode(bytes.subarray(start, start + length)), start + length];
 }
 
-/** The module with its imports from `module` renamed by `rename`, and the old names. */
-function renameImports(wasm, module, rename) {
+/** The module with its imports from `module` renamed: the module to `moduleShort`, the
+ * n-th import to `shortName(n)`; and the old names, in that order. */
+function renameImports(wasm, module, moduleShort) {
   const names = [];
   const limits = (bytes, from) => {
     const flags = bytes[from];
@@ -101,8 +102,8 @@ function renameImports(wasm, module, rename) {
     else if (kind === 3) end += 2;
     else throw new Error(`an import of kind ${kind} is not one this reads`);
     if (moduleName === module) {
+      out.push(...nameBytes(moduleShort), ...nameBytes(shortName(names.length)));
       names.push(name);
-      out.push(...nameBytes(rename.module), ...nameBytes(rename.name(name, names.length - 1)));
     } else {
       out.push(...bytes.subarray(p, nameEnd));
     }
@@ -134,21 +135,14 @@ function renameHashedExports(wasm, rename) {
 export function shortenImports(gluePath, wasmPath) {
   const module = "./mlops-lab_bg.js";
   let glue = readFileSync(gluePath, "utf8");
-  const short = new Map();
-  const { wasm, names } = renameImports(readFileSync(wasmPath), module, {
-    module: "a",
-    name: (name, n) => {
-      short.set(name, shortName(n));
-      return shortName(n);
-    },
-  });
+  const { wasm, names } = renameImports(readFileSync(wasmPath), module, "a");
   if (names.length === 0) throw new Error(`${wasmPath} imports nothing from ${module}`);
   // Each old name is a key of the imports object, once, and nowhere else.
-  for (const name of names) {
+  for (const [n, name] of names.entries()) {
     const key = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
     const found = glue.match(key)?.length ?? 0;
     if (found !== 1) throw new Error(`${gluePath} names the import ${name} ${found} times, not once`);
-    glue = glue.replace(key, short.get(name));
+    glue = glue.replace(key, shortName(n));
   }
   const moduleKey = `"${module}":`;
   if (glue.split(moduleKey).length !== 2) throw new Error(`${gluePath} does not key its imports by "${module}" once`);

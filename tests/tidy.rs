@@ -70,11 +70,7 @@ fn views_hold_no_literal_user_facing_text() {
             }
         }
     }
-    assert!(
-        offenders.is_empty(),
-        "literal text in views:\n{}",
-        offenders.join("\n")
-    );
+    assert_none("literal text in views", &offenders);
 }
 
 /// The first string literal on a line after `at`, if the line has one.
@@ -119,11 +115,12 @@ fn views_pass_no_literal_text_through_struct_fields() {
             }
         }
     }
-    assert!(
-        offenders.is_empty(),
-        "literal text passed to views:\n{}",
-        offenders.join("\n")
-    );
+    assert_none("literal text passed to views", &offenders);
+}
+
+/// Fails with `what` and every offending line, if there are any.
+fn assert_none(what: &str, offenders: &[String]) {
+    assert!(offenders.is_empty(), "{what}:\n{}", offenders.join("\n"));
 }
 
 /// Every line of code under `src/` that is not a comment, trimmed, with where it is
@@ -171,10 +168,9 @@ fn formatted_numbers_carry_no_literal_units() {
             offenders.push(format!("{place}: {line}"));
         }
     }
-    assert!(
-        offenders.is_empty(),
-        "units glued to formatted numbers (take them from the locale files):\n{}",
-        offenders.join("\n")
+    assert_none(
+        "units glued to formatted numbers (take them from the locale files)",
+        &offenders,
     );
 }
 
@@ -198,10 +194,9 @@ fn clamp_takes_only_constant_bounds() {
             }
         }
     }
-    assert!(
-        offenders.is_empty(),
-        "clamp with bounds that vary (use .max(lo).min(hi)):\n{}",
-        offenders.join("\n")
+    assert_none(
+        "clamp with bounds that vary (use .max(lo).min(hi))",
+        &offenders,
     );
 }
 
@@ -215,10 +210,9 @@ fn reactive_view_parts_share_one_closure_type() {
         .filter(|(_, line)| line.contains("{move ||"))
         .map(|(place, line)| format!("{place}: {line}"))
         .collect();
-    assert!(
-        offenders.is_empty(),
-        "a bare reactive closure in a view (wrap it: {{dynamic(move || …)}}):\n{}",
-        offenders.join("\n")
+    assert_none(
+        "a bare reactive closure in a view (wrap it: {dynamic(move || …)})",
+        &offenders,
     );
 }
 
