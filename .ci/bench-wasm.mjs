@@ -5,9 +5,10 @@
 //   node .ci/bench-wasm.mjs [--runs 40]
 //
 // Native: `examples/sim_speed.rs` built with the bench profile (opt-level 3, as criterion).
-// WebAssembly: the same example built for wasm32 with the release profile the page ships
-// (opt-level "z"), then put through wasm-opt with the page's flags, and timed calling its
-// `run_default` export from Node. Both print the run's digest, which must agree.
+// WebAssembly: the same example built for wasm32 with the profile the simulation's worker
+// ships (`worker`: opt-level 3, SIMD128), then put through wasm-opt with the worker's flags
+// from index.html, and timed calling its `run_default` export from Node. Both print the
+// run's digest, which must agree.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -22,15 +23,17 @@ const cargo = (...a) => execFileSync("cargo", a, { stdio: ["ignore", "pipe", "in
 const native = JSON.parse(cargo("run", "--quiet", "--profile", "bench", "--example", "sim_speed", "--", String(runs)));
 
 // WebAssembly, as the page ships it.
-cargo("build", "--quiet", "--release", "--example", "sim_speed", "--target", "wasm32-unknown-unknown");
-const built = `${target}/wasm32-unknown-unknown/release/examples/sim_speed.wasm`;
+cargo("build", "--quiet", "--profile", "worker", "--example", "sim_speed", "--target", "wasm32-unknown-unknown");
+const built = `${target}/wasm32-unknown-unknown/worker/examples/sim_speed.wasm`;
 const optimised = `${target}/sim_speed.opt.wasm`;
 let file = built;
 try {
-  // The flags in index.html's `data-wasm-opt-params`, at the same level (z).
+  // The worker's link in index.html: its `data-wasm-opt` level and `data-wasm-opt-params`.
   const html = readFileSync("index.html", "utf8");
-  const params = (html.match(/data-wasm-opt-params="([^"]*)"/) || [, ""])[1].split(/\s+/).filter(Boolean);
-  execFileSync("wasm-opt", ["-Oz", ...params, built, "-o", optimised], { stdio: "ignore" });
+  const link = html.split("\n").find((line) => line.includes('data-bin="sim-worker"')) ?? "";
+  const level = (link.match(/data-wasm-opt="([^"]*)"/) || [, "3"])[1];
+  const params = (link.match(/data-wasm-opt-params="([^"]*)"/) || [, ""])[1].split(/\s+/).filter(Boolean);
+  execFileSync("wasm-opt", [`-O${level}`, ...params, built, "-o", optimised], { stdio: "ignore" });
   if (existsSync(optimised)) file = optimised;
 } catch {
   console.log("(wasm-opt not found: timing the module as rustc built it)");

@@ -1,8 +1,10 @@
 // Writes the Content-Security-Policy into the built index.html (a trunk post_build hook):
 // everything from the app's own origin only. The one inline script, trunk's loader, is
 // allowed by its hash, which changes with every build's file names, so it is computed
-// here. 'wasm-unsafe-eval' lets the page compile its own WebAssembly; inline style
-// attributes are allowed because the charts' SVG carries its colours in them.
+// here. 'wasm-unsafe-eval' lets the page and the worker compile their WebAssembly; inline
+// style attributes are allowed because the charts' SVG carries its colours in them.
+// `worker-src blob:`: gloo-worker starts the simulation's worker from a small blob script
+// that imports the worker's own files (same origin) and starts its WebAssembly.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,7 +28,7 @@ const policy = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

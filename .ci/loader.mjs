@@ -18,25 +18,13 @@ if (process.env.TRUNK_PROFILE === "release") {
   html = html.replace(preloads, "");
   const loader = /import init, \* as bindings from '([^']+)';\nconst wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
   if (!loader.test(html)) throw new Error("index.html: trunk's loader has changed; update .ci/loader.mjs");
-  const [, js, wasm] = html.match(loader);
-  // The module is compiled here rather than inside the bindings' init, while the bindings
-  // download, and kept on `window.mlopsLabModule`: the simulation's worker is handed the
-  // compiled module instead of fetching and compiling it again (src/sim_worker.rs).
-  // compileStreaming needs the server to send application/wasm; otherwise the bytes.
   html = html.replace(
     loader,
-    "await document.fonts.ready;\n" +
+    (_, js, wasm) =>
+      "await document.fonts.ready;\n" +
       "await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n" +
-      `const compiling = WebAssembly.compileStreaming(fetch('${wasm}')).catch(() =>\n` +
-      `  fetch('${wasm}').then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));\n` +
       `const bindings = await import('${js}');\n` +
-      "window.mlopsLabModule = await compiling;\n" +
-      "const wasm = await bindings.default({ module_or_path: window.mlopsLabModule });",
+      `const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
   );
-  // The simulation's worker loads the same two files; it finds them here now that the
-  // preload links are gone (src/sim_worker.rs).
-  const tag = '<script type="module">';
-  if (!html.includes(tag)) throw new Error("index.html: trunk's loader tag has changed; update .ci/loader.mjs");
-  html = html.replace(tag, `<script type="module" data-app-js="${js}" data-app-wasm="${wasm}">`);
   writeFileSync(file, html);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints the size of the release build (wasm, JS, CSS, fonts; raw and gzipped) and the
-# total a first visit downloads. Builds dist/ first unless --no-build is given.
+# Prints the size of the release build, raw and gzipped, in three parts: the critical path
+# of a first visit to a non-scenario page, the simulation's worker, and the offline copy. Builds dist/ first unless --no-build is given.
 # With --shell it also builds and measures the shell alone: the app with every content
 # section reduced to its title and summary (the `shell-only` feature,
 # src/pages/placeholder.rs), with the shell's own stylesheet.
@@ -17,27 +17,42 @@ done
 if [ "$no_build" = false ]; then
   trunk build --release --offline --public-url /mlops-lab/ >/dev/null
 fi
-printf '%-34s %10s %10s\n' "file" "raw B" "gzip -9 B"
-total_raw=0 total_gz=0 app_gz=0
-# A first visit loads the page (the English home page and what it links), and the service
-# worker then stores the files the app needs offline (the list in sw.js, with index.html).
-mapfile -t files < <(node -e '
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+gz_size() {
+  # woff2 and png are already compressed; servers send them as they are.
+  case "$1" in *.woff2 | *.png) stat -c%s "$1" ;; *) gzip -9c "$1" | wc -c ;; esac
+}
+# Prints one table: a title, then a row a file and the total.
+table() {
+  local title="$1" total_raw=0 total_gz=0 raw gz
+  shift
+  printf '\n%-40s %10s %10s\n' "$title" "raw B" "gzip -9 B"
+  for file in "$@"; do
+    [ -f "$file" ] || continue
+    raw=$(stat -c%s "$file") gz=$(gz_size "$file")
+    total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))
+    printf '%-40s %10d %10d\n' "${file#dist/}" "$raw" "$gz"
+  done
+  printf '%-40s %10d %10d  (%s)\n' "total" "$total_raw" "$total_gz" "$(kb "$total_gz")"
+}
+
+# 1. The critical path: what a first visit to a section other than the scenario needs
+#    before it is interactive (the budget is 350 KB gzipped): the prerendered page, its
+#    style sheets and fonts, and the page's WebAssembly and its JavaScript glue.
+mapfile -t critical < <(ls dist/en/index.html dist/*.css dist/*.woff2 dist/mlops-lab-*.js dist/mlops-lab-*_bg.wasm 2>/dev/null)
+table "critical path (first visit, en/index.html)" "${critical[@]}"
+
+# 2. The simulation's worker: loaded by the scenario, a lesson stop in the lab, the report,
+#    and, for the offline copy, after the page is idle.
+table "simulation worker (on demand)" dist/sim-worker.js dist/sim-worker_bg.wasm
+
+# 3. Everything the offline copy stores (the list in sw.js, with index.html and sw.js).
+mapfile -t offline < <(node -e '
   const sw = require("node:fs").readFileSync("dist/sw.js", "utf8");
   const files = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]).filter((f) => f !== "./");
-  for (const f of ["en/index.html", "index.html", "sw.js", ...files]) console.log(`dist/${f}`);
+  for (const f of ["index.html", "sw.js", ...files]) console.log(`dist/${f}`);
 ')
-for file in "${files[@]}"; do
-  [ -f "$file" ] || continue
-  raw=$(stat -c%s "$file")
-  # woff2 is already compressed; servers send it as it is.
-  case "$file" in *.woff2 | *.png) gz=$raw ;; *) gz=$(gzip -9c "$file" | wc -c) ;; esac
-  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))
-  case "$file" in *.wasm | *.js | *.css) app_gz=$((app_gz + gz)) ;; esac
-  printf '%-34s %10d %10d\n' "${file#dist/}" "$raw" "$gz"
-done
-kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
-printf '%-34s %10s %10d  (%s)\n' "wasm + JS + CSS" "" "$app_gz" "$(kb "$app_gz")"
-printf '%-34s %10d %10d  (%s)\n' "a first visit, offline copy too" "$total_raw" "$total_gz" "$(kb "$total_gz")"
+table "offline copy (stored after the first visit)" "${offline[@]}"
 
 if [ "$shell" = true ]; then
   # The same steps a release build takes (wasm-bindgen keeping the function names, which
@@ -46,10 +61,10 @@ if [ "$shell" = true ]; then
   # shell-only build, into its own folder.
   target_dir="${CARGO_TARGET_DIR:-target}"
   out="$target_dir/shell-only"
-  cargo build --quiet --release --target wasm32-unknown-unknown --bin mlops-lab --features shell-only
+  cargo build --quiet --release --target wasm32-unknown-unknown --bin mlops-lab --no-default-features --features shell-only
   rm -rf "$out" && mkdir -p "$out"
   wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/mlops-lab.wasm" --out-dir "$out" --target web --no-typescript --keep-debug
-  read -r -a params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+  read -r -a params <<<"$(grep 'data-bin="mlops-lab"' index.html | sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p')"
   wasm-opt -Oz "${params[@]}" "$out/mlops-lab_bg.wasm" -o "$out/mlops-lab_bg.wasm"
   cp public/style.css "$out/style.css"
   node .ci/minify.mjs "$out/mlops-lab.js" "$out/style.css"

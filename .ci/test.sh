@@ -9,9 +9,25 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+# Both binaries and the browser tests, then the page alone as trunk builds it (no engine).
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet --features ui -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet --no-default-features --features ui -- -D warnings
 # The shell-only build exists only to be measured (npm run size -- --shell); keep it sound.
-cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet --features shell-only -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet --no-default-features --features shell-only -- -D warnings
+
+step "The page carries no engine"
+# The page is built without the `engine` feature, so the simulation, the drift statistics
+# and the chart drawing are not compiled into it (the clippy run above proves it builds
+# so), and neither are the crates only they use. This fails if one creeps back.
+page_deps="$(cargo tree --quiet --target wasm32-unknown-unknown --no-default-features --features ui -e normal --prefix none)"
+for crate in rand rand_distr libm plotters plotters-svg; do
+  if grep -q "^$crate v" <<<"$page_deps"; then
+    echo "The page's WebAssembly depends on $crate: it belongs in the simulation's worker." >&2
+    exit 1
+  fi
+done
+grep -q "^gloo-worker v" <<<"$page_deps" || { echo "The page no longer spawns the worker through gloo-worker." >&2; exit 1; }
+echo "page: no rand, rand_distr, libm or plotters"
 
 step "Native tests"
 cargo test --quiet
@@ -35,7 +51,7 @@ if [ -n "${CHROME_PATH:-}" ]; then
   ' webdriver.json "$(command -v "$CHROME_PATH" || echo "$CHROME_PATH")" >"$webdriver_json"
   export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$webdriver_json"
 fi
-WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test 'web_*' --test 'sim_wasm_*'
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features ui --test 'web_*' --test 'sim_wasm_*'
 
 step "Release build under /mlops-lab/"
 trunk build --release --offline --public-url /mlops-lab/ >/dev/null

@@ -1,8 +1,11 @@
 //! MLOps Lab: how an ML model gets to production and stays there, taught in the browser.
 //!
-//! The crate has two layers. The pure layer (`sim`, `i18n`, `sections`, `route`, `charts`)
-//! compiles everywhere and is tested natively with `cargo test`. The UI layer (`app`,
-//! `components`, `pages`, `platform`) is Leptos and compiles only for the browser.
+//! The crate builds two WebAssembly binaries and a native library. The pure layer (`sim`'s
+//! data, `i18n`, `sections`, `route`, `scenario`, `teach`) compiles everywhere. The engine
+//! (`sim`'s computation, `charts`; feature `engine`) runs in the simulation's worker
+//! (`worker`, `src/bin/sim_worker.rs`) and natively for the tests. The UI layer (`app`,
+//! `components`, `pages`, `platform`, `sim_client`; feature `ui`) is Leptos and compiles
+//! only for the browser's page, which is built without the engine.
 
 pub mod charts;
 pub mod content;
@@ -15,19 +18,20 @@ pub mod sections;
 pub mod sim;
 pub mod sorting;
 pub mod teach;
+pub mod worker;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod nav;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod pages;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod platform;
-#[cfg(target_arch = "wasm32")]
-pub mod sim_worker;
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
+pub mod sim_client;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub use app::{App, start};

@@ -16,7 +16,7 @@ use crate::scenario::describe::{
 };
 use crate::scenario::scenes::{Prediction, Scene};
 use crate::scenario::url::PageState;
-use crate::sim::run::{
+use crate::sim::outcome::{
     GATE_MARGIN, GATE_MIN_AUC, GATE_MIN_F1, GATE_MIN_SEGMENT_F1, GATE_RATE_TOLERANCE,
 };
 use crate::sim::{EventKind, PolicyKind, Role};

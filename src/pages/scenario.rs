@@ -1,11 +1,10 @@
 //! The churn scenario: the article's incident, simulated live in the browser. The URL holds
 //! the whole state (`scenario::url`); the simulation reruns only when the configuration
 //! changes, through a `sim::Session` that keeps the history and the champion between runs.
-//! The simulation runs in a worker (`crate::sim_worker`), the first run included: the page
+//! The simulation runs in its worker (`crate::sim_client`), the first run included: the page
 //! paints its title and a status at once and the story or lab when the outcome arrives, and
-//! a dragged slider never waits. Without a worker the page runs the simulation itself, the
-//! first time in a task of its own after the first paint. Story mode pages through the
-//! scenes; lab mode exposes every control.
+//! a dragged slider never waits. A worker that fails leaves a notice and a retry button.
+//! Story mode pages through the scenes; lab mode exposes every control.
 
 use crate::components::erased::dynamic;
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
@@ -18,7 +17,8 @@ use crate::nav::{NavigateOptions, use_location, use_navigate};
 use crate::route;
 use crate::scenario::url::{self, Mode, PageState, Problem};
 use crate::sections::Section;
-use crate::sim::{Config, Outcome, Session};
+use crate::sim::Outcome;
+use crate::sim_client::Answer;
 use leptos::prelude::*;
 
 /// What the scenario's parts share: the state from the URL, the simulated outcome, and a
@@ -53,58 +53,32 @@ pub fn ScenarioPage() -> impl IntoView {
     let config = Memo::new(move |_| state.get().config);
     let mode = Memo::new(move |_| state.get().mode);
     // Every run goes to the simulation's worker, and the page keeps showing the last
-    // outcome until the next one arrives; until the first, it shows a status. Without a
-    // worker the page runs the simulation itself (the first time after a paint, so the
-    // page is never blank while it runs).
-    let session = StoredValue::new_local(Session::new());
-    let run_here = move |config: &Config| {
-        session
-            .try_update_value(|s| s.run(config))
-            .and_then(Result::ok)
-            // `parse` only returns valid configurations, so this is a safety net. (Not
-            // `expect`, which would carry the error's Debug text into the download.)
-            .unwrap_or_else(|| match crate::sim::run(&Config::default()) {
-                Ok(outcome) => outcome,
-                Err(_) => panic!("the default configuration is valid"),
-            })
-    };
+    // outcome until the next one arrives; until the first, it shows a status. A worker
+    // that fails leaves a notice with a way to start a new one.
     let (current, set_current) = signal(None::<Outcome>);
     let (busy, set_busy) = signal(false);
-    let deliver: crate::sim_worker::Deliver = std::rc::Rc::new(move |result| {
-        match result {
-            Some(outcome) => set_current.set(Some(outcome)),
-            None => set_current.set(Some(run_here(&config.get_untracked()))),
+    let (failed, set_failed) = signal(false);
+    let deliver: crate::sim_client::Deliver = std::rc::Rc::new(move |answer| {
+        match answer {
+            Answer::Outcome(outcome) => {
+                set_failed.set(false);
+                set_current.set(Some(*outcome));
+            }
+            Answer::Failed => set_failed.set(true),
         }
-        set_busy.set(crate::sim_worker::busy());
+        set_busy.set(crate::sim_client::busy());
     });
-    Effect::new(move |first: Option<()>| {
-        let config = config.get();
-        if crate::sim_worker::request(i18n.base, config, deliver.clone()) {
-            set_busy.set(true);
-        } else if first.is_none() {
-            set_timeout(
-                // Not for a page already left.
-                move || {
-                    if !set_current.is_disposed() {
-                        set_current.set(Some(run_here(&config)));
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
-        } else {
-            set_current.set(Some(run_here(&config)));
-        }
+    Effect::new(move |_| {
+        crate::sim_client::request(i18n.base, config.get(), deliver.clone());
+        set_busy.set(crate::sim_client::busy());
     });
-    on_cleanup(crate::sim_worker::forget_page);
+    on_cleanup(crate::sim_client::forget_page);
     let ready = Memo::new(move |_| current.with(Option::is_some));
-    // Read only by the story, the lab and the caveat, which mount once `ready`: a memo
-    // computes on its first read, so the fallback below never runs on the page's path.
-    let outcome = Memo::new(move |previous: Option<&Outcome>| {
-        current
-            .get()
-            .or_else(|| previous.cloned())
-            .unwrap_or_else(|| run_here(&config.get_untracked()))
-    });
+    let retry = move |_| {
+        set_failed.set(false);
+        crate::sim_client::restart(i18n.base);
+        set_busy.set(crate::sim_client::busy());
+    };
     let navigate = use_navigate();
     let go = Callback::new(move |(next, replace): (PageState, bool)| {
         let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
@@ -118,12 +92,6 @@ pub fn ScenarioPage() -> impl IntoView {
                 scroll: false,
             },
         );
-    });
-    provide_context(ScenarioCtx {
-        state,
-        outcome,
-        go,
-        busy,
     });
 
     let notice = move || {
@@ -178,7 +146,19 @@ pub fn ScenarioPage() -> impl IntoView {
             </a>
         }
     };
-    let caveat = move || {
+    let failure = move || {
+        failed.get().then(|| {
+            view! {
+                <div class="notice" role="alert">
+                    <p>{t("scenario.worker.failed")}</p>
+                    <button type="button" class="button" on:click=retry>
+                        {t("scenario.worker.retry")}
+                    </button>
+                </div>
+            }
+        })
+    };
+    let caveat = move |outcome: Memo<Outcome>| {
         let lang = i18n.lang.get();
         let auc = outcome.with(|o| {
             o.models
@@ -201,27 +181,36 @@ pub fn ScenarioPage() -> impl IntoView {
                 {t("section.scenario.summary")}
             </p>
             {dynamic(notice)}
+            {dynamic(failure)}
             <nav class="mode-tabs" aria-label=i18n.t("scenario.mode.label")>
                 {mode_link(Mode::Story)}
                 {mode_link(Mode::Lab)}
             </nav>
             // Keyed on the mode alone: a control or day change must not rebuild the lab.
             {dynamic(move || {
-                if !ready.get() {
+                // Until the first outcome: a status (or, if the worker failed, the notice).
+                let Some(first) = ready.get().then(|| current.get_untracked()).flatten() else {
                     return view! {
-                        <p class="scenario-running" role="status">
+                        <p class="scenario-running" role="status" hidden=move || failed.get()>
                             {t("scenario.running")}
                         </p>
                     }
                         .into_any();
-                }
+                };
+                let outcome = Memo::new(move |_| current.get().unwrap_or_else(|| first.clone()));
+                provide_context(ScenarioCtx {
+                    state,
+                    outcome,
+                    go,
+                    busy,
+                });
                 let body = match mode.get() {
                     Mode::Story => view! { <Story /> }.into_any(),
                     Mode::Lab => view! { <Lab /> }.into_any(),
                 };
                 view! {
                     {body}
-                    <p class="caveat">{dynamic(caveat)}</p>
+                    <p class="caveat">{dynamic(move || caveat(outcome))}</p>
                 }
                     .into_any()
             })}

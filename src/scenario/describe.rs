@@ -6,7 +6,7 @@ use super::scenes::{Prediction, Scene};
 use crate::i18n::numbers::{fixed, grouped, percent, score};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::sim::drift::PSI_WARN;
-use crate::sim::{Artifact, Event, EventKind, Outcome, PolicyKind, run::TrainingData};
+use crate::sim::{Artifact, Event, EventKind, Outcome, PolicyKind, TrainingData};
 
 /// The version number people see for a model id.
 fn version(outcome: &Outcome, model: crate::sim::ModelId) -> String {

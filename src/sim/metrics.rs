@@ -4,10 +4,10 @@
 //! Every metric is defined as 0 when its denominator is empty (the "zero division"
 //! convention of scikit-learn), so no value is ever NaN.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Counts of a binary classifier's decisions against the truth.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Confusion {
     /// Churners flagged.
     pub tp: u32,

@@ -41,23 +41,40 @@
 //! - The exponential in the hot loops is `stats::exp` (Cody-Waite reduction plus a degree-13
 //!   polynomial, IEEE add/mul only): `libm::exp` was 40 % of a run.
 
-pub mod cbpe;
+// The run's inputs and results: plain serde data, shared with the page.
 pub mod config;
-pub mod cost;
-pub mod digest;
 pub mod drift;
+pub mod events;
 pub mod metrics;
+pub mod outcome;
+
+// The engine that computes a run: in the worker and natively, never in the page.
+#[cfg(feature = "engine")]
+pub mod cbpe;
+#[cfg(feature = "engine")]
+pub mod cost;
+#[cfg(feature = "engine")]
+pub mod digest;
+#[cfg(feature = "engine")]
 pub mod model;
+#[cfg(feature = "engine")]
+pub mod monitor;
+#[cfg(feature = "engine")]
 pub mod policy;
+#[cfg(feature = "engine")]
 pub mod run;
+#[cfg(feature = "engine")]
 pub mod stats;
-pub mod wire;
+#[cfg(feature = "engine")]
 pub mod world;
 
 pub use config::{
     BadDecisions, Business, Config, ConfigError, DriftKind, DriftShape, PolicyKind, Preset, Timings,
 };
-pub use policy::{Artifact, DayMetrics, Diagnosis, Event, EventKind, PolicyRun, Role};
-pub use run::{
-    GateReport, Headline, ModelCard, ModelId, Outcome, Session, TrainingData, WeekReport, run,
+pub use events::{Artifact, Diagnosis, Event, EventKind, Role};
+pub use outcome::{
+    DayMetrics, GateReport, Headline, ModelCard, ModelId, Outcome, PolicyRun, TrainingData,
+    WeekReport,
 };
+#[cfg(feature = "engine")]
+pub use run::{Session, run};

@@ -8,22 +8,12 @@
 //! to eight iterations, and the time goes into the pass over the rows, which accumulates
 //! only the upper triangle.
 
-use serde::Serialize;
-
 use super::metrics::{SCORE_BINS, ScoreHist, score_bin};
-use super::world::{Features, N_FEATURES, dot, for_each_score, sigmoid};
+use super::outcome::{Features, Model, N_FEATURES};
+use super::world::{dot, for_each_score, sigmoid};
 
 /// L2 strength on the mean loss.
 pub const LAMBDA: f64 = 1e-3;
-
-/// A fitted model: coefficients and decision threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Model {
-    /// Coefficients, aligned with `world::Features` (index 0 is the intercept).
-    pub coef: Features,
-    /// Decision threshold, on the grid 0.05..=0.94 in steps of 0.01.
-    pub threshold: f64,
-}
 
 impl Model {
     /// The churn-risk score in [0, 1].

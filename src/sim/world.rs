@@ -16,18 +16,7 @@ use rand_distr::{Distribution, StandardNormal};
 
 use super::config::{Config, DriftKind, DriftShape, LABEL_WINDOW_DAYS};
 use super::drift::Column;
-
-/// Number of model inputs including the intercept column.
-pub const N_FEATURES: usize = 12;
-
-/// One customer's model inputs: `[1, log_tenure_z, m2m, two_year, fiber, no_internet,
-/// echeck, charges_z, calls_z, calls_ge4, usage_z, late_z]`.
-pub type Features = [f64; N_FEATURES];
-
-/// Intercept of the true churn process giving 26.5 % churn before drift (IBM Telco).
-/// Solved on 1,000,000 customers of this generator; SCENARIO.md's -4.959 was solved for
-/// the prototype's contract table, whose middle rows were not published.
-pub const BASE_INTERCEPT: f64 = -4.959;
+pub use super::outcome::{Features, N_FEATURES};
 
 /// True coefficients before drift, aligned with `Features` (the intercept slot is unused:
 /// it comes from `Config::base_intercept`).

@@ -83,10 +83,19 @@ export function guardOrigins(target, baseURL) {
 }
 
 export const test = base.extend({
-  page: async ({ page, baseURL }, use) => {
+  // The page errors a test expects (for example a worker made to fail on purpose): each a
+  // pattern that an error must match to be let through.
+  pageErrors: async ({}, use) => {
+    const expected = [];
+    await use({ expect: (pattern) => expected.push(pattern), expected });
+  },
+  page: async ({ page, baseURL, pageErrors }, use) => {
     const checkOrigins = guardOrigins(page, baseURL);
     const errors = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
+    page.on("pageerror", (error) => {
+      const text = String(error);
+      if (!pageErrors.expected.some((pattern) => pattern.test(text))) errors.push(text);
+    });
     // Anything the Content-Security-Policy blocks is a bug: the app must need nothing else.
     const blocked = [];
     page.on("console", (message) => {

@@ -259,15 +259,52 @@ test("the lab simulates in a worker off the page's thread, from its first run", 
 });
 
 for (const lang of LANGS) {
-  test(`without a worker the page runs the simulation itself, in ${lang}`, async ({ page }) => {
-    await page.route(/sim-worker\.js$/, (route) => route.abort());
-    await page.goto(`${lang}/scenario`);
-    await ready(page);
-    // The story arrives all the same, with the simulation's figures.
-    await expect(page.locator(".scene-body").first()).toContainText(/\d/);
-    await expect(page.getByRole("status").filter({ hasText: t(lang, "scenario.running") })).toHaveCount(0);
+  test(`a worker that cannot load leaves a notice and a retry, in ${lang}`, async ({ page, pageErrors }) => {
+    // The worker's script fails to load: the page says so instead of waiting for ever.
+    // The browser reports the worker's failed import as an error of the page; that one,
+    // and only that one, is expected here.
+    pageErrors.expect(/importScripts.*sim-worker\.js/);
+    await page.route(/sim-worker\.js$/, (route) => route.fulfill({ status: 503, body: "" }));
     await page.goto(`${lang}/scenario?mode=lab&strength=1.5`);
-    await expect(page.getByRole("slider", { name: t(lang, "scenario.lab.strength") })).toHaveValue("1.5");
+    await ready(page);
+    const alert = page.getByRole("alert").filter({ hasText: t(lang, "scenario.worker.failed") });
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: t(lang, "scenario.running") })).toBeHidden();
     await expectNoAxeViolations(page);
+    // The rest of the page still works: the tabs and the navigation answer.
+    await expect(page.getByRole("link", { name: t(lang, "scenario.mode.story") })).toBeVisible();
+    // Once the file can load, the retry button starts a new worker with the same run.
+    await page.unroute(/sim-worker\.js$/);
+    await alert.getByRole("button", { name: t(lang, "scenario.worker.retry") }).click();
+    await expect(page.getByRole("slider", { name: t(lang, "scenario.lab.strength") })).toHaveValue("1.5");
+    await expect(alert).toHaveCount(0);
+  });
+
+  test(`a worker that panics leaves a notice and a retry, in ${lang}`, async ({ page }) => {
+    await page.goto(`${lang}/scenario?mode=lab`);
+    await ready(page);
+    const strength = page.getByRole("slider", { name: t(lang, "scenario.lab.strength") });
+    await expect(strength).toBeVisible();
+    // A message the worker cannot decode makes its Rust code panic (gloo-worker's codec).
+    await expect.poll(() => page.workers().length).toBe(1);
+    // (The abort that follows the panic reaches this call: the worker is stopping.)
+    await page.workers()[0].evaluate(() => {
+      try {
+        self.onmessage(new MessageEvent("message", { data: new Uint8Array([7, 7, 7]) }));
+      } catch {}
+    });
+    const alert = page.getByRole("alert").filter({ hasText: t(lang, "scenario.worker.failed") });
+    await expect(alert).toBeVisible();
+    // The lab keeps its last outcome and its controls stay usable.
+    await expect(strength).toBeEnabled();
+    await strength.focus();
+    await page.keyboard.press("ArrowUp");
+    await expect(page).toHaveURL(/strength=1\.05/);
+    await expect(alert).toBeVisible();
+    // A new worker answers with the newest settings.
+    await alert.getByRole("button", { name: t(lang, "scenario.worker.retry") }).click();
+    await expect(alert).toHaveCount(0);
+    await expect(page.locator(".lab-results")).toHaveAttribute("aria-busy", "false");
+    await expect(strength).toHaveValue("1.05");
   });
 }
