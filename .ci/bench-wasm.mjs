@@ -63,7 +63,7 @@ const wasm = { median_ms: ms[Math.floor(runs / 2)], min_ms: ms[0], digest: diges
 const row = (name, r) => console.log(`${name.padEnd(34)} ${r.median_ms.toFixed(2).padStart(8)} ms ${r.min_ms.toFixed(2).padStart(8)} ms`);
 console.log(`default scenario end to end, ${runs} runs      median        min`);
 row("native (opt-level 3)", native);
-row(`WebAssembly in Node ${process.versions.node} (opt z)`, wasm);
+row(`WebAssembly in Node ${process.versions.node} (worker)`, wasm);
 console.log(`ratio WebAssembly / native (medians): ${(wasm.median_ms / native.median_ms).toFixed(2)}`);
 console.log(`digests: native ${native.digest}, WebAssembly ${wasm.digest} (${native.digest === wasm.digest ? "equal" : "DIFFERENT"})`);
 if (native.digest !== wasm.digest) process.exitCode = 1;

@@ -1,20 +1,24 @@
 //! The page's side of the simulation's worker (`crate::worker`). The worker is spawned
 //! through gloo-worker the first time a page asks for a run, so pages without the scenario
-//! never download it.
+//! never download it. It runs the simulation and draws the charts.
 //!
 //! While one run is in the worker, newer requests wait and only the newest is sent next, so
-//! a dragged slider never queues stale runs. A worker that panics says so before it stops
+//! a dragged slider never queues stale runs; each chart figure likewise has at most one
+//! drawing in the worker and one waiting. A worker that panics says so before it stops
 //! (`Response::Panicked`); one that never answers (its files failed to load, or it hangs)
 //! is given up on after a watchdog's delay. Either way the page is told `Answer::Failed`
 //! and keeps its last outcome; `restart` spawns a new worker and sends the newest request.
 
+use crate::charts::spec::{ChartRequest, Drawn};
 use crate::sim::{Config, Outcome};
 use crate::worker::SimWorker;
 use crate::worker::protocol::{Request, Response};
 use gloo_events::EventListener;
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::{TimeoutHandle, set_timeout_with_handle};
+use std::cell::Cell;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -36,6 +40,19 @@ pub enum Answer {
 /// Receives the answers.
 pub type Deliver = Rc<dyn Fn(Answer)>;
 
+/// Receives a figure's drawings.
+pub type DeliverDrawing = Rc<dyn Fn(Drawn)>;
+
+/// A chart figure's drawings: who receives them, and what is asked.
+struct Figure {
+    deliver: DeliverDrawing,
+    in_flight: bool,
+    /// The newest request not yet sent (or, after a failure, to send again).
+    pending: Option<ChartRequest>,
+    /// The request in the worker, kept to send again after a restart.
+    sent: Option<ChartRequest>,
+}
+
 struct Client {
     bridge: WorkerBridge<SimWorker>,
     /// A worker that fails before its Rust code runs (its files did not load) can only
@@ -46,11 +63,13 @@ struct Client {
     pending: Option<Config>,
     watchdog: Option<TimeoutHandle>,
     failed: bool,
+    figures: HashMap<u32, Figure>,
 }
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     static DELIVER: RefCell<Option<Deliver>> = const { RefCell::new(None) };
+    static NEXT_KEY: Cell<u32> = const { Cell::new(0) };
 }
 
 fn spawn(base: &str) -> Client {
@@ -75,6 +94,7 @@ fn spawn(base: &str) -> Client {
         pending: None,
         watchdog: None,
         failed: false,
+        figures: HashMap::new(),
     }
 }
 
@@ -94,6 +114,9 @@ fn send(client: &mut Client, config: Config) {
 
 /// A response arrived, or (`None`) the watchdog gave up waiting.
 fn answered(response: Option<Response>) {
+    if let Some(Response::Drawn { key, drawn }) = response {
+        return drawing_arrived(key, drawn);
+    }
     let answer = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let client = c.as_mut()?;
@@ -121,6 +144,7 @@ fn answered(response: Option<Response>) {
                 }
                 None
             }
+            Some(Response::Drawn { .. }) => None,
             Some(Response::Panicked(_)) | None => {
                 // Kept for `restart`: the newest configuration asked for.
                 client.failed = true;
@@ -174,6 +198,16 @@ pub fn restart(base: &str) {
         if let Some(config) = newest {
             send(&mut client, config);
         }
+        // Every figure's newest chart, drawn again by the new worker.
+        for (key, mut figure) in old.figures {
+            figure.in_flight = false;
+            if let Some(chart) = figure.pending.take().or(figure.sent.take()) {
+                figure.sent = Some(chart.clone());
+                figure.in_flight = true;
+                client.bridge.send(Request::Draw { key, chart });
+            }
+            client.figures.insert(key, figure);
+        }
         *c.borrow_mut() = Some(client);
     });
 }
@@ -195,4 +229,66 @@ pub fn forget_page() {
             c.pending = None;
         }
     });
+}
+
+/// A new figure's key, for `draw`.
+pub fn figure_key() -> u32 {
+    NEXT_KEY.with(|k| {
+        let key = k.get();
+        k.set(key.wrapping_add(1));
+        key
+    })
+}
+
+/// Asks the worker to draw `chart` for the figure `key` (spawning it if need be, with the
+/// site's base path `base`); the drawing goes to `deliver`. A figure's older requests that
+/// have not been sent yet are dropped.
+pub fn draw(base: &str, key: u32, chart: ChartRequest, deliver: DeliverDrawing) {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let client = c.get_or_insert_with(|| spawn(base));
+        let figure = client.figures.entry(key).or_insert_with(|| Figure {
+            deliver: deliver.clone(),
+            in_flight: false,
+            pending: None,
+            sent: None,
+        });
+        figure.deliver = deliver;
+        if figure.in_flight || client.failed {
+            figure.pending = Some(chart);
+        } else {
+            figure.in_flight = true;
+            figure.sent = Some(chart.clone());
+            client.bridge.send(Request::Draw { key, chart });
+        }
+    });
+}
+
+/// Stops drawing for a figure that is gone.
+pub fn forget_figure(key: u32) {
+    CLIENT.with(|c| {
+        if let Some(client) = c.borrow_mut().as_mut() {
+            client.figures.remove(&key);
+        }
+    });
+}
+
+/// A drawing came back: send the figure's newest waiting chart, then hand this one over.
+fn drawing_arrived(key: u32, drawn: Drawn) {
+    let deliver = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let client = c.as_mut()?;
+        let figure = client.figures.get_mut(&key)?;
+        figure.in_flight = false;
+        figure.sent = None;
+        if let Some(chart) = figure.pending.take() {
+            figure.in_flight = true;
+            figure.sent = Some(chart.clone());
+            client.bridge.send(Request::Draw { key, chart });
+        }
+        Some(figure.deliver.clone())
+    });
+    if let Some(deliver) = deliver {
+        deliver(drawn);
+    }
 }

@@ -1,11 +1,11 @@
-//! A chart as the lab shows it: a titled figure with the SVG the chart functions drew, a
-//! sentence that says what it shows (its text alternative), an optional moving day line
-//! drawn over it without a redraw, an SVG download, and its data as a table.
+//! A chart as the lab shows it: a titled figure with the SVG the simulation's worker drew
+//! with plotters, a sentence that says what it shows (its text alternative), an optional
+//! moving day line laid over it in the page (so a new day moves one line instead of
+//! redrawing), an SVG download, and its data as a table.
 
-use crate::charts::frame::Drawn;
+use crate::charts::spec::{ChartRequest, Drawn};
 use crate::components::erased::dynamic;
 use crate::components::i18n::t;
-use crate::i18n::numbers::fixed;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,7 +19,7 @@ struct ShelvedChart {
     id: &'static str,
     title: Signal<String>,
     summary: Signal<String>,
-    drawn: Memo<Option<Drawn>>,
+    drawn: RwSignal<Option<Drawn>>,
 }
 
 impl ChartShelf {
@@ -41,7 +41,8 @@ impl ChartShelf {
                         summary: c.summary.get_untracked(),
                         svg: c
                             .drawn
-                            .with_untracked(|d| d.as_ref().map(|d| d.svg.clone()))?,
+                            .try_with_untracked(|d| d.as_ref().map(|d| d.svg.clone()))
+                            .flatten()?,
                     })
                 })
                 .collect()
@@ -49,8 +50,9 @@ impl ChartShelf {
     }
 }
 
-/// A lab chart. `cursor` is the day line's x in the chart's user units; `children` is the
-/// chart's data table, shown in a disclosure.
+/// A lab chart. `chart` is what to draw (the worker draws it whenever it changes);
+/// `cursor` is the day line's value and the x axis's range; `children` is the chart's data
+/// table, shown in a disclosure.
 #[component]
 pub fn ChartFigure(
     /// Names the figure's ids and the downloaded file (`mlops-lab-{id}.svg`).
@@ -58,14 +60,14 @@ pub fn ChartFigure(
     /// The caption.
     #[prop(into)]
     title: Signal<String>,
-    /// The drawn chart.
-    drawn: Memo<Option<Drawn>>,
+    /// What to draw.
+    chart: Memo<Option<ChartRequest>>,
     /// What the chart shows, in one or two sentences.
     #[prop(into)]
     summary: Signal<String>,
-    /// The day line, if the chart has a time axis.
+    /// The day line, if the chart has a time axis: its value and the axis's range.
     #[prop(optional, into)]
-    cursor: Option<Signal<f64>>,
+    cursor: Option<Signal<(f64, (f64, f64))>>,
     /// The locale key of the data table's disclosure.
     #[prop(default = "scenario.chart.table")]
     table_label: &'static str,
@@ -73,6 +75,27 @@ pub fn ChartFigure(
     #[prop(optional)]
     children: Option<ChildrenFn>,
 ) -> impl IntoView {
+    let base = crate::components::i18n::use_i18n().base;
+    // The drawing, from the worker; the figure is busy while a newer one is on its way.
+    let drawn = RwSignal::new(None::<Drawn>);
+    let (waiting, set_waiting) = signal(false);
+    let key = crate::sim_client::figure_key();
+    Effect::new(move |_| {
+        let Some(request) = chart.get() else {
+            drawn.set(None);
+            return;
+        };
+        set_waiting.set(true);
+        let deliver: crate::sim_client::DeliverDrawing = std::rc::Rc::new(move |d| {
+            // Not for a figure already gone.
+            if !drawn.is_disposed() {
+                drawn.set(Some(d));
+                set_waiting.set(false);
+            }
+        });
+        crate::sim_client::draw(base, key, request, deliver);
+    });
+    on_cleanup(move || crate::sim_client::forget_figure(key));
     if let Some(shelf) = use_context::<ChartShelf>() {
         shelf.0.update_value(|charts| {
             charts.push(ShelvedChart {
@@ -93,7 +116,11 @@ pub fn ChartFigure(
     let summary_id = format!("{id}-summary");
     let file = format!("mlops-lab-{id}.svg");
     let size = move || drawn.with(|d| d.as_ref().map(|d| d.size).unwrap_or((720, 360)));
-    let overlay = cursor.map(|x| {
+    let overlay = cursor.map(|cursor| {
+        let x = move || {
+            let (value, range) = cursor.get();
+            drawn.with(|d| d.as_ref().map(|d| d.x_of(value, range)).unwrap_or(0.0))
+        };
         let plot_y = move || drawn.with(|d| d.as_ref().map(|d| d.plot_y).unwrap_or_default());
         view! {
             <svg
@@ -102,10 +129,10 @@ pub fn ChartFigure(
                 aria-hidden="true"
             >
                 <line
-                    x1=move || fixed(x.get(), 1)
-                    x2=move || fixed(x.get(), 1)
-                    y1=move || fixed(plot_y().0, 1)
-                    y2=move || fixed(plot_y().1, 1)
+                    x1=move || format!("{:.1}", x())
+                    x2=move || format!("{:.1}", x())
+                    y1=move || format!("{:.1}", plot_y().0)
+                    y2=move || format!("{:.1}", plot_y().1)
                     class="today-line"
                 />
             </svg>
@@ -113,11 +140,8 @@ pub fn ChartFigure(
     });
     // The link gets its data URL only when it is followed, so a redraw never encodes it.
     let download = move |ev: leptos::ev::MouseEvent| {
-        let svg = drawn.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| crate::charts::frame::standalone(&d.svg))
-                .unwrap_or_default()
-        });
+        // The drawing carries its colours (the light theme's), so it stands alone as it is.
+        let svg = drawn.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default());
         let href = format!(
             "data:image/svg+xml;charset=utf-8,{}",
             String::from(js_sys::encode_uri_component(&svg))
@@ -132,7 +156,7 @@ pub fn ChartFigure(
     let figure_label = title_id.clone();
     let table_region_label = title_id.clone();
     view! {
-        <figure class="chart" aria-labelledby=figure_label>
+        <figure class="chart" aria-labelledby=figure_label aria-busy=move || waiting.get().to_string()>
             <figcaption id=title_id>{dynamic(move || title.get())}</figcaption>
             <div class="chart-stack">
                 <div

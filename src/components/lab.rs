@@ -3,7 +3,7 @@
 //! matrix and the events up to the chosen day. Each control rewrites the URL; the page reruns the
 //! simulation from it.
 
-use crate::charts::confusion::{ConfusionChart, confusion_chart};
+use crate::charts::spec::{Chart, ChartRequest, ConfusionChart};
 use crate::components::chart::{ChartFigure, ChartShelf};
 use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
@@ -864,21 +864,21 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
     let drawn = Memo::new(move |_| {
         let lang = i18n.lang.get();
         let c = cells.get()?;
-        Some(confusion_chart(
-            &ConfusionChart {
+        Some(ChartRequest {
+            chart: Chart::Confusion(ConfusionChart {
                 cells: [[c.tp, c.fn_], [c.fp, c.tn]],
                 rows: [
-                    tr(lang, "scenario.confusion.churned"),
-                    tr(lang, "scenario.confusion.stayed"),
+                    tr(lang, "scenario.confusion.churned").into(),
+                    tr(lang, "scenario.confusion.stayed").into(),
                 ],
                 columns: [
-                    tr(lang, "scenario.confusion.flagged"),
-                    tr(lang, "scenario.confusion.not_flagged"),
+                    tr(lang, "scenario.confusion.flagged").into(),
+                    tr(lang, "scenario.confusion.not_flagged").into(),
                 ],
-            },
-            520,
-            260,
-        ))
+            }),
+            width: 520,
+            height: 260,
+        })
     });
     let summary = move || {
         let lang = i18n.lang.get();
@@ -904,7 +904,7 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
         <ChartFigure
             id="confusion-chart"
             title=Signal::derive(title)
-            drawn=drawn
+            chart=drawn
             summary=Signal::derive(summary)
             table_label="scenario.chart.table.matrix"
         >

@@ -3,9 +3,9 @@
 //! the score distribution. Each is drawn by `crate::charts` from the outcome and shown in
 //! a `ChartFigure` with a sentence that reads it and its data as a table.
 
-use crate::charts::bars::{BarChart, Bars, bar_chart};
-use crate::charts::frame::{Axis, Drawn, nice_ticks};
-use crate::charts::line::{Level, LineChart, Marker, Series, line_chart};
+use crate::charts::spec::{
+    Axis, BarChart, Bars, Chart, ChartRequest, Level, LineChart, Marker, Series, nice_ticks,
+};
 use crate::components::chart::ChartFigure;
 use crate::components::erased::dynamic;
 use crate::components::i18n::{t, use_i18n};
@@ -32,7 +32,7 @@ pub fn column_key(column: Column) -> String {
     format!("scenario.feature.{}", column_slug(column))
 }
 
-fn day_axis(lang: Lang, horizon: u32) -> Axis<'static> {
+fn day_axis(lang: Lang, horizon: u32) -> Axis {
     let horizon = horizon.max(1) as f64;
     Axis {
         range: (0.0, horizon),
@@ -40,11 +40,11 @@ fn day_axis(lang: Lang, horizon: u32) -> Axis<'static> {
             .into_iter()
             .map(|d| (d, fixed(d, 0)))
             .collect(),
-        title: tr(lang, "scenario.chart.axis.day"),
+        title: tr(lang, "scenario.chart.axis.day").into(),
     }
 }
 
-fn share_axis(lang: Lang, top: f64) -> Axis<'static> {
+fn share_axis(lang: Lang, top: f64) -> Axis {
     let top = (top * 1.15).clamp(0.05, 1.0);
     Axis {
         range: (0.0, top),
@@ -52,7 +52,7 @@ fn share_axis(lang: Lang, top: f64) -> Axis<'static> {
             .into_iter()
             .map(|v| (v, percent(v)))
             .collect(),
-        title: tr(lang, "scenario.dist.axis.share"),
+        title: tr(lang, "scenario.dist.axis.share").into(),
     }
 }
 
@@ -174,16 +174,9 @@ pub fn LabCharts(
     });
     let feature = Memo::new(move |_| ctx.state.get().feature);
     let stat = Memo::new(move |_| ctx.state.get().stat);
-    let day_x = move |drawn: Memo<Option<Drawn>>| {
-        Signal::derive(move || {
-            let range = (0.0, horizon.get().max(1) as f64);
-            drawn.with(|d| {
-                d.as_ref()
-                    .map(|d| d.x_of(day.get() as f64, range))
-                    .unwrap_or(0.0)
-            })
-        })
-    };
+    // The day line: the day on the time axis.
+    let day_x =
+        move || Signal::derive(move || (day.get() as f64, (0.0, horizon.get().max(1) as f64)));
 
     // F1 over time: the run and the language only; the day is an overlay.
     let f1 = Memo::new(move |_| {
@@ -194,20 +187,20 @@ pub fn LabCharts(
             if let Some(d) = loop_run.first_alert_day {
                 markers.push(Marker {
                     x: d as f64,
-                    label: tr(lang, "scenario.chart.alert"),
+                    label: tr(lang, "scenario.chart.alert").into(),
                 });
             }
             if let Some(d) = loop_run.first_promotion_day {
                 markers.push(Marker {
                     x: d as f64,
-                    label: tr(lang, "scenario.chart.promotion"),
+                    label: tr(lang, "scenario.chart.promotion").into(),
                 });
             }
             let mut series: Vec<Series> = PolicyKind::ALL
                 .iter()
                 .enumerate()
                 .map(|(i, p)| Series {
-                    label: tr(lang, &policy_key(*p)),
+                    label: tr(lang, &policy_key(*p)).into(),
                     points: o
                         .policy(*p)
                         .days
@@ -219,7 +212,7 @@ pub fn LabCharts(
                 })
                 .collect();
             series.push(Series {
-                label: tr(lang, "scenario.chart.cbpe"),
+                label: tr(lang, "scenario.chart.cbpe").into(),
                 points: loop_run
                     .days
                     .iter()
@@ -236,17 +229,21 @@ pub fn LabCharts(
                         .into_iter()
                         .map(|v| (v, fixed(v, 1)))
                         .collect(),
-                    title: tr(lang, "chart.axis.f1"),
+                    title: tr(lang, "chart.axis.f1").into(),
                 },
                 series,
                 levels: vec![Level {
                     value: o.config.alert_f1,
-                    label: tr(lang, "scenario.chart.threshold"),
+                    label: tr(lang, "scenario.chart.threshold").into(),
                     dotted: false,
                 }],
                 markers,
             };
-            Some(line_chart(&chart, WIDTH, PLOT))
+            Some(ChartRequest {
+                chart: Chart::Line(chart),
+                width: WIDTH,
+                height: PLOT,
+            })
         })
     });
     let f1_summary = move || {
@@ -323,12 +320,12 @@ pub fn LabCharts(
                         .into_iter()
                         .map(|v| (v, thousands(lang, v)))
                         .collect(),
-                    title: tr(lang, "scenario.money.axis"),
+                    title: tr(lang, "scenario.money.axis").into(),
                 },
                 series: lines
                     .iter()
                     .map(|(p, v)| Series {
-                        label: tr(lang, &policy_key(*p)),
+                        label: tr(lang, &policy_key(*p)).into(),
                         points: v.iter().enumerate().map(|(d, s)| (d as f64, *s)).collect(),
                         slot: if *p == PolicyKind::AutomatedLoop {
                             2
@@ -341,7 +338,11 @@ pub fn LabCharts(
                 levels: Vec::new(),
                 markers: Vec::new(),
             };
-            Some(line_chart(&chart, WIDTH, PLOT))
+            Some(ChartRequest {
+                chart: Chart::Line(chart),
+                width: WIDTH,
+                height: PLOT,
+            })
         })
     });
     let money_summary = move || {
@@ -407,16 +408,16 @@ pub fn LabCharts(
                     .enumerate()
                     .map(|(i, b)| bin_label(lang, column, i, b))
                     .collect(),
-                group_title: tr(lang, &column_key(column)),
+                group_title: tr(lang, &column_key(column)).into(),
                 value: share_axis(lang, top),
                 series: vec![
                     Bars {
-                        label: tr(lang, "scenario.dist.reference"),
+                        label: tr(lang, "scenario.dist.reference").into(),
                         values: bins.iter().map(|b| b.reference).collect(),
                         slot: 0,
                     },
                     Bars {
-                        label: &current,
+                        label: current.clone(),
                         values: bins.iter().map(|b| b.current).collect(),
                         slot: 1,
                     },
@@ -425,7 +426,11 @@ pub fn LabCharts(
                 marker: None,
                 horizontal: false,
             };
-            Some(bar_chart(&chart, WIDTH, PLOT))
+            Some(ChartRequest {
+                chart: Chart::Bars(chart),
+                width: WIDTH,
+                height: PLOT,
+            })
         })
     });
     let dist_title = move || {
@@ -491,12 +496,12 @@ pub fn LabCharts(
                     vec![
                         Level {
                             value: PSI_WARN,
-                            label: tr(lang, "scenario.stats.warn"),
+                            label: tr(lang, "scenario.stats.warn").into(),
                             dotted: true,
                         },
                         Level {
                             value: PSI_ALERT,
-                            label: tr(lang, "scenario.stats.alert"),
+                            label: tr(lang, "scenario.stats.alert").into(),
                             dotted: false,
                         },
                     ],
@@ -505,7 +510,7 @@ pub fn LabCharts(
                 Stat::Js | Stat::Wasserstein => (
                     vec![Level {
                         value: DISTANCE_THRESHOLD,
-                        label: tr(lang, "scenario.stats.alert"),
+                        label: tr(lang, "scenario.stats.alert").into(),
                         dotted: false,
                     }],
                     top.max(0.15),
@@ -513,7 +518,7 @@ pub fn LabCharts(
                 Stat::PValue => (
                     vec![Level {
                         value: P_THRESHOLD,
-                        label: tr(lang, "scenario.stats.p"),
+                        label: tr(lang, "scenario.stats.p").into(),
                         dotted: false,
                     }],
                     1.0,
@@ -525,17 +530,17 @@ pub fn LabCharts(
                     .iter()
                     .map(|c| tr(lang, &column_key(c.column)).to_string())
                     .collect(),
-                group_title: "",
+                group_title: String::new(),
                 value: Axis {
                     range: (0.0, top),
                     ticks: nice_ticks(0.0, top, 5)
                         .into_iter()
                         .map(|v| (v, fixed(v, 2)))
                         .collect(),
-                    title: tr(lang, &format!("scenario.stat.{}", stat.slug())),
+                    title: tr(lang, &format!("scenario.stat.{}", stat.slug())).into(),
                 },
                 series: vec![Bars {
-                    label: tr(lang, "scenario.stats.value"),
+                    label: tr(lang, "scenario.stats.value").into(),
                     values,
                     slot: 3,
                 }],
@@ -543,7 +548,11 @@ pub fn LabCharts(
                 marker: None,
                 horizontal: true,
             };
-            Some(bar_chart(&chart, WIDTH, PLOT))
+            Some(ChartRequest {
+                chart: Chart::Bars(chart),
+                width: WIDTH,
+                height: PLOT,
+            })
         })
     });
     let stats_title = move || {
@@ -612,16 +621,16 @@ pub fn LabCharts(
                     .enumerate()
                     .map(|(i, b)| bin_label(lang, Column::Score, i, b))
                     .collect(),
-                group_title: tr(lang, "scenario.score.axis"),
+                group_title: tr(lang, "scenario.score.axis").into(),
                 value: share_axis(lang, top),
                 series: vec![
                     Bars {
-                        label: tr(lang, "scenario.score.reference"),
+                        label: tr(lang, "scenario.score.reference").into(),
                         values: bins.iter().map(|b| b.reference).collect(),
                         slot: 0,
                     },
                     Bars {
-                        label: &current,
+                        label: current.clone(),
                         values: bins.iter().map(|b| b.current).collect(),
                         slot: 1,
                     },
@@ -629,11 +638,15 @@ pub fn LabCharts(
                 levels: Vec::new(),
                 marker: Some(Marker {
                     x: threshold * bins.len() as f64,
-                    label: &cut,
+                    label: cut,
                 }),
                 horizontal: false,
             };
-            Some(bar_chart(&chart, WIDTH, PLOT))
+            Some(ChartRequest {
+                chart: Chart::Bars(chart),
+                width: WIDTH,
+                height: PLOT,
+            })
         })
     });
     let scores_title = move || {
@@ -709,9 +722,9 @@ pub fn LabCharts(
         <ChartFigure
             id="f1-chart"
             title=Signal::derive(move || tr(i18n.lang.get(), "scenario.chart.f1.title").to_string())
-            drawn=f1
+            chart=f1
             summary=Signal::derive(f1_summary)
-            cursor=day_x(f1)
+            cursor=day_x()
         >
             <table class="data-table">
                 <thead>
@@ -729,9 +742,9 @@ pub fn LabCharts(
         <ChartFigure
             id="money-chart"
             title=Signal::derive(move || tr(i18n.lang.get(), "scenario.money.title").to_string())
-            drawn=money
+            chart=money
             summary=Signal::derive(money_summary)
-            cursor=day_x(money)
+            cursor=day_x()
         >
             <table class="data-table">
                 <thead>
@@ -759,7 +772,7 @@ pub fn LabCharts(
                 {feature_options}
             </select>
         </div>
-        <ChartFigure id="dist-chart" title=Signal::derive(dist_title) drawn=dist summary=Signal::derive(dist_summary) table_label="scenario.chart.table.bins">
+        <ChartFigure id="dist-chart" title=Signal::derive(dist_title) chart=dist summary=Signal::derive(dist_summary) table_label="scenario.chart.table.bins">
             <table class="data-table">
                 <thead>
                     <tr>
@@ -786,8 +799,8 @@ pub fn LabCharts(
                 {stat_options}
             </select>
         </div>
-        <ChartFigure id="stats-chart" title=Signal::derive(stats_title) drawn=stats summary=Signal::derive(stats_summary) />
-        <ChartFigure id="score-chart" title=Signal::derive(scores_title) drawn=scores summary=Signal::derive(scores_summary) table_label="scenario.chart.table.bins">
+        <ChartFigure id="stats-chart" title=Signal::derive(stats_title) chart=stats summary=Signal::derive(stats_summary) />
+        <ChartFigure id="score-chart" title=Signal::derive(scores_title) chart=scores summary=Signal::derive(scores_summary) table_label="scenario.chart.table.bins">
             <table class="data-table">
                 <thead>
                     <tr>

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod display;
+pub mod dot_grid;
 pub mod erased;
 pub mod footer;
 pub mod header;

@@ -2,7 +2,7 @@
 //! experiment; three kinds of challenge; why one data scientist is not enough; 90% with
 //! both roles), and a map of the app that leads into the sections.
 
-use crate::charts::dot_grid;
+use crate::components::dot_grid::DotGrid;
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::icons::ArrowForward;
 use crate::components::journey::ProgressPanel;
@@ -34,7 +34,9 @@ pub fn HomePage() -> impl IntoView {
         };
         view! {
             <figure class=format!("stat {class}")>
-                <div class="stat-grid" inner_html=dot_grid(percent, 100, 10)></div>
+                <div class="stat-grid">
+                    <DotGrid filled=percent total=100 columns=10 />
+                </div>
                 <figcaption>
                     <span class="stat-value">{text(value_key)}</span>
                     <span class="stat-caption">{text(caption_key)}</span>

@@ -4,7 +4,6 @@
 //! needs nothing else to open or print, in either language. Pure: the lab gathers the
 //! charts and offers the file.
 
-use crate::charts::frame::standalone;
 use crate::i18n::numbers::{fixed, grouped, percent, score};
 use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
@@ -271,7 +270,8 @@ impl Report<'_> {
             out.push_str(&format!(
                 "<figure><figcaption>{}</figcaption><div dir=\"ltr\">{}</div><p>{}</p></figure>",
                 text(lang, &chart.title),
-                standalone(&chart.svg),
+                // Drawn in the light theme's colours, so it stands alone as it is.
+                chart.svg,
                 text(lang, &chart.summary),
             ));
         }
@@ -320,6 +320,7 @@ impl Report<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::spec::{Axis, Chart, ChartRequest, LineChart, Series};
     use crate::scenario::url;
     use crate::sim::run;
 
@@ -329,7 +330,31 @@ mod tests {
         let charts = [ReportChart {
             title: "F1 <over> time".into(),
             summary: "On day 3 the F1 was 0.84.".into(),
-            svg: r#"<svg><path style="stroke:var(--series-2)"/></svg>"#.into(),
+            svg: crate::charts::draw::draw(&ChartRequest {
+                chart: Chart::Line(LineChart {
+                    x: Axis {
+                        range: (0.0, 10.0),
+                        ticks: vec![(0.0, "0".into()), (10.0, "10".into())],
+                        title: "day".into(),
+                    },
+                    y: Axis {
+                        range: (0.0, 1.0),
+                        ticks: vec![(0.0, "0".into()), (1.0, "1".into())],
+                        title: "F1".into(),
+                    },
+                    series: vec![Series {
+                        label: "loop".into(),
+                        points: vec![(0.0, 0.8), (10.0, 0.9)],
+                        slot: 2,
+                        dashed: false,
+                    }],
+                    levels: Vec::new(),
+                    markers: Vec::new(),
+                }),
+                width: 400,
+                height: 200,
+            })
+            .svg,
         }];
         let html = Report {
             lang,
@@ -365,8 +390,9 @@ mod tests {
                 .count();
             assert!(events > 0);
             assert_eq!(html.matches("<li>").count(), events);
-            // The chart in fixed colours, its text escaped; the link escaped.
-            assert!(html.contains("stroke:#1d4fa8") && !html.contains("var(--"));
+            // The chart in fixed colours (the light theme's series 2 for this line), its text
+            // escaped; the link escaped.
+            assert!(html.to_lowercase().contains("stroke=\"#1d4fa8\"") && !html.contains("var(--"));
             assert!(html.contains("F1 &lt;over&gt; time"));
             assert!(html.contains("a=&lt;b&gt;") && !html.contains("<b>"));
         });

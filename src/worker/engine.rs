@@ -22,6 +22,10 @@ impl Engine {
                 Ok(outcome) => Response::Ran(Box::new(outcome)),
                 Err(error) => Response::Refused(error.to_string()),
             },
+            Request::Draw { key, chart } => Response::Drawn {
+                key,
+                drawn: crate::charts::draw::draw(&chart),
+            },
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What crosses between the page and the simulation's worker: plain serde data.
 
+use crate::charts::spec::{ChartRequest, Drawn};
 use crate::sim::{Config, Outcome};
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +9,13 @@ use serde::{Deserialize, Serialize};
 pub enum Request {
     /// Simulate this configuration.
     Run(Config),
+    /// Draw this chart; `key` names the figure it is for.
+    Draw {
+        /// The figure's key, returned with the drawing.
+        key: u32,
+        /// The chart.
+        chart: ChartRequest,
+    },
 }
 
 /// What the worker answers.
@@ -15,6 +23,13 @@ pub enum Request {
 pub enum Response {
     /// The run of the configuration asked for.
     Ran(Box<Outcome>),
+    /// A chart drawn for the figure `key`.
+    Drawn {
+        /// The figure's key, as asked.
+        key: u32,
+        /// The drawing.
+        drawn: Drawn,
+    },
     /// The configuration was not valid (the page parses and checks every configuration it
     /// sends, so this means a bug): the error, in English, for the console.
     Refused(String),
