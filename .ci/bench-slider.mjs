@@ -12,6 +12,12 @@
 // - input to next frame: from the input to the start of the frame after it, which is
 //   when the result reaches the screen (quantised by the 60 Hz frame clock).
 // - frames dropped: steps whose next frame came more than one frame late.
+// - main-thread time per input: all the page's main-thread tasks during the sweep (Chrome's
+//   TaskDuration: the input's handlers, the worker's answers, drawing the charts, style,
+//   layout and paint) divided by the number of steps.
+// Then, one input at a time:
+// - input to charts: from an input to the first frame in which the lab and every chart show
+//   its result (the run back from the worker, each changed chart drawn and placed).
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -41,6 +47,11 @@ try {
   await page.goto(`http://127.0.0.1:${port}/mlops-lab/en/scenario?${query}`);
   await page.waitForSelector(`#${sliderId}`);
   await page.waitForTimeout(500);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskSeconds = async () =>
+    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+  const tasksBefore = await taskSeconds();
   const result = await page.evaluate(
     async ({ steps, sliderId }) => {
       const slider = document.getElementById(sliderId);
@@ -76,6 +87,40 @@ try {
     },
     { steps, sliderId },
   );
+  // Let the last answers land before reading the main thread's total.
+  await page.waitForTimeout(1000);
+  const taskPerInput = ((await taskSeconds()) - tasksBefore) * 1000 / steps;
+  const latency = await page.evaluate(
+    async ({ sliderId, samples }) => {
+      const slider = document.getElementById(sliderId);
+      const [min, max] = [Number(slider.min), Number(slider.max)];
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const settled = () =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(0);
+        });
+      const shown = () =>
+        document.querySelector(".lab-results")?.getAttribute("aria-busy") === "false" &&
+        !document.querySelector('figure.chart[aria-busy="true"]');
+      const times = [];
+      for (let i = 0; i < samples; i++) {
+        const value = min + (((i * 7) % samples) / samples) * (max - min);
+        const start = performance.now();
+        slider.value = String(value);
+        slider.dispatchEvent(new Event("input", { bubbles: true }));
+        await settled();
+        let at = await frame();
+        while (!shown() && at - start < 5000) at = await frame();
+        times.push(at - start);
+        // A pause between inputs, as a student reading the result.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      return times;
+    },
+    { sliderId, samples: 20 },
+  );
   const stats = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
     const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -85,6 +130,8 @@ try {
   console.log(`work per input (handlers, simulation, DOM, style, layout): ${stats(result.work)}`);
   console.log(`input to the next frame: ${stats(result.toFrame)}`);
   console.log(`frames dropped (a step whose next frame came late): ${result.dropped} of ${steps}`);
+  console.log(`main-thread time per input (every task, Chrome's TaskDuration): ${taskPerInput.toFixed(1)} ms`);
+  console.log(`input to charts that show its result (one input at a time, 20): ${stats(latency)}`);
 } finally {
   await browser.close();
   server.kill();

@@ -40,9 +40,11 @@ pub fn start() {
     platform::after_paint_of_prerendered(|| {
         platform::remove_prerendered();
         leptos::mount::mount_to_body(App);
-        // Release builds only: a debug build has no offline copy to register.
+        // Release builds only: a debug build has no offline copy to register. Once the
+        // page is idle: the offline copy (the simulation's worker included) downloads
+        // after what the visitor waits for.
         if !cfg!(debug_assertions) {
-            platform::register_service_worker(&platform::base_path());
+            platform::when_idle(|| platform::register_service_worker(&platform::base_path()));
         }
     });
 }

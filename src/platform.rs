@@ -136,6 +136,19 @@ pub fn set_theme_attr(theme: Option<&str>) {
     }
 }
 
+/// Runs `then` once the page is idle (the browser's idle callback, or a second later where
+/// there is none): for work the visitor does not wait for.
+pub fn when_idle(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let task = wasm_bindgen::closure::Closure::once_into_js(then);
+    if window.request_idle_callback(task.unchecked_ref()).is_err() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 1000);
+    }
+}
+
 /// Registers the offline copy's service worker (`sw.js`, written by release builds only;
 /// elsewhere the registration fails quietly and the app simply needs the network).
 pub fn register_service_worker(base: &str) {

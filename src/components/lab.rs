@@ -14,10 +14,12 @@ use crate::i18n::{tr, tr_args};
 use crate::lesson::Control;
 use crate::pages::scenario::use_scenario;
 use crate::platform;
+use crate::route;
 use crate::scenario::describe::{describe, policy_key};
-use crate::scenario::report::{Report, standings};
+use crate::scenario::report::{Report, Standing, standings};
 use crate::scenario::scenes::LAB_TERMS;
-use crate::scenario::url::{PageState, short};
+use crate::scenario::url::{self, PageState, short};
+use crate::sections::Section;
 use crate::sim::drift::{DriftReport, Verdict};
 use crate::sim::metrics::Confusion;
 use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset, WeekReport};
@@ -30,6 +32,11 @@ use wasm_bindgen::JsCast;
 pub struct ControlsCtx {
     /// The state the controls show.
     pub state: Signal<PageState>,
+    /// Its configuration and starting point alone, which the controls read (so a new day
+    /// changes none of them).
+    pub config: Memo<Config>,
+    /// The starting point.
+    pub preset: Memo<Preset>,
     /// Moves to a new state: `(state, replace)`.
     pub go: Callback<(PageState, bool)>,
     /// The controls that may be changed (a lesson fixes the others).
@@ -88,7 +95,7 @@ fn Slider(
     #[prop(default = 2)] decimals: usize,
 ) -> impl IntoView {
     let ctx = use_controls();
-    let value = move || get(&ctx.state.get().config);
+    let value = move || get(&ctx.config.get());
     let shown = move || fixed(value(), decimals);
     view! {
         <div class="control">
@@ -140,7 +147,7 @@ fn NumberField(
                 min=short(min)
                 max=short(max)
                 step=short(step)
-                prop:value=move || short(get(&ctx.state.get().config))
+                prop:value=move || short(get(&ctx.config.get()))
                 on:change=move |ev| {
                     if let Some(v) = parse_decimal(&input_value(&ev)) {
                         // Not clamp: see `tests/tidy.rs` (clamp_takes_only_constant_bounds).
@@ -199,7 +206,7 @@ fn BadDecision(
                 id=id
                 type="checkbox"
                 disabled=locked(id)
-                prop:checked=move || get(&ctx.state.get().config)
+                prop:checked=move || get(&ctx.config.get())
                 on:change=move |ev| {
                     let on = ev
                         .target()
@@ -252,7 +259,7 @@ pub fn LabControls() -> impl IntoView {
                 id="preset"
                 label="scenario.lab.preset"
                 options=preset_options
-                current=Signal::derive(move || ctx.state.get().preset.slug())
+                current=Signal::derive(move || ctx.preset.get().slug())
                 on_pick=|slug| {
                     if let Some(preset) = Preset::from_slug(slug) {
                         let ctx = use_controls();
@@ -267,7 +274,7 @@ pub fn LabControls() -> impl IntoView {
                 id="drift"
                 label="scenario.lab.drift"
                 options=drift_options
-                current=Signal::derive(move || ctx.state.get().config.drift.slug())
+                current=Signal::derive(move || ctx.config.get().drift.slug())
                 on_pick=|slug| {
                     if let Some(kind) = DriftKind::from_slug(slug) {
                         change_config(|c| c.drift = kind);
@@ -297,7 +304,7 @@ pub fn LabControls() -> impl IntoView {
                 id="shape"
                 label="scenario.lab.shape"
                 options=shape_options
-                current=Signal::derive(move || ctx.state.get().config.shape.slug())
+                current=Signal::derive(move || ctx.config.get().shape.slug())
                 on_pick=|slug| {
                     if let Some(shape) = DriftShape::from_slug(slug) {
                         change_config(|c| c.shape = shape);
@@ -335,7 +342,7 @@ pub fn LabControls() -> impl IntoView {
                         disabled=locked("seed")
                         min="0"
                         step="1"
-                        prop:value=move || ctx.state.get().config.seed.to_string()
+                        prop:value=move || ctx.config.get().seed.to_string()
                         on:change=move |ev| {
                             if let Ok(seed) = input_value(&ev).parse::<u64>() {
                                 change_config(|c| c.seed = seed);
@@ -373,7 +380,7 @@ pub fn LabControls() -> impl IntoView {
                 id="policy"
                 label="scenario.lab.policy"
                 options=policy_options
-                current=Signal::derive(move || ctx.state.get().config.policy.slug())
+                current=Signal::derive(move || ctx.config.get().policy.slug())
                 on_pick=|slug| {
                     if let Some(policy) = PolicyKind::from_slug(slug) {
                         change_config(|c| c.policy = policy);
@@ -463,6 +470,8 @@ pub fn Lab() -> impl IntoView {
     let lesson = crate::components::lesson::use_lesson().lesson;
     provide_context(ControlsCtx {
         state: ctx.state.into(),
+        config: ctx.config,
+        preset: Memo::new(move |_| ctx.state.get().preset),
         go: ctx.go,
         open: page_local(move || {
             lesson.with(|l| l.as_ref().map_or(Control::ALL.to_vec(), |l| l.open.clone()))
@@ -470,7 +479,7 @@ pub fn Lab() -> impl IntoView {
         .into(),
     });
     // The last simulated day: the day slider runs from 0 to it, and it is the default.
-    let final_day = Memo::new(move |_| ctx.state.get().config.horizon_days.saturating_sub(1));
+    let final_day = Memo::new(move |_| ctx.config.get().horizon_days.saturating_sub(1));
     let day = Memo::new(move |_| {
         ctx.state
             .get()
@@ -491,9 +500,11 @@ pub fn Lab() -> impl IntoView {
 
     // The week the day falls in, as its own value: the drift charts and the monitors'
     // table redraw only when it changes, not on every run or every day.
+    let week_index = Memo::new(move |_| day.get() / 7);
     let report = Memo::new(move |_| {
+        let week = week_index.get() as usize;
         ctx.outcome.with(|o| {
-            let week = ((day.get() / 7) as usize).min(o.weeks.len().saturating_sub(1));
+            let week = week.min(o.weeks.len().saturating_sub(1));
             o.weeks.get(week).cloned()
         })
     });
@@ -536,23 +547,31 @@ pub fn Lab() -> impl IntoView {
     };
     on_cleanup(stop);
 
+    // The three policies' standings on the day: one row each, built once; a new day
+    // changes only their figures' text.
+    let standing = Memo::new(move |_| {
+        let today = day.get();
+        ctx.outcome.with(|o| standings(o, today))
+    });
     let summary = move || {
-        let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
-            standings(o, day.get())
-                .into_iter()
-                .map(|s| {
-                    view! {
-                        <tr class:current=o.config.policy == s.policy>
-                            <th scope="row">{tr(lang, &policy_key(s.policy))}</th>
-                            <td class="num">{s.f1.map(score).unwrap_or_default()}</td>
-                            <td class="num">{s.degraded}</td>
-                            <td class="num">{grouped(s.value_nis)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
+        PolicyKind::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, policy)| {
+                let policy = *policy;
+                let figure = move |f: fn(&Standing) -> String| {
+                    move || standing.with(|s| s.get(i).map(f).unwrap_or_default())
+                };
+                view! {
+                    <tr class:current=move || ctx.config.get().policy == policy>
+                        <th scope="row">{t(policy_key(policy))}</th>
+                        <td class="num">{dynamic(figure(|s| s.f1.map(score).unwrap_or_default()))}</td>
+                        <td class="num">{dynamic(figure(|s| s.degraded.to_string()))}</td>
+                        <td class="num">{dynamic(figure(|s| grouped(s.value_nis)))}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
     };
     // The run as a file a student can hand in, with the charts as they are now.
     let shelf = ChartShelf::provide();
@@ -562,9 +581,15 @@ pub fn Lab() -> impl IntoView {
             .chars()
             .take(10)
             .collect::<String>();
-        let link = web_sys::window()
-            .and_then(|w| w.location().href().ok())
+        // The run's own address (the address bar may not have caught up with a control).
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
+        let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
+        let link = format!(
+            "{origin}{}",
+            route::with_query(path, &url::to_query(&state))
+        );
         let charts = shelf.charts();
         ctx.outcome.with_untracked(|outcome| {
             let report = Report {
@@ -579,31 +604,58 @@ pub fn Lab() -> impl IntoView {
             platform::download_text(&report.file_name(), "text/html", &report.html());
         });
     };
-    let events = move || {
-        let lang = i18n.lang.get();
+    // How many of the policy's events the day has reached (they are in day order): the
+    // list is rebuilt when that changes, not on every day.
+    let events_reached = Memo::new(move |_| {
         let today = day.get();
         ctx.outcome.with(|o| {
             o.policy(o.config.policy)
                 .events
                 .iter()
-                .filter(|e| e.day <= today)
-                .map(|e| {
+                .take_while(|e| e.day <= today)
+                .count()
+        })
+    });
+    // The events reached, each with its day and sentence, as keys: a new day adds or
+    // removes rows, and only a new run or language rewrites them.
+    let event_rows = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        let reached = events_reached.get();
+        ctx.outcome.with(|o| {
+            o.policy(o.config.policy)
+                .events
+                .iter()
+                .take(reached)
+                .enumerate()
+                .map(|(i, e)| {
                     let day = tr_args(lang, "scenario.day", &[("day", &e.day.to_string())]);
+                    (i, day, describe(lang, e, o))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let events = move || {
+        view! {
+            <For
+                each=move || event_rows.get()
+                key=|row| row.clone()
+                children=move |(_, day, text)| {
+                    let lang = i18n.lang.get_untracked();
                     view! {
                         <li>
                             <span class="lane-day">{day}</span>
-                            {render_text(lang, &describe(lang, e, o))}
+                            {render_text(lang, &text)}
                         </li>
                     }
-                })
-                .collect_view()
-        })
+                }
+            />
+        }
     };
     let text_args = move |key: &'static str| {
         move || {
             let lang = i18n.lang.get();
             let today = day.get().to_string();
-            let policy = tr(lang, &policy_key(ctx.state.get().config.policy));
+            let policy = tr(lang, &policy_key(ctx.config.get().policy));
             let saving = ctx.outcome.with(|o| grouped(o.headline.saving_nis));
             tr_args(
                 lang,
@@ -706,7 +758,7 @@ pub fn Lab() -> impl IntoView {
                                     </th>
                                 </tr>
                             </thead>
-                            <tbody>{dynamic(summary)}</tbody>
+                            <tbody>{summary()}</tbody>
                         </table>
                         <p>{text_args("scenario.summary.saving")}</p>
                     </section>
@@ -725,7 +777,7 @@ pub fn Lab() -> impl IntoView {
                     <ConfusionTable day=day />
                     <section aria-labelledby="events-title">
                         <h3 id="events-title">{text_args("scenario.events.title")}</h3>
-                        <ol class="event-list">{dynamic(events)}</ol>
+                        <ol class="event-list">{events()}</ol>
                     </section>
                 </div>
             </div>
@@ -848,7 +900,7 @@ fn ConfusionTable(day: Memo<u32>) -> impl IntoView {
     };
     let title = move || {
         let lang = i18n.lang.get();
-        let policy = tr(lang, &policy_key(ctx.state.get().config.policy));
+        let policy = tr(lang, &policy_key(ctx.config.get().policy));
         tr_args(
             lang,
             "scenario.confusion.title",

@@ -165,7 +165,7 @@ pub fn LabCharts(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let horizon = Memo::new(move |_| ctx.state.get().config.horizon_days);
+    let horizon = Memo::new(move |_| ctx.config.get().horizon_days);
     let week =
         Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.week as usize).unwrap_or(0)));
     let threshold = Memo::new(move |_| {

@@ -138,11 +138,14 @@ pub fn LessonBuilder() -> impl IntoView {
     };
 
     // The lab's controls set the starting values; every one can be set here.
+    let state = Signal::derive(move || PageState {
+        mode: crate::scenario::url::Mode::Lab,
+        ..lesson.get().fixed
+    });
     provide_context(ControlsCtx {
-        state: Signal::derive(move || PageState {
-            mode: crate::scenario::url::Mode::Lab,
-            ..lesson.get().fixed
-        }),
+        state,
+        config: Memo::new(move |_| state.get().config),
+        preset: Memo::new(move |_| state.get().preset),
         go: Callback::new(move |(next, _): (PageState, bool)| {
             update.run(Box::new(move |l: &mut Lesson| {
                 l.fixed = PageState {

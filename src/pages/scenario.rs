@@ -17,7 +17,7 @@ use crate::nav::{NavigateOptions, use_location, use_navigate};
 use crate::route;
 use crate::scenario::url::{self, Mode, PageState, Problem};
 use crate::sections::Section;
-use crate::sim::Outcome;
+use crate::sim::{Config, Outcome};
 use crate::sim_client::Answer;
 use leptos::prelude::*;
 
@@ -27,6 +27,8 @@ use leptos::prelude::*;
 pub struct ScenarioCtx {
     /// The page state parsed from the URL.
     pub state: Memo<PageState>,
+    /// Its configuration alone (unchanged by a new day, a scene or a chart's pick).
+    pub config: Memo<Config>,
     /// The outcome of the current configuration.
     pub outcome: Memo<Outcome>,
     /// Moves to a new state: `(state, replace)`; `replace` keeps the history short for
@@ -35,6 +37,9 @@ pub struct ScenarioCtx {
     /// True while a newer configuration is being simulated and `outcome` is the last one.
     pub busy: ReadSignal<bool>,
 }
+
+/// How long a control must be still before the address is rewritten with its value.
+const ADDRESS_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The scenario page.
 #[component]
@@ -49,7 +54,28 @@ pub fn ScenarioPage() -> impl IntoView {
         lesson.with(|l| l.as_ref().map(|l| l.enforce(&mut state)));
         (state, problems)
     });
-    let state = Memo::new(move |_| parsed.get().0);
+    // The state the page shows: the address's, except while a control has moved and the
+    // address has not caught up. A control changes it at once; the address follows once
+    // the control has been still for `ADDRESS_DELAY`, so a dragged slider does not write
+    // the history, parse the address and update everything that reads it on every step.
+    let shown = RwSignal::new(parsed.get_untracked().0);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    Effect::new(move |_| {
+        // The address changed: our own write landing (then it equals `shown`), or a link,
+        // Back or a lesson, which wins over a write still waiting.
+        let from_address = parsed.get().0;
+        cancel_pending();
+        if shown.get_untracked() != from_address {
+            shown.set(from_address);
+        }
+    });
+    on_cleanup(cancel_pending);
+    let state = Memo::new(move |_| shown.get());
     let config = Memo::new(move |_| state.get().config);
     let mode = Memo::new(move |_| state.get().mode);
     // Every run goes to the simulation's worker, and the page keeps showing the last
@@ -80,11 +106,9 @@ pub fn ScenarioPage() -> impl IntoView {
         set_busy.set(crate::sim_client::busy());
     };
     let navigate = use_navigate();
-    let go = Callback::new(move |(next, replace): (PageState, bool)| {
+    let write_address = move |next: &PageState, replace: bool| {
         let path = route::section_path(i18n.base, i18n.lang.get_untracked(), Section::Scenario);
-        let query = url::to_query(&next);
-        let to = route::with_query(path, &query);
-        // A control or a day replaces the address; a scene is a new history entry.
+        let to = route::with_query(path, &url::to_query(next));
         navigate(
             &to,
             NavigateOptions {
@@ -92,6 +116,27 @@ pub fn ScenarioPage() -> impl IntoView {
                 scroll: false,
             },
         );
+    };
+    let go = Callback::new(move |(next, replace): (PageState, bool)| {
+        cancel_pending();
+        if shown.get_untracked() != next {
+            shown.set(next);
+        }
+        if replace {
+            // A control or a day: the address is replaced once the control is still.
+            let write = write_address.clone();
+            let handle = set_timeout_with_handle(
+                move || {
+                    pending.set_value(None);
+                    write(&shown.get_untracked(), true);
+                },
+                ADDRESS_DELAY,
+            );
+            pending.set_value(handle.ok());
+        } else {
+            // A scene: a new history entry at once, so Back returns to the previous one.
+            write_address(&next, false);
+        }
     });
 
     let notice = move || {
@@ -200,6 +245,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 let outcome = Memo::new(move |_| current.get().unwrap_or_else(|| first.clone()));
                 provide_context(ScenarioCtx {
                     state,
+                    config,
                     outcome,
                     go,
                     busy,

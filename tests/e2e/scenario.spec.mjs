@@ -95,7 +95,7 @@ for (const lang of LANGS) {
       // (once the last change's run is back from the worker).
       await expect(page.locator(".lab-results")).toHaveAttribute("aria-busy", "false");
       const link = page.url();
-      const summary = await page.locator("table.summary").innerText();
+      const summary = await page.locator("table.summary").textContent();
       const other = await browser.newContext();
       const checkOrigins = guardOrigins(other, baseURL);
       const second = await other.newPage();
@@ -103,7 +103,7 @@ for (const lang of LANGS) {
       await expect(second.getByLabel(t(lang, "scenario.lab.strength"))).toHaveValue("1.05");
       await expect(second.getByLabel(t(lang, "scenario.bad.skipgate"))).toBeChecked();
       await expect(second.locator("table.summary")).toBeVisible();
-      expect(await second.locator("table.summary").innerText()).toBe(summary);
+      expect(await second.locator("table.summary").textContent()).toBe(summary);
       await other.close();
       checkOrigins();
     });
