@@ -47,6 +47,19 @@ try {
   await page.goto(`http://127.0.0.1:${port}/mlops-lab/en/scenario?${query}`);
   await page.waitForSelector(`#${sliderId}`);
   await page.waitForTimeout(500);
+  // The two waits both measurements use: the next frame, and a task after every microtask
+  // an input queued (the reactive updates run there).
+  await page.evaluate(() => {
+    window.bench = {
+      frame: () => new Promise((resolve) => requestAnimationFrame(resolve)),
+      settled: () =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(0);
+        }),
+    };
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   const taskSeconds = async () =>
@@ -56,14 +69,7 @@ try {
     async ({ steps, sliderId }) => {
       const slider = document.getElementById(sliderId);
       const [min, max] = [Number(slider.min), Number(slider.max)];
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      // A task after every microtask the input queued (the reactive updates run there).
-      const settled = () =>
-        new Promise((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = resolve;
-          channel.port2.postMessage(0);
-        });
+      const { frame, settled } = window.bench;
       const work = [];
       const toFrame = [];
       let dropped = 0;
@@ -94,13 +100,7 @@ try {
     async ({ sliderId, samples }) => {
       const slider = document.getElementById(sliderId);
       const [min, max] = [Number(slider.min), Number(slider.max)];
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const settled = () =>
-        new Promise((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = resolve;
-          channel.port2.postMessage(0);
-        });
+      const { frame, settled } = window.bench;
       const shown = () =>
         document.querySelector(".lab-results")?.getAttribute("aria-busy") === "false" &&
         !document.querySelector('figure.chart[aria-busy="true"]');

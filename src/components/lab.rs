@@ -1,7 +1,8 @@
 //! Lab mode: every control of the simulation, a day timeline with play, pause and step,
 //! the charts (`lab_charts`), the policies compared, the monitors' table, the confusion
-//! matrix and the events up to the chosen day. Each control rewrites the URL; the page reruns the
-//! simulation from it.
+//! matrix and the events up to the chosen day. Each control moves the scenario page to a
+//! new state (`ScenarioCtx::go`): the page asks the worker for the run at once, and the URL
+//! follows once the control is still.
 
 use crate::charts::spec::{Chart, ChartRequest, ConfusionChart};
 use crate::components::chart::{ChartFigure, ChartShelf};

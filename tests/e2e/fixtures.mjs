@@ -47,7 +47,19 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true });
 export async function screenshot(page, name) {
   // From the top, so the sticky header sits where a reader sees it.
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Parts the browser skips while off screen (`content-visibility: auto`) are rendered as a
+  // reader scrolling to them sees them; a full-page capture would leave them blank.
+  const skipped = await page.evaluate(() => {
+    const parts = [...document.querySelectorAll("*")].filter((e) => getComputedStyle(e).contentVisibility === "auto");
+    for (const part of parts) part.style.contentVisibility = "visible";
+    return parts.length;
+  });
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
+  if (skipped) {
+    await page.evaluate(() => {
+      for (const part of document.querySelectorAll("*")) if (part.style.contentVisibility) part.style.contentVisibility = "";
+    });
+  }
 }
 
 export async function expectNoAxeViolations(page) {

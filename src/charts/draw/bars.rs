@@ -4,8 +4,8 @@
 //! the top). Levels are dashed or dotted lines in palette slot 4 across the groups; the
 //! marker is an ink line with its label on the plot.
 
-use super::line::{level_dashes, level_swatch, on_plot};
-use super::{Colour, Drawing, Frame, Legend, Pen, Y_LABELS, framed, rect};
+use super::line::{level_dashes, on_plot};
+use super::{Colour, Drawing, Frame, Pen, Y_LABELS, framed, legend, rect};
 use crate::charts::spec::{Axis, BarChart, Drawn, Swatch};
 use plotters::style::text_anchor::HPos;
 
@@ -35,20 +35,13 @@ pub fn draw(chart: &BarChart, width: u32, plot_height: u32) -> Drawn {
             .collect(),
         title: chart.group_title.clone(),
     };
-    let mut legend: Vec<Legend<'_>> = chart
-        .series
-        .iter()
-        .map(|s| Legend {
-            label: &s.label,
-            slot: s.slot.min(3),
-            swatch: Swatch::Box,
-        })
-        .collect();
-    legend.extend(chart.levels.iter().map(|l| Legend {
-        label: &l.label,
-        slot: 4,
-        swatch: level_swatch(l),
-    }));
+    let legend = legend(
+        chart
+            .series
+            .iter()
+            .map(|s| (s.label.as_str(), s.slot, Swatch::Box)),
+        &chart.levels,
+    );
     let (x, y, y_label_width) = if horizontal {
         (&chart.value, &group_axis, GROUP_LABELS)
     } else {

@@ -4,22 +4,13 @@
 //! marker a grid-coloured vertical line with its label on the plot, stepped down so
 //! markers a few days apart do not overlap.
 
-use super::{Area, Colour, Drawing, Frame, Legend, Look, Pen, Y_LABELS, framed, rect, text};
+use super::{Area, Colour, Drawing, Frame, Look, Pen, Y_LABELS, framed, legend, rect, text};
 use crate::charts::spec::{Drawn, Level, LineChart, Swatch};
 use plotters::style::text_anchor::{HPos, VPos};
 
 /// A level's dash and gap lengths: dotted for a warning, dashed for a threshold.
 pub(super) fn level_dashes(level: &Level) -> (u32, u32) {
     if level.dotted { (2, 4) } else { (6, 4) }
-}
-
-/// A level's legend swatch.
-pub(super) fn level_swatch(level: &Level) -> Swatch {
-    if level.dotted {
-        Swatch::Dotted
-    } else {
-        Swatch::Dashed
-    }
 }
 
 /// A 13-pixel label on the plot, over its lines: a box in the background colour goes under
@@ -41,24 +32,14 @@ pub(super) fn on_plot(area: &Area<'_>, label: &str, at: (i32, i32), h: HPos) -> 
 /// Draws the line chart `width` wide with a plotting band `plot_height` tall (its axis
 /// labels and legend add to the height).
 pub fn draw(chart: &LineChart, width: u32, plot_height: u32) -> Drawn {
-    let mut legend: Vec<Legend<'_>> = chart
-        .series
-        .iter()
-        .map(|s| Legend {
-            label: &s.label,
-            slot: s.slot.min(3),
-            swatch: if s.dashed {
-                Swatch::Dashed
-            } else {
-                Swatch::Line
-            },
-        })
-        .collect();
-    legend.extend(chart.levels.iter().map(|l| Legend {
-        label: &l.label,
-        slot: 4,
-        swatch: level_swatch(l),
-    }));
+    let swatch = |dashed: bool| if dashed { Swatch::Dashed } else { Swatch::Line };
+    let legend = legend(
+        chart
+            .series
+            .iter()
+            .map(|s| (s.label.as_str(), s.slot, swatch(s.dashed))),
+        &chart.levels,
+    );
     let frame = Frame {
         width,
         plot_height,

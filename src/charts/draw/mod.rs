@@ -207,6 +207,29 @@ struct Legend<'a> {
     swatch: Swatch,
 }
 
+/// The legend of a chart: an entry for each series (its text, palette slot 0..=3 and
+/// swatch), then one for each reference level (slot 4, dashed or dotted).
+fn legend<'a>(
+    series: impl Iterator<Item = (&'a str, usize, Swatch)>,
+    levels: &'a [spec::Level],
+) -> Vec<Legend<'a>> {
+    let series = series.map(|(label, slot, swatch)| Legend {
+        label,
+        slot: slot.min(3),
+        swatch,
+    });
+    let levels = levels.iter().map(|l| Legend {
+        label: &l.label,
+        slot: 4,
+        swatch: if l.dotted {
+            Swatch::Dotted
+        } else {
+            Swatch::Dashed
+        },
+    });
+    series.chain(levels).collect()
+}
+
 /// What the shared frame shows around a chart's data: the drawing's width, the plotting
 /// band's height, the width of the y tick labels' band, the axes and the legend.
 struct Frame<'a> {
