@@ -617,9 +617,9 @@ pub fn Lab() -> impl IntoView {
                 .count()
         })
     });
-    // The events reached, each with its day and sentence, as keys: a new day adds or
-    // removes rows, and only a new run or language rewrites them.
-    let event_rows = Memo::new(move |_| {
+    // The events the day has reached: the list is rebuilt when that count changes, not on
+    // every day.
+    let events = move || {
         let lang = i18n.lang.get();
         let reached = events_reached.get();
         ctx.outcome.with(|o| {
@@ -627,30 +627,17 @@ pub fn Lab() -> impl IntoView {
                 .events
                 .iter()
                 .take(reached)
-                .enumerate()
-                .map(|(i, e)| {
+                .map(|e| {
                     let day = tr_args(lang, "scenario.day", &[("day", &e.day.to_string())]);
-                    (i, day, describe(lang, e, o))
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let events = move || {
-        view! {
-            <For
-                each=move || event_rows.get()
-                key=|row| row.clone()
-                children=move |(_, day, text)| {
-                    let lang = i18n.lang.get_untracked();
                     view! {
                         <li>
                             <span class="lane-day">{day}</span>
-                            {render_text(lang, &text)}
+                            {render_text(lang, &describe(lang, e, o))}
                         </li>
                     }
-                }
-            />
-        }
+                })
+                .collect_view()
+        })
     };
     let text_args = move |key: &'static str| {
         move || {
@@ -778,7 +765,7 @@ pub fn Lab() -> impl IntoView {
                     <ConfusionTable day=day />
                     <section aria-labelledby="events-title">
                         <h3 id="events-title">{text_args("scenario.events.title")}</h3>
-                        <ol class="event-list">{events()}</ol>
+                        <ol class="event-list">{dynamic(events)}</ol>
                     </section>
                 </div>
             </div>
