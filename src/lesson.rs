@@ -9,6 +9,9 @@
 //! is missing), and the scenario's own keys (`crate::scenario::url`) give the values.
 //! Parsing never fails: unknown parts are dropped and reported. Pure: the shell keeps the
 //! lesson for the browser tab.
+//!
+//! Why it is longer than ~400 lines: its tests. Reading, writing, walking and enforcing a
+//! lesson are one link format and are tested together (the code itself is about 430 lines).
 
 use crate::display::Slide;
 use crate::scenario::scenes::Scene;

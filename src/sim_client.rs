@@ -46,11 +46,18 @@ pub type DeliverDrawing = Rc<dyn Fn(Drawn)>;
 /// A chart figure's drawings: who receives them, and what is asked.
 struct Figure {
     deliver: DeliverDrawing,
-    in_flight: bool,
     /// The newest request not yet sent (or, after a failure, to send again).
     pending: Option<ChartRequest>,
     /// The request in the worker, kept to send again after a restart.
     sent: Option<ChartRequest>,
+}
+
+impl Figure {
+    /// Sends `chart` to be drawn for the figure `key`, and keeps it until it comes back.
+    fn send(&mut self, bridge: &WorkerBridge<SimWorker>, key: u32, chart: ChartRequest) {
+        self.sent = Some(chart.clone());
+        bridge.send(Request::Draw { key, chart });
+    }
 }
 
 struct Client {
@@ -200,11 +207,8 @@ pub fn restart(base: &str) {
         }
         // Every figure's newest chart, drawn again by the new worker.
         for (key, mut figure) in old.figures {
-            figure.in_flight = false;
             if let Some(chart) = figure.pending.take().or(figure.sent.take()) {
-                figure.sent = Some(chart.clone());
-                figure.in_flight = true;
-                client.bridge.send(Request::Draw { key, chart });
+                figure.send(&client.bridge, key, chart);
             }
             client.figures.insert(key, figure);
         }
@@ -249,17 +253,14 @@ pub fn draw(base: &str, key: u32, chart: ChartRequest, deliver: DeliverDrawing) 
         let client = c.get_or_insert_with(|| spawn(base));
         let figure = client.figures.entry(key).or_insert_with(|| Figure {
             deliver: deliver.clone(),
-            in_flight: false,
             pending: None,
             sent: None,
         });
         figure.deliver = deliver;
-        if figure.in_flight || client.failed {
+        if figure.sent.is_some() || client.failed {
             figure.pending = Some(chart);
         } else {
-            figure.in_flight = true;
-            figure.sent = Some(chart.clone());
-            client.bridge.send(Request::Draw { key, chart });
+            figure.send(&client.bridge, key, chart);
         }
     });
 }
@@ -279,12 +280,9 @@ fn drawing_arrived(key: u32, drawn: Drawn) {
         let mut c = c.borrow_mut();
         let client = c.as_mut()?;
         let figure = client.figures.get_mut(&key)?;
-        figure.in_flight = false;
         figure.sent = None;
         if let Some(chart) = figure.pending.take() {
-            figure.in_flight = true;
-            figure.sent = Some(chart.clone());
-            client.bridge.send(Request::Draw { key, chart });
+            figure.send(&client.bridge, key, chart);
         }
         Some(figure.deliver.clone())
     });

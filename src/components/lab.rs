@@ -3,6 +3,11 @@
 //! matrix and the events up to the chosen day. Each control moves the scenario page to a
 //! new state (`ScenarioCtx::go`): the page asks the worker for the run at once, and the URL
 //! follows once the control is still.
+//!
+//! Why it is longer than ~400 lines: the lab's form of controls (which the lesson builder
+//! reuses through `ControlsCtx`) and its result panels (timeline, standings, report, monitors,
+//! confusion matrix, events) all read the one `ScenarioCtx` and the day; they are kept
+//! together until each panel becomes a component file of its own.
 
 use crate::charts::spec::{Chart, ChartRequest, ConfusionChart};
 use crate::components::chart::{ChartFigure, ChartShelf};

@@ -2,6 +2,10 @@
 //! against the reference, one drift statistic for every input against its threshold, and
 //! the score distribution. Each is drawn by `crate::charts` from the outcome and shown in
 //! a `ChartFigure` with a sentence that reads it and its data as a table.
+//!
+//! Why it is longer than ~400 lines: six charts, each a block of the same shape (the
+//! `ChartRequest` it asks the worker for, the sentence that reads it, its data table), around
+//! the axis and bin helpers at the top that they share.
 
 use crate::charts::spec::{
     Axis, BarChart, Bars, Chart, ChartRequest, Level, LineChart, Marker, Series, nice_ticks,

@@ -1,6 +1,7 @@
 //! The churn scenario: the article's incident, simulated live in the browser. The URL holds
 //! the whole state (`scenario::url`); the simulation reruns only when the configuration
-//! changes, through a `sim::Session` that keeps the history and the champion between runs.
+//! changes, in the worker, whose `sim::Session` keeps the history and the champion between
+//! runs.
 //! The simulation runs in its worker (`crate::sim_client`), the first run included: the page
 //! paints its title and a status at once and the story or lab when the outcome arrives, and
 //! a dragged slider never waits. A worker that fails leaves a notice and a retry button.
