@@ -1,9 +1,15 @@
-// End-to-end tests: the release build in the system's Chromium (never a downloaded one).
-// .ci/test.sh builds dist/ with the /mlops-lab/ sub-path and exports CHROME_PATH.
+// End-to-end tests: the release build in the system's Chromium (never a downloaded one),
+// served as a static host serves it, twice: under a sub-path (dist/, built with
+// `--public-url /mlops-lab/`) and at a site's root (dist-root/). .ci/test.sh builds both
+// and exports CHROME_PATH. `npx playwright test --project root` runs one of them.
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 4173);
-const base = "/mlops-lab/";
+const sites = [
+  { name: "sub-path", dir: process.env.E2E_DIST || "dist", port, base: "/mlops-lab/" },
+  { name: "root", dir: process.env.E2E_DIST_ROOT || "dist-root", port: port + 1, base: "/" },
+];
+const address = (site) => `http://127.0.0.1:${site.port}${site.base}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -14,7 +20,6 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}${base}`,
     locale: "en-US",
     launchOptions: {
       executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
@@ -29,11 +34,16 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node .ci/static-server.mjs --dir ${process.env.E2E_DIST || "dist"} --port ${port} --base ${base}`,
-    url: `http://127.0.0.1:${port}${base}`,
+  webServer: sites.map((site) => ({
+    command: `node .ci/static-server.mjs --dir ${site.dir} --port ${site.port} --base ${site.base}`,
+    url: address(site),
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
-  },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  })),
+  projects: sites.map((site) => ({
+    name: site.name,
+    // The build's folder, for the tests that read or change its files.
+    metadata: { dist: site.dir },
+    use: { browserName: "chromium", baseURL: address(site) },
+  })),
 });

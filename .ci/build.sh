@@ -9,10 +9,13 @@ trunk build --release --offline "$@"
 # The base the build was made for, as trunk takes it: the last --public-url given, else
 # TRUNK_BUILD_PUBLIC_URL, else the root. Only its path matters to the server.
 base="${TRUNK_BUILD_PUBLIC_URL:-/}"
+dist=dist
 while [ $# -gt 0 ]; do
   case "$1" in
     --public-url) base="${2:-/}"; [ $# -lt 2 ] || shift ;;
     --public-url=*) base="${1#--public-url=}" ;;
+    --dist) dist="${2:-dist}"; [ $# -lt 2 ] || shift ;;
+    --dist=*) dist="${1#--dist=}" ;;
   esac
   shift
 done
@@ -20,4 +23,4 @@ case "$base" in
   *://*/*) rest="${base#*://}"; base="/${rest#*/}" ;;
   *://*) base=/ ;;
 esac
-echo "Release build in dist/. Serve it with: node .ci/static-server.mjs --dir dist --base $base"
+echo "Release build in $dist/. Serve it with: node .ci/static-server.mjs --dir $dist --base $base"

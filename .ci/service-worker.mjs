@@ -29,8 +29,10 @@ for (const file of files) hash.update(file).update(readFileSync(join(dir, file))
 const version = hash.digest("hex").slice(0, 16);
 // What the app needs offline, which a first visit downloads: not the prerendered pages
 // (offline, every address gets the app shell, index.html), nor the home-screen icons (an
-// installed app keeps its own copy) or the font's licence.
-const stored = files.filter((f) => !f.endsWith(".html") && !f.startsWith("icons/") && !f.startsWith("licenses/"));
+// installed app keeps its own copy), the font's licence or the crawlers' robots.txt.
+const stored = files.filter(
+  (f) => !f.endsWith(".html") && f !== "robots.txt" && !f.startsWith("icons/") && !f.startsWith("licenses/"),
+);
 
 if (release) writeFileSync(
   target,

@@ -1,6 +1,7 @@
 // A small static file server for the release build, with no dependencies: serves `dist/`
 // under a base path, a section's own page for its path (`/en/roles` from `en/roles.html`),
-// and index.html for any other path below it, so deep links survive a reload. Used by the end-to-end tests, the measurement scripts, and anyone who
+// index.html for any other address below it, so deep links survive a reload, and a 404
+// for a missing file. Used by the end-to-end tests, the measurement scripts, and anyone who
 // wants to serve a release build from a laptop without network.
 //
 //   node .ci/static-server.mjs [--dir dist] [--port 4173] [--base /mlops-lab/]
@@ -63,11 +64,15 @@ const server = createServer(async (req, res) => {
   const relative = normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, "");
   const candidate = join(root, relative);
   // The file itself, else a page written for that path (`en/roles.html`, `en/index.html`),
-  // else the app's shell, which reads the path itself.
+  // else, for an address (a path whose last part has no file extension), the app's shell,
+  // which reads the path itself. A missing file is a 404, as on any static host.
   const inside = candidate.startsWith(root);
-  const found =
-    (inside && ((await file(candidate)) || (await file(`${candidate}.html`)) || (await file(join(candidate, "index.html"))))) ||
-    join(root, "index.html");
+  const page = inside && ((await file(candidate)) || (await file(`${candidate}.html`)) || (await file(join(candidate, "index.html"))));
+  if (!page && extname(relative)) {
+    res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
+    return;
+  }
+  const found = page || join(root, "index.html");
   const isIndex = found.endsWith(".html");
   const body = await readFile(found);
   res.writeHead(200, {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, native tests (simulation, content parity, URLs),
 # WebAssembly tests (in Node and in headless Chromium), then the end-to-end tests against
-# the release build served under /mlops-lab/. Installs what it needs first.
+# the release build served under /mlops-lab/ and at a site's root. Installs what it needs first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
@@ -53,8 +53,10 @@ if [ -n "${CHROME_PATH:-}" ]; then
 fi
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --features ui --test 'web_*' --test 'sim_wasm_*'
 
-step "Release build under /mlops-lab/"
+step "Release builds under /mlops-lab/ and at a site's root"
+# One compile serves both: the second build only re-runs wasm-opt and the post-build steps.
 trunk build --release --offline --public-url /mlops-lab/ >/dev/null
+trunk build --release --offline --public-url / --dist dist-root >/dev/null
 
 step "End-to-end tests in $CHROME_PATH"
 npx playwright test

@@ -108,14 +108,17 @@ fn page(template: &str, lang: Lang, section: Section) -> Result<String, String> 
         section.id(),
         opening(lang, section)
     );
-    let head: String = std::iter::once(format!(
+    let description = format!(
         "<head>\n    <meta name=\"description\" content=\"{}\" />",
         esc(tr(lang, &section.summary_key()))
-    ))
-    .chain(fonts(lang).iter().map(|f| {
-        format!("\n    <link rel=\"preload\" href=\"{f}\" as=\"font\" type=\"font/woff2\" crossorigin />")
-    }))
-    .collect();
+    );
+    // After `<base>`, so the fonts resolve against the app's root, not the section's folder.
+    let preloads: String = fonts(lang)
+        .iter()
+        .map(|f| {
+            format!("\n    <link rel=\"preload\" href=\"{f}\" as=\"font\" type=\"font/woff2\" crossorigin />")
+        })
+        .collect();
     let title = format!(
         "<title>{} · {}</title>",
         esc(tr(lang, &section.title_key())),
@@ -132,7 +135,12 @@ fn page(template: &str, lang: Lang, section: Section) -> Result<String, String> 
         &format!(r#"<html lang="{code}" dir="{}">"#, lang.dir()),
         1,
     );
-    html = html.replacen("<head>", &head, 1);
+    html = html.replacen("<head>", &description, 1);
+    let base_end = html
+        .find("<base ")
+        .and_then(|at| html[at..].find('>').map(|end| at + end + 1))
+        .ok_or("index.html: no <base> element to put the font preloads after")?;
+    html.insert_str(base_end, &preloads);
     Ok(html.replacen(BOOT, &body, 1))
 }
 

@@ -44,7 +44,11 @@ export const sectionPath = (lang, section) => `${lang}/${section.slug}`;
 export const SCREENSHOT_DIR = new URL("./screenshots/", import.meta.url);
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
+/// Saves a full-page screenshot as `screenshots/NAME.png`, or under `screenshots/root/` for
+/// the build served at a site's root.
 export async function screenshot(page, name) {
+  const folder = test.info().project.name === "root" ? new URL("root/", SCREENSHOT_DIR) : SCREENSHOT_DIR;
+  mkdirSync(folder, { recursive: true });
   // From the top, so the sticky header sits where a reader sees it.
   await page.evaluate(() => window.scrollTo(0, 0));
   // Parts the browser skips while off screen (`content-visibility: auto`) are rendered as a
@@ -54,7 +58,7 @@ export async function screenshot(page, name) {
     for (const part of parts) part.style.contentVisibility = "visible";
     return parts.length;
   });
-  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOT_DIR).pathname, fullPage: true });
+  await page.screenshot({ path: new URL(`${name}.png`, folder).pathname, fullPage: true });
   if (skipped) {
     await page.evaluate(() => {
       for (const part of document.querySelectorAll("*")) if (part.style.contentVisibility) part.style.contentVisibility = "";
@@ -76,49 +80,61 @@ export async function ready(page) {
   await expect(page.locator("body > main h1")).toBeVisible();
 }
 
-/// Watches a page, or a whole browser context a test opens itself, for requests to any
-/// origin but the app's own, and returns the check to run once the test is done with it:
+/// Watches a page, or a whole browser context a test opens itself, and returns the check
+/// to run once the test is done with it. The check fails on a request to any origin but
+/// the app's own, a response that failed (a 404 for a file the page names, say), a console
+/// error, an uncaught error or anything the Content-Security-Policy blocked, unless it
+/// matches one of the `expected` patterns (for a failure a test causes on purpose):
 ///
 ///   const context = await browser.newContext();
-///   const checkOrigins = guardOrigins(context, baseURL);
+///   const check = guard(context, baseURL);
 ///   … use the context …
-///   checkOrigins();
-export function guardOrigins(target, baseURL) {
+///   check();
+export function guard(target, baseURL, expected = []) {
   const origin = new URL(baseURL).origin;
   const foreign = [];
+  const failures = [];
+  const allowed = (text) => expected.some((pattern) => pattern.test(text));
   target.on("request", (request) => {
     const url = request.url();
     if (url.startsWith("data:") || url.startsWith("blob:")) return;
     if (new URL(url).origin !== origin) foreign.push(url);
   });
-  return () => expect(foreign, "requests to other origins").toEqual([]);
+  target.on("response", (response) => {
+    const text = `${response.status()} ${response.url()}`;
+    if (response.status() >= 400 && !allowed(text)) failures.push(text);
+  });
+  target.on("console", (message) => {
+    const text = `console ${message.type()}: ${message.text()}`;
+    if ((message.type() === "error" || /Content.Security.Policy/i.test(message.text())) && !allowed(text)) failures.push(text);
+  });
+  target.on(target.pages ? "weberror" : "pageerror", (error) => {
+    const text = `uncaught: ${String(error.error ? error.error() : error)}`;
+    if (!allowed(text)) failures.push(text);
+  });
+  return () => {
+    expect(foreign, "requests to other origins").toEqual([]);
+    expect(failures, "failed responses, console errors and uncaught errors").toEqual([]);
+  };
 }
 
 export const test = base.extend({
-  // The page errors a test expects (for example a worker made to fail on purpose): each a
-  // pattern that an error must match to be let through.
+  // The failures a test expects (for example a worker made to fail on purpose): each a
+  // pattern that a failed response (`503 http://…`), console message (`console error: …`)
+  // or uncaught error (`uncaught: …`) must match to be let through.
   pageErrors: async ({}, use) => {
     const expected = [];
     await use({ expect: (pattern) => expected.push(pattern), expected });
   },
   page: async ({ page, baseURL, pageErrors }, use) => {
-    const checkOrigins = guardOrigins(page, baseURL);
-    const errors = [];
-    page.on("pageerror", (error) => {
-      const text = String(error);
-      if (!pageErrors.expected.some((pattern) => pattern.test(text))) errors.push(text);
-    });
-    // Anything the Content-Security-Policy blocks is a bug: the app must need nothing else.
-    const blocked = [];
-    page.on("console", (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) blocked.push(message.text());
-    });
+    const check = guard(page, baseURL, pageErrors.expected);
     await use(page);
-    checkOrigins();
-    expect(errors, "uncaught page errors").toEqual([]);
-    expect(blocked, "Content-Security-Policy violations").toEqual([]);
+    check();
   },
 });
+
+/// The path the app is served under (`/mlops-lab/` or `/`), from the project's base URL.
+export const basePath = (baseURL) => new URL(baseURL).pathname;
 
 export { expect };
 

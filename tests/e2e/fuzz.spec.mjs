@@ -4,7 +4,7 @@
 // are planted before loads. The app must always show a page, never the crash panel, and
 // say so when it could not use part of a scenario link. A seeded generator keeps every
 // run the same; `tests/input_fuzz.rs` does the same natively against the parsers.
-import { SECTIONS, expect, ready, t, test } from "./fixtures.mjs";
+import { SECTIONS, basePath, expect, ready, t, test } from "./fixtures.mjs";
 
 // Mulberry32: a small seeded generator, so a failure can be replayed.
 function generator(seed) {
@@ -25,24 +25,24 @@ const VALUES = ["NaN", "Infinity", "-1", "1e309", "99999999999999999999", "0.000
 const SEGMENTS = ["", "en", "he", "fr", "roles", "lifecycle", "tools", "scenario", "glossary", "..", "%2e%2e",
   "index.html", "<b>", "mlops-lab"];
 
-function randomAddress(random) {
+function randomAddress(random, base) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const path = Array.from({ length: Math.floor(random() * 4) }, () => pick(SEGMENTS)).join("/");
   const params = Array.from({ length: Math.floor(random() * 12) }, () => {
     const value = random() < 0.2 ? String(random() * 10 ** Math.floor(random() * 12 - 4)) : pick(VALUES);
     return `${encodeURIComponent(pick(KEYS))}=${random() < 0.5 ? encodeURIComponent(value) : value}`;
   });
-  return `/mlops-lab/${path}${params.length ? `?${params.join("&")}` : ""}`;
+  return `${base}${path}${params.length ? `?${params.join("&")}` : ""}`;
 }
 
-test("thousands of random and hostile addresses always show a page", async ({ page }) => {
+test("thousands of random and hostile addresses always show a page", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto("en/");
   await ready(page);
   const random = generator(20261126);
-  const addresses = Array.from({ length: 2000 }, () => randomAddress(random));
+  const addresses = Array.from({ length: 2000 }, () => randomAddress(random, basePath(baseURL)));
   const failures = await page.evaluate(async (addresses) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const failed = [];

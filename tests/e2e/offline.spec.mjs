@@ -4,10 +4,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, ready, t, test } from "./fixtures.mjs";
 
-const swPath = `${process.env.E2E_DIST || "dist"}/sw.js`;
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 
 test("after one visit the app works offline, and a new release replaces its copy", async ({ page, context }) => {
+  const swPath = `${test.info().project.metadata.dist}/sw.js`;
   await page.goto("en/");
   await ready(page);
   // The worker installs, stores the build and takes control of the page.

@@ -4,7 +4,7 @@
 // keyboard; a shared link restoring the state; a tampered link falling back with a notice.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { LANGS, expect, expectNoAxeViolations, guardOrigins, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, expect, expectNoAxeViolations, guard, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
 
 // The test command builds the example natively (`cargo build --example scenario`) first.
 const targetDir = process.env.CARGO_TARGET_DIR || "target";
@@ -97,7 +97,7 @@ for (const lang of LANGS) {
       const link = page.url();
       const summary = await page.locator("table.summary").textContent();
       const other = await browser.newContext();
-      const checkOrigins = guardOrigins(other, baseURL);
+      const check = guard(other, baseURL);
       const second = await other.newPage();
       await second.goto(link);
       await expect(second.getByLabel(t(lang, "scenario.lab.strength"))).toHaveValue("1.05");
@@ -105,7 +105,7 @@ for (const lang of LANGS) {
       await expect(second.locator("table.summary")).toBeVisible();
       expect(await second.locator("table.summary").textContent()).toBe(summary);
       await other.close();
-      checkOrigins();
+      check();
     });
 
     test("the lab shows the simulation's figures for the default run", async ({ page }) => {
@@ -264,6 +264,8 @@ for (const lang of LANGS) {
     // The browser reports the worker's failed import as an error of the page; that one,
     // and only that one, is expected here.
     pageErrors.expect(/importScripts.*sim-worker\.js/);
+    pageErrors.expect(/^503 .*sim-worker\.js$/);
+    pageErrors.expect(/^console error: Failed to load resource.*503/);
     await page.route(/sim-worker\.js$/, (route) => route.fulfill({ status: 503, body: "" }));
     await page.goto(`${lang}/scenario?mode=lab&strength=1.5`);
     await ready(page);
@@ -280,7 +282,9 @@ for (const lang of LANGS) {
     await expect(alert).toHaveCount(0);
   });
 
-  test(`a worker that panics leaves a notice and a retry, in ${lang}`, async ({ page }) => {
+  test(`a worker that panics leaves a notice and a retry, in ${lang}`, async ({ page, pageErrors }) => {
+    // The panic the test causes, which the worker reports in the console.
+    pageErrors.expect(/^console error: simulation worker: panicked at /);
     await page.goto(`${lang}/scenario?mode=lab`);
     await ready(page);
     const strength = page.getByRole("slider", { name: t(lang, "scenario.lab.strength") });
