@@ -38,9 +38,22 @@ table() {
 
 # 1. The critical path: what a first visit to a section other than the scenario needs
 #    before it is interactive (the budget is 350 KB gzipped): the prerendered page, its
-#    style sheets and fonts, and the page's WebAssembly and its JavaScript glue.
-mapfile -t critical < <(ls dist/en/index.html dist/*.css dist/*.woff2 dist/mlops-lab-*.js dist/mlops-lab-*_bg.wasm 2>/dev/null)
-table "critical path (first visit, en/index.html)" "${critical[@]}"
+#    style sheets and fonts, the strings it preloads (its language's core and its section's
+#    part), and the page's WebAssembly and its JavaScript glue. Every such page in both
+#    languages is summed; the table shows the heaviest.
+shared=(dist/*.css dist/*.woff2 dist/mlops-lab-*.js dist/mlops-lab-*_bg.wasm)
+heaviest="" heaviest_gz=0
+printf '\n%-40s %10s\n' "critical path, per first page" "gzip -9 B"
+for page in dist/en/*.html dist/he/*.html; do
+  case "$page" in */scenario.html) continue ;; esac
+  mapfile -t strings < <(sed -n 's/.*<link rel="preload" href="\(strings-[^"]*\)".*/dist\/\1/p' "$page")
+  total=0
+  for file in "$page" "${shared[@]}" "${strings[@]}"; do total=$((total + $(gz_size "$file"))); done
+  printf '%-40s %10d  (%s)\n' "${page#dist/}" "$total" "$(kb "$total")"
+  if [ "$total" -gt "$heaviest_gz" ]; then heaviest="$page" heaviest_gz=$total; fi
+done
+mapfile -t strings < <(sed -n 's/.*<link rel="preload" href="\(strings-[^"]*\)".*/dist\/\1/p' "$heaviest")
+table "critical path (heaviest: ${heaviest#dist/})" "$heaviest" "${shared[@]}" "${strings[@]}"
 
 # 2. The simulation's worker: loaded by the scenario, a lesson stop in the lab, the report,
 #    and, for the offline copy, after the page is idle.
@@ -68,7 +81,6 @@ if [ "$shell" = true ]; then
   wasm-opt -Oz "${params[@]}" "$out/mlops-lab_bg.wasm" -o "$out/mlops-lab_bg.wasm"
   cp public/style.css "$out/style.css"
   node .ci/minify.mjs "$out/mlops-lab.js" "$out/style.css"
-  node .ci/short-imports.mjs "$out/mlops-lab.js" "$out/mlops-lab_bg.wasm"
   echo
   printf '%-34s %10s %10s\n' "the shell alone" "raw B" "gzip -9 B"
   shell_gz=0

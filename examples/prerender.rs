@@ -78,6 +78,17 @@ fn fonts(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// The file of `part` of `lang`'s strings, as index.html names it (`.ci/strings.mjs`,
+/// `src/strings.rs`: the core, and a section's own part).
+fn strings_file<'a>(template: &'a str, lang: Lang, part: &str) -> Result<&'a str, String> {
+    let meta = format!("<meta name=\"strings-{}-{part}\" content=\"", lang.code());
+    template
+        .split_once(&meta)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(file, _)| file)
+        .ok_or_else(|| format!("index.html names no strings file {}-{part}", lang.code()))
+}
+
 fn page(template: &str, lang: Lang, section: Section) -> Result<String, String> {
     const BOOT: &str = r#"<div class="boot" aria-hidden="true"></div>"#;
     const HTML: &str = r#"<html lang="en" dir="ltr">"#;
@@ -112,12 +123,25 @@ fn page(template: &str, lang: Lang, section: Section) -> Result<String, String> 
         "<head>\n    <meta name=\"description\" content=\"{}\" />",
         esc(tr(lang, &section.summary_key()))
     );
-    // After `<base>`, so the fonts resolve against the app's root, not the section's folder.
+    // After `<base>`, so they resolve against the app's root, not the section's folder: the
+    // fonts, and the strings the app fetches before it mounts (src/strings.rs).
+    // As `src/strings.rs` asks for them: the core, the section's part, and for the
+    // glossary (names in both languages) the other language's core.
+    let mut strings = vec![strings_file(template, lang, "core")?];
+    if section != Section::Home {
+        strings.push(strings_file(template, lang, section.id())?);
+    }
+    if section == Section::Glossary {
+        strings.push(strings_file(template, lang.other(), "core")?);
+    }
     let preloads: String = fonts(lang)
         .iter()
         .map(|f| {
             format!("\n    <link rel=\"preload\" href=\"{f}\" as=\"font\" type=\"font/woff2\" crossorigin />")
         })
+        .chain(strings.iter().map(|s| {
+            format!("\n    <link rel=\"preload\" href=\"{s}\" as=\"fetch\" crossorigin />")
+        }))
         .collect();
     let title = format!(
         "<title>{} · {}</title>",

@@ -24,10 +24,12 @@ use crate::route::{self, Page};
 use crate::scenario;
 use crate::scenario::url::{Mode, PageState, step_scene};
 use crate::sections::Section;
+use crate::strings;
 use leptos::ev;
 use leptos::prelude::*;
 
-/// Installs the panic hook, honours `?reset`, and mounts the app on `<body>`.
+/// Installs the panic hook, honours `?reset`, fetches the strings of the page's language,
+/// and mounts the app on `<body>`.
 pub fn start() {
     // The simulation's worker loads this same module: it has no page to mount.
     if web_sys::window().is_none() {
@@ -35,6 +37,34 @@ pub fn start() {
     }
     platform::install_panic_hook();
     platform::handle_reset_request();
+    let base = platform::base_path();
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let route = route::parse(&path, &base);
+    let lang = route.lang.unwrap_or_else(negotiated_language);
+    crate::i18n::store::report_missing_with(|lang, key| {
+        web_sys::console::error_1(&format!("MLOps Lab: no string {key} in {}", lang.code()).into())
+    });
+    // Before the app, and its executor, are there.
+    wasm_bindgen_futures::spawn_local(async move {
+        // Without its strings the app has nothing to say: the page keeps its plain-HTML
+        // opening, whose links work, and the console says why.
+        if let Err(error) = strings::load_for(lang, route.page).await {
+            web_sys::console::error_1(&format!("MLOps Lab: {error}").into());
+            return;
+        }
+        mount();
+    });
+}
+
+/// The language when the address names none: the saved choice, else the browser's.
+fn negotiated_language() -> Lang {
+    let saved = platform::storage_get("lang");
+    Lang::negotiate(None, saved.as_deref(), &platform::browser_languages())
+}
+
+fn mount() {
     // A release build's page for this address shows its opening as plain HTML: it is
     // painted first, then replaced by the app.
     platform::after_paint_of_prerendered(|| {
@@ -55,9 +85,38 @@ pub fn App() -> impl IntoView {
     let base: &'static str = Box::leak(platform::base_path().into_boxed_str());
     let location = provide_location(base);
     let route = Memo::new(move |_| route::parse(&location.pathname.get(), base));
-    let saved = platform::storage_get("lang");
-    let fallback = Lang::negotiate(None, saved.as_deref(), &platform::browser_languages());
-    let lang = Memo::new(move |_| route.get().lang.unwrap_or(fallback));
+    let fallback = negotiated_language();
+    // The address's language and page are shown once their strings are in (at once for the
+    // first, which `start` fetched); until then the app stays on what it shows.
+    let wanted = Memo::new(move |_| (route.get().lang.unwrap_or(fallback), route.get().page));
+    let strings_in = RwSignal::new(());
+    Effect::new(move |_| {
+        let (lang, page) = wanted.get();
+        if !strings::ready(lang, page) {
+            leptos::task::spawn_local(async move {
+                match strings::load_for(lang, page).await {
+                    Ok(()) => strings_in.notify(),
+                    Err(error) => web_sys::console::error_1(&format!("MLOps Lab: {error}").into()),
+                }
+            });
+        }
+    });
+    let shown = Memo::new(move |before: Option<&(Lang, Page)>| {
+        strings_in.track();
+        let (lang, page) = wanted.get();
+        match before {
+            Some(before) if !strings::ready(lang, page) => *before,
+            _ => (lang, page),
+        }
+    });
+    let lang = Memo::new(move |_| shown.get().0);
+    platform::when_idle(move || {
+        leptos::task::spawn_local(async move {
+            if strings::load_all().await {
+                strings_in.notify();
+            }
+        })
+    });
     let i18n = provide_i18n(lang, route, base);
     let modes = provide_display();
     let lesson = provide_lesson(Memo::new(move |_| route.get().page));
@@ -92,7 +151,7 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| {
         let lang = lang.get();
-        let page_key = match route.get().page {
+        let page_key = match shown.get().1 {
             Page::Section(section) => section.title_key(),
             Page::Lesson => "builder.title".to_string(),
             Page::NotFound => "notfound.title".to_string(),
@@ -102,7 +161,7 @@ pub fn App() -> impl IntoView {
             tr(lang, &page_key),
             tr(lang, "app.name")
         ));
-        let description = match route.get().page {
+        let description = match shown.get().1 {
             Page::Section(section) => tr(lang, &section.summary_key()),
             Page::Lesson => tr(lang, "builder.lead"),
             Page::NotFound => tr(lang, "notfound.body"),
@@ -112,7 +171,7 @@ pub fn App() -> impl IntoView {
 
     // After a navigation inside the app (not the first render), focus the new heading.
     Effect::new(move |previous: Option<Page>| {
-        let page = route.get().page;
+        let page = shown.get().1;
         if previous.is_some_and(|p| p != page) {
             platform::focus_main_heading();
         }
@@ -246,7 +305,7 @@ pub fn App() -> impl IntoView {
     // Each page reads the language and the route through its own copies, which go with
     // it (see `components::i18n::page_local`).
     let page = move || {
-        let here = route.get().page;
+        let here = shown.get().1;
         provide_context(i18n.for_page());
         page_view(here)
     };

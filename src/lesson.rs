@@ -161,7 +161,7 @@ pub fn all_stops() -> Vec<Slide> {
         .chain(Scene::ALL.into_iter().map(Slide::Scene))
         .chain([Slide::Lab])
         .collect();
-    crate::sorting::sort_small_by_key(&mut stops, |s| order(*s));
+    stops.sort_by_key(|s| order(*s));
     stops
 }
 
@@ -243,7 +243,7 @@ fn read(query: &str) -> Option<Option<(Lesson, Vec<String>)>> {
             None => problems.push(slug.chars().take(24).collect()),
         }
     }
-    crate::sorting::sort_small_by_key(&mut stops, |s| order(*s));
+    stops.sort_by_key(|s| order(*s));
     let open = match pairs.iter().find(|(k, _)| k == "open") {
         None => Control::ALL.to_vec(),
         Some((_, raw)) => {

@@ -16,7 +16,6 @@ pub mod route;
 pub mod scenario;
 pub mod sections;
 pub mod sim;
-pub mod sorting;
 pub mod teach;
 pub mod worker;
 
@@ -25,6 +24,8 @@ pub mod app;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod components;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
+pub mod intl;
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod nav;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod pages;
@@ -32,6 +33,8 @@ pub mod pages;
 pub mod platform;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod sim_client;
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
+pub mod strings;
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub use app::{App, start};

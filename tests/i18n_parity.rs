@@ -6,7 +6,7 @@ mod common;
 
 use common::rust_files;
 
-use mlops_lab::i18n::{Catalog, LOCALE_SOURCES, Lang, catalog, placeholders};
+use mlops_lab::i18n::{Catalog, LOCALE_SOURCES, Lang, placeholders};
 use mlops_lab::sections::Section;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -30,20 +30,6 @@ fn catalogs() -> Vec<(Lang, Catalog)> {
 
 fn keys(catalog: &Catalog) -> BTreeSet<&'static str> {
     catalog.keys().collect()
-}
-
-/// The app looks strings up in the compact catalogue the build script compiles; it must
-/// hold exactly what the files say, key by key, in both languages.
-#[test]
-fn the_compiled_catalogue_holds_the_locale_files_exactly() {
-    for (lang, parsed) in catalogs() {
-        let compiled = catalog(lang);
-        assert_eq!(keys(compiled), keys(&parsed), "{}: keys", lang.code());
-        for key in parsed.keys() {
-            assert_eq!(compiled.get(key), parsed.get(key), "{}: {key}", lang.code());
-        }
-        assert!(parsed.keys().count() > 800, "{}: too few keys", lang.code());
-    }
 }
 
 #[test]

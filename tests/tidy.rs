@@ -1,8 +1,8 @@
 //! Tidy checks that keep the architecture's promises: views hold no literal user-facing
 //! text (in markup, in struct fields handed to components and charts, or as a unit glued
-//! to a formatted number), every source file opens with a `//!` line, the end-to-end
-//! tests visit exactly the sections the `Section` enum lists, and `clamp` takes only
-//! constant bounds (the download's size).
+//! to a formatted number), every source file opens with a `//!` line, reactive view parts
+//! share one closure type, and the end-to-end tests visit exactly the sections the
+//! `Section` enum lists.
 
 mod common;
 
@@ -170,32 +170,6 @@ fn formatted_numbers_carry_no_literal_units() {
     }
     assert_none(
         "units glued to formatted numbers (take them from the locale files)",
-        &offenders,
-    );
-}
-
-/// `f64::clamp` checks that its bounds are in order and, if not, panics with both bounds
-/// formatted: unless the compiler can see the bounds are constants, that check alone keeps
-/// the standard library's float formatting (about 9 KB gzipped) in the download. Bounds
-/// that vary take `.max(lo).min(hi)` instead.
-#[test]
-fn clamp_takes_only_constant_bounds() {
-    let constant = |arg: &str| {
-        arg.chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || "._+- e".contains(c))
-    };
-    let mut offenders = Vec::new();
-    for (place, line) in code_lines() {
-        for (at, _) in line.match_indices(".clamp(") {
-            let args = &line[at + ".clamp(".len()..];
-            let args = &args[..args.find(')').unwrap_or(args.len())];
-            if !args.split(',').all(|arg| constant(arg.trim())) {
-                offenders.push(format!("{place}: {line}"));
-            }
-        }
-    }
-    assert_none(
-        "clamp with bounds that vary (use .max(lo).min(hi))",
         &offenders,
     );
 }

@@ -73,6 +73,8 @@ async fn mount_at(at: &str) {
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap();
     document().body().unwrap().append_child(&container).unwrap();
+    // A release build's page fetches its strings (src/strings.rs); here they are compiled in.
+    mlops_lab::i18n::install_compiled();
     leptos::mount::mount_to(container, App).forget();
     settle().await;
 }
@@ -177,6 +179,7 @@ async fn the_shell_behaves_in_the_browser() {
 }
 
 fn the_fatal_error_panel_is_visible_with_reload_and_reset_links() {
+    mlops_lab::i18n::install_compiled();
     document()
         .document_element()
         .unwrap()

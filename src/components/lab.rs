@@ -15,7 +15,7 @@ use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::lab_charts::{LabCharts, column_key, last_day};
 use crate::components::story::TermList;
-use crate::i18n::numbers::{fixed, grouped, parse_decimal, score};
+use crate::i18n::numbers::{grouped, score};
 use crate::i18n::{tr, tr_args};
 use crate::lesson::Control;
 use crate::pages::scenario::use_scenario;
@@ -102,7 +102,7 @@ fn Slider(
 ) -> impl IntoView {
     let ctx = use_controls();
     let value = move || get(&ctx.config.get());
-    let shown = move || fixed(value(), decimals);
+    let shown = move || format!("{:.decimals$}", value());
     view! {
         <div class="control">
             <label for=id>
@@ -118,7 +118,7 @@ fn Slider(
                     step=short(step)
                     prop:value=move || short(value())
                     on:input=move |ev| {
-                        if let Some(v) = parse_decimal(&input_value(&ev)) {
+                        if let Ok(v) = input_value(&ev).parse() {
                             change_config(|c| set(c, v));
                         }
                     }
@@ -155,9 +155,10 @@ fn NumberField(
                 step=short(step)
                 prop:value=move || short(get(&ctx.config.get()))
                 on:change=move |ev| {
-                    if let Some(v) = parse_decimal(&input_value(&ev)) {
-                        // Not clamp: see `tests/tidy.rs` (clamp_takes_only_constant_bounds).
-                        change_config(|c| set(c, v.max(min).min(max)));
+                    if let Ok(v) = input_value(&ev).parse::<f64>()
+                        && v.is_finite()
+                    {
+                        change_config(|c| set(c, v.clamp(min, max)));
                     }
                 }
             />
@@ -813,14 +814,14 @@ fn MonitorTable(
                 view! {
                     <tr class:drifted=c.drifted>
                         <th scope="row">{tr(lang, &column_key(c.column))}</th>
-                        <td class="num">{fixed(c.psi, 3)}</td>
+                        <td class="num">{format!("{:.3}", c.psi)}</td>
                         <td>{tr(lang, verdict_key(c.psi_verdict))}</td>
-                        <td class="num">{fixed(c.js, 3)}</td>
+                        <td class="num">{format!("{:.3}", c.js)}</td>
                         <td class="num">
-                            {if categorical { "—".to_string() } else { fixed(c.wasserstein, 3) }}
+                            {if categorical { "—".to_string() } else { format!("{:.3}", c.wasserstein) }}
                         </td>
                         <td class="num">
-                            {if categorical { fixed(c.chi2_p, 3) } else { fixed(c.ks_p, 3) }}
+                            {if categorical { format!("{:.3}", c.chi2_p) } else { format!("{:.3}", c.ks_p) }}
                         </td>
                         <td>{tr(lang, if c.drifted { "scenario.verdict.drift" } else { "scenario.verdict.stable" })}</td>
                     </tr>

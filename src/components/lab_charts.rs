@@ -14,7 +14,7 @@ use crate::components::chart::ChartFigure;
 use crate::components::erased::dynamic;
 use crate::components::i18n::{t, use_i18n};
 use crate::components::lab::verdict_key;
-use crate::i18n::numbers::{fixed, grouped, percent, score, thousands};
+use crate::i18n::numbers::{grouped, percent, score, thousands};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
@@ -42,7 +42,7 @@ fn day_axis(lang: Lang, horizon: u32) -> Axis {
         range: (0.0, horizon),
         ticks: nice_ticks(0.0, horizon, 9)
             .into_iter()
-            .map(|d| (d, fixed(d, 0)))
+            .map(|d| (d, format!("{d:.0}")))
             .collect(),
         title: tr(lang, "scenario.chart.axis.day").into(),
     }
@@ -102,7 +102,10 @@ fn bin_label(lang: Lang, column: Column, index: usize, bin: &Bin) -> String {
         Column::Score => 1,
         _ => 0,
     };
-    let (lo, hi) = (fixed(bin.lo, decimals), fixed(bin.hi, decimals));
+    let (lo, hi) = (
+        format!("{:.decimals$}", bin.lo),
+        format!("{:.decimals$}", bin.hi),
+    );
     if lo == hi { lo } else { format!("{lo}–{hi}") }
 }
 
@@ -114,8 +117,8 @@ fn bin_rows(lang: Lang, column: Column, bins: &[Bin]) -> impl IntoView + use<> {
             view! {
                 <tr>
                     <th scope="row">{bin_label(lang, column, i, b)}</th>
-                    <td class="num">{format!("{}%", fixed(b.reference * 100.0, 1))}</td>
-                    <td class="num">{format!("{}%", fixed(b.current * 100.0, 1))}</td>
+                    <td class="num">{format!("{:.1}%", b.reference * 100.0)}</td>
+                    <td class="num">{format!("{:.1}%", b.current * 100.0)}</td>
                 </tr>
             }
         })
@@ -231,7 +234,7 @@ pub fn LabCharts(
                     range: (0.4, 1.0),
                     ticks: nice_ticks(0.4, 1.0, 6)
                         .into_iter()
-                        .map(|v| (v, fixed(v, 1)))
+                        .map(|v| (v, format!("{v:.1}")))
                         .collect(),
                     title: tr(lang, "chart.axis.f1").into(),
                 },
@@ -464,7 +467,7 @@ pub fn LabCharts(
                 lang,
                 "scenario.dist.summary",
                 &[
-                    ("psi", &fixed(c.psi, 3)),
+                    ("psi", &format!("{:.3}", c.psi)),
                     ("verdict", tr(lang, verdict_key(c.psi_verdict))),
                     ("bin", &bin_label(lang, column, i, b)),
                     ("from", &percent(b.reference)),
@@ -539,7 +542,7 @@ pub fn LabCharts(
                     range: (0.0, top),
                     ticks: nice_ticks(0.0, top, 5)
                         .into_iter()
-                        .map(|v| (v, fixed(v, 2)))
+                        .map(|v| (v, format!("{v:.2}")))
                         .collect(),
                     title: tr(lang, &format!("scenario.stat.{}", stat.slug())).into(),
                 },
@@ -671,7 +674,7 @@ pub fn LabCharts(
                 &[
                     ("flagged", &percent((c.tp + c.fp) as f64 / n)),
                     ("churn", &percent(w.churn_rate)),
-                    ("psi", &fixed(w.drift.score.psi, 3)),
+                    ("psi", &format!("{:.3}", w.drift.score.psi)),
                     ("verdict", tr(lang, verdict_key(w.drift.score.psi_verdict))),
                 ],
             ))

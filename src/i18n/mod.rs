@@ -7,10 +7,10 @@
 
 mod bidi;
 pub mod numbers;
+pub mod store;
 
 pub use bidi::{Run, escape_html, isolate_latin_runs, to_html};
-
-use std::sync::OnceLock;
+pub use store::{catalog, install, install_compiled, is_installed};
 
 /// A language the app speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -45,6 +45,14 @@ impl Lang {
     /// Whether the language is written right to left.
     pub fn is_rtl(self) -> bool {
         self == Lang::He
+    }
+
+    /// The language's place in `Lang::ALL`.
+    pub fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::He => 1,
+        }
     }
 
     /// The other language: what the header switch offers.
@@ -105,8 +113,8 @@ macro_rules! locale_files {
     };
 }
 
-/// The locale files as written, for the tests that check them. The app carries the compact
-/// catalogue the build script makes of them instead (see `catalog`).
+/// The locale files as written: the native builds' strings and what the tests check. The
+/// page carries none of them (see `catalog`).
 pub const LOCALE_SOURCES: [(Lang, &[(&str, &str)]); 2] = [
     (Lang::En, locale_files!("en")),
     (Lang::He, locale_files!("he")),
@@ -173,6 +181,16 @@ impl Catalog {
         Ok(())
     }
 
+    /// Adds `other`'s strings (a key both hold keeps `other`'s).
+    pub fn merge(&mut self, other: Catalog) {
+        self.entries.extend(other.entries);
+        // Stable, so of two equal keys `other`'s comes last, and `dedup_by` keeps the first.
+        self.entries.sort_by(|a, b| a.0.cmp(b.0));
+        self.entries.reverse();
+        self.entries.dedup_by(|a, b| a.0 == b.0);
+        self.entries.reverse();
+    }
+
     /// The string for `key`, if the catalogue has it.
     pub fn get(&self, key: &str) -> Option<&'static str> {
         self.entries
@@ -187,67 +205,16 @@ impl Catalog {
     }
 }
 
-// `KEYS` and `VALUES`: the locale files compiled by the build script (`src/build.rs`).
-include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
-
-/// The catalogue of a language, from the compiled form the app carries: the keys once,
-/// sorted, and each language's values in the same order. The build script checks the
-/// files, so the two lists always pair up.
-pub fn catalog(lang: Lang) -> &'static Catalog {
-    static EN: OnceLock<Catalog> = OnceLock::new();
-    static HE: OnceLock<Catalog> = OnceLock::new();
-    let (cell, values) = match lang {
-        Lang::En => (&EN, VALUES[0]),
-        Lang::He => (&HE, VALUES[1]),
-    };
-    cell.get_or_init(|| {
-        // Decoded once per language, and kept for the app's lifetime like the keys.
-        let values: &'static str = Box::leak(decode(values).into_boxed_str());
-        Catalog {
-            entries: KEYS.split('\n').zip(values.split('\n')).collect(),
-        }
-    })
-}
-
-/// Reads the form the build script (`src/build.rs`) stores the values in: ASCII as it is,
-/// a byte from 0x80 to 0xEF as the character that far into the Hebrew block (U+0590 to
-/// U+05FF), and 0xFF before any other character's UTF-8 bytes. Bytes that break the form
-/// (the build script never writes them) become U+FFFD.
-pub fn decode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 3 / 2);
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        at += 1;
-        if b < 0x80 {
-            out.push(b as char);
-        } else if b < 0xF0 {
-            out.push(char::from_u32(0x590 + u32::from(b - 0x80)).unwrap_or('\u{FFFD}'));
-        } else if b < 0xFF {
-            out.push('\u{FFFD}');
-        } else {
-            let len = match bytes.get(at) {
-                Some(lead) if *lead >= 0xF0 => 4,
-                Some(lead) if *lead >= 0xE0 => 3,
-                _ => 2,
-            };
-            let end = (at + len).min(bytes.len());
-            match std::str::from_utf8(&bytes[at..end]) {
-                Ok(text) if !text.is_empty() => out.push_str(text),
-                _ => out.push('\u{FFFD}'),
-            }
-            at = end;
-        }
-    }
-    out
-}
-
-/// Looks a key up. A missing key shows the key itself, which the parity tests make
-/// impossible in a build that passed them.
+/// Looks a key up. A missing key shows the key itself (the parity tests make that
+/// impossible in a build that passed them, unless the page has not installed the part
+/// that holds it: `store::report_missing_with` makes that loud).
 pub fn tr(lang: Lang, key: &str) -> &'static str {
-    match catalog(lang).get(key) {
+    match store::lookup(lang, key) {
         Some(text) => text,
-        None => leak_key(key),
+        None => {
+            store::report_missing(lang, key);
+            leak_key(key)
+        }
     }
 }
 
@@ -289,23 +256,6 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decode_reads_ascii_hebrew_and_escaped_characters() {
-        // "F1 ", U+05D0 and U+05D7 (Hebrew letters), U+05F4 (gershayim, in the block),
-        // then a quotation mark and an emoji escaped as 0xFF and their UTF-8.
-        let mut bytes = b"F1 ".to_vec();
-        bytes.extend([0x80 + 0x40, 0x80 + 0x47, 0x80 + 0x64]);
-        bytes.push(0xFF);
-        bytes.extend("“".as_bytes());
-        bytes.push(0xFF);
-        bytes.extend("😀".as_bytes());
-        assert_eq!(decode(&bytes), "F1 אח״“😀");
-        // A broken sequence is replaced, never a panic.
-        assert_eq!(decode(&[b'a', 0xFF]), "a\u{FFFD}");
-        assert_eq!(decode(&[0xF0, b'b']), "\u{FFFD}b");
-        assert_eq!(decode(&[0xFF, 0xE2, 0x80]), "\u{FFFD}");
-    }
 
     #[test]
     fn the_url_language_wins_over_saved_and_browser_choices() {
@@ -358,6 +308,17 @@ mod tests {
             2
         );
         assert!(Catalog::parse("a = 1\na = 2\n").is_err());
+    }
+
+    #[test]
+    fn merged_parts_keep_every_key_once_sorted_and_the_newest_value() {
+        let mut catalog = Catalog::parse("b = 1\nd = 2").unwrap();
+        catalog.merge(Catalog::parse("a = 3\nd = 4\nc = 5").unwrap());
+        let keys: Vec<&str> = catalog.keys().collect();
+        assert_eq!(keys, ["a", "b", "c", "d"]);
+        assert_eq!(catalog.get("d"), Some("4"));
+        assert_eq!(catalog.get("b"), Some("1"));
+        assert_eq!(catalog.get("e"), None);
     }
 
     #[test]

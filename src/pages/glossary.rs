@@ -5,6 +5,7 @@
 use crate::components::erased::dynamic;
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::i18n::{tr, tr_args};
+use crate::intl;
 use crate::nav::use_location;
 use crate::sections::Section;
 use crate::teach::glossary::{self, TERMS};
@@ -29,6 +30,7 @@ pub fn GlossaryPage() -> impl IntoView {
                 tr(lang.other(), &name_key(id)),
                 tr(lang, &def_key(id)),
             ],
+            |text| intl::lowercase(text, lang),
         )
     };
 
@@ -50,16 +52,17 @@ pub fn GlossaryPage() -> impl IntoView {
         let lang = i18n.lang.get();
         let other = lang.other();
         // In Hebrew, entries whose names start in Hebrew come first, then the Latin ones,
-        // as in a Hebrew book's index; each group is alphabetical.
-        let mut ids: Vec<((bool, String), &'static str)> = TERMS
+        // as in a Hebrew book's index; each group in the language's alphabetical order.
+        let mut ids: Vec<((bool, &str), &'static str)> = TERMS
             .iter()
             .map(|id| {
-                let name = glossary::fold_case(tr(lang, &name_key(id)));
+                let name = tr(lang, &name_key(id));
                 let latin_first_letter = name.chars().next().is_some_and(|c| c.is_ascii());
                 ((lang.is_rtl() && latin_first_letter, name), *id)
             })
             .collect();
-        crate::sorting::sort_small_by(&mut ids, |a, b| a.0.cmp(&b.0));
+        let order = intl::collator(lang);
+        ids.sort_by(|(a, _), (b, _)| a.0.cmp(&b.0).then_with(|| order(a.1, b.1)));
         ids.into_iter()
             .map(|(_, id)| {
                 let anchor = glossary::anchor(id);

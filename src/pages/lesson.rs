@@ -98,7 +98,7 @@ pub fn LessonBuilder() -> impl IntoView {
                                 l.stops.push(stop);
                             }
                             let all = lesson::all_stops();
-                            crate::sorting::sort_small_by_key(&mut l.stops, |s| all.iter().position(|a| a == s));
+                            l.stops.sort_by_key(|s| all.iter().position(|a| a == s));
                         }))
                     })
                 />
@@ -173,7 +173,7 @@ pub fn LessonBuilder() -> impl IntoView {
                                 if on {
                                     l.open.push(control);
                                 }
-                                crate::sorting::sort_small_by_key(&mut l.open, |c| Control::ALL.iter().position(|a| a == c));
+                                l.open.sort_by_key(|c| Control::ALL.iter().position(|a| a == c));
                             }))
                         })
                     />

@@ -11,7 +11,6 @@ use crate::components::icons::ArrowForward;
 use crate::components::quiz::Quiz;
 use crate::components::story::TermList;
 use crate::components::term::Term;
-use crate::i18n::numbers::fixed;
 use crate::i18n::{tr, tr_args};
 use crate::route;
 use crate::sections::Section;
@@ -95,12 +94,12 @@ pub fn LifecyclePage() -> impl IntoView {
                     on:click=move |_| set_selected.set(i)
                     on:keydown=keydown
                 >
-                    <circle class="node-halo" cx=fixed(x, 1) cy=fixed(y, 1) r=fixed(NODE + 7.0, 1) />
-                    <circle class="node-body" cx=fixed(x, 1) cy=fixed(y, 1) r=fixed(NODE, 1) />
-                    <text class="node-number" aria-hidden="true" x=fixed(x, 1) y=fixed(y + 7.0, 1) text-anchor="middle">
+                    <circle class="node-halo" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{:.1}", NODE + 7.0) />
+                    <circle class="node-body" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{NODE:.1}") />
+                    <text class="node-number" aria-hidden="true" x=format!("{x:.1}") y=format!("{:.1}", y + 7.0) text-anchor="middle">
                         {i + 1}
                     </text>
-                    <text class="node-label" x=fixed(lx, 1) y=fixed(ly, 1) text-anchor=anchor>
+                    <text class="node-label" x=format!("{lx:.1}") y=format!("{ly:.1}") text-anchor=anchor>
                         {dynamic(move || tr(i18n.lang.get(), &short_key))}
                     </text>
                 </g>
@@ -319,7 +318,7 @@ pub fn LifecyclePage() -> impl IntoView {
                             </marker>
                         </defs>
                         {arcs}
-                        <text class="cycle-center" x=fixed(CX, 0) y=fixed(CY, 0) text-anchor="middle">
+                        <text class="cycle-center" x=format!("{CX:.0}") y=format!("{CY:.0}") text-anchor="middle">
                             {dynamic(move || tr(i18n.lang.get(), "lifecycle.loop.title"))}
                         </text>
                         {nodes}

@@ -3,7 +3,7 @@
 //! come from the run; the words from the locale files (`scenario.*`).
 
 use super::scenes::{Prediction, Scene};
-use crate::i18n::numbers::{fixed, grouped, percent, score};
+use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::sim::drift::PSI_WARN;
 use crate::sim::{Artifact, Event, EventKind, Outcome, PolicyKind, TrainingData};
@@ -79,7 +79,7 @@ pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
                 crate::sim::Diagnosis::ConceptDrift => "scenario.event.triage_concept",
                 crate::sim::Diagnosis::InputDrift => "scenario.event.triage_input",
             };
-            t(key, &[("psi", &fixed(max_input_psi, 3))])
+            t(key, &[("psi", &format!("{max_input_psi:.3}"))])
         }
         EventKind::DashboardReviewed { week, f1 } => t(
             "scenario.event.dashboard",
@@ -365,7 +365,7 @@ pub fn prediction_answer(lang: Lang, prediction: Prediction, outcome: &Outcome) 
                 lang,
                 key,
                 &[
-                    ("psi", &fixed(psi, 3)),
+                    ("psi", &format!("{psi:.3}")),
                     ("warn", &score(PSI_WARN)),
                     ("share", &percent(share)),
                     ("cbpe", &score(cbpe)),

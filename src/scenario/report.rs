@@ -4,7 +4,7 @@
 //! needs nothing else to open or print, in either language. Pure: the lab gathers the
 //! charts and offers the file.
 
-use crate::i18n::numbers::{fixed, grouped, percent, score};
+use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::url::{PageState, short};
@@ -110,7 +110,7 @@ impl Report<'_> {
                 "scenario.lab.drift",
                 tr(lang, &format!("scenario.drift.{}", c.drift.slug())).to_string(),
             ),
-            ("scenario.lab.strength", fixed(c.strength, 2)),
+            ("scenario.lab.strength", format!("{:.2}", c.strength)),
             ("scenario.lab.onset", c.onset_day.to_string()),
             (
                 "scenario.lab.shape",

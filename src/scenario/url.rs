@@ -4,7 +4,6 @@
 //! notice. Only values that differ from the preset are written back, keeping links short.
 
 use super::scenes::Scene;
-use crate::i18n::numbers::{fixed, parse_decimal};
 use crate::sim::drift::Column;
 use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset};
 
@@ -144,7 +143,7 @@ struct Param {
 /// A number in `lo..=hi`, kept to the four decimals `short` writes, so the state a link
 /// gives is exactly the state it writes back.
 fn number(value: &str, lo: f64, hi: f64) -> Option<f64> {
-    let v = parse_decimal(value)?;
+    let v: f64 = value.parse().ok()?;
     let v = (v * 1e4).round() / 1e4;
     let v = if v == 0.0 { 0.0 } else { v };
     (v.is_finite() && (lo..=hi).contains(&v)).then_some(v)
@@ -157,7 +156,7 @@ fn whole(value: &str, lo: u32, hi: u32) -> Option<u32> {
 
 /// Formats a number without trailing zeros (`0.5`, `12`, `0.78`).
 pub fn short(v: f64) -> String {
-    let text = fixed(v, 4);
+    let text = format!("{v:.4}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_string()

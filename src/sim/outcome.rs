@@ -181,7 +181,7 @@ impl Outcome {
     pub fn timeline(&self) -> Vec<&Event> {
         let mut all: Vec<&Event> = self.policies.iter().flat_map(|p| &p.events).collect();
         // Stable sort keeps each policy's own order within a day.
-        crate::sorting::sort_small_by_key(&mut all, |e| (e.day, e.policy.index()));
+        all.sort_by_key(|e| (e.day, e.policy.index()));
         all
     }
 }

@@ -27,7 +27,6 @@ impl Automation {
     }
 }
 
-use crate::i18n::numbers::fixed;
 use Automation::{Full as F, Manual as M, Partial as P};
 
 /// One stage of the cycle.
@@ -163,26 +162,6 @@ pub fn step(index: usize, forward: bool) -> usize {
     }
 }
 
-/// The cosine and sine of `angle` (radians), to about 1e-12: the angle is brought into
-/// -π..=π and summed as Taylor series. The diagram needs them only to place a few points
-/// to a tenth of a unit; the standard library's (libm's) versions carry a general argument
-/// reduction that costs about 3 KB of the download.
-pub fn cos_sin(angle: f64) -> (f64, f64) {
-    use std::f64::consts::TAU;
-    let x = angle - TAU * (angle / TAU).round();
-    let x2 = x * x;
-    let (mut cos, mut sin) = (0.0, 0.0);
-    let (mut cos_term, mut sin_term) = (1.0, x);
-    for k in 1..=14 {
-        cos += cos_term;
-        sin += sin_term;
-        let k = k as f64;
-        cos_term *= -x2 / ((2.0 * k - 1.0) * (2.0 * k));
-        sin_term *= -x2 / ((2.0 * k) * (2.0 * k + 1.0));
-    }
-    (cos, sin)
-}
-
 /// The angle of stage `i` on the cycle diagram, in radians: the first at the top, going
 /// clockwise (SVG's y axis points down).
 fn stage_angle(i: usize) -> f64 {
@@ -191,7 +170,7 @@ fn stage_angle(i: usize) -> f64 {
 
 /// The point at `angle` on the circle of `radius` around (`cx`, `cy`).
 fn on_circle(cx: f64, cy: f64, radius: f64, angle: f64) -> (f64, f64) {
-    let (cos, sin) = cos_sin(angle);
+    let (sin, cos) = angle.sin_cos();
     (cx + radius * cos, cy + radius * sin)
 }
 
@@ -207,7 +186,7 @@ pub fn node_positions(cx: f64, cy: f64, radius: f64) -> Vec<(f64, f64)> {
 /// `radius` from the centre, with the SVG `text-anchor` that keeps it clear of the ring
 /// (`start` on the right half, `end` on the left, `middle` at the top and the bottom).
 pub fn label_position(cx: f64, cy: f64, radius: f64, i: usize) -> (f64, f64, &'static str) {
-    let (cos, sin) = cos_sin(stage_angle(i));
+    let (sin, cos) = stage_angle(i).sin_cos();
     let anchor = if cos > 0.3 {
         "start"
     } else if cos < -0.3 {
@@ -226,7 +205,7 @@ pub fn label_position(cx: f64, cy: f64, radius: f64, i: usize) -> (f64, f64, &'s
 pub fn arc_path(cx: f64, cy: f64, radius: f64, i: usize, gap: f64) -> String {
     let (x1, y1) = on_circle(cx, cy, radius, stage_angle(i) + gap);
     let (x2, y2) = on_circle(cx, cy, radius, stage_angle(i + 1) - gap);
-    let f = |v: f64| fixed(v, 1);
+    let f = |v: f64| format!("{v:.1}");
     format!(
         "M{} {} A{} {} 0 0 1 {} {}",
         f(x1),
@@ -241,16 +220,6 @@ pub fn arc_path(cx: f64, cy: f64, radius: f64, i: usize, gap: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cos_sin_matches_the_standard_library() {
-        for step in -4000..=4000 {
-            let angle = step as f64 * 0.0031;
-            let (cos, sin) = cos_sin(angle);
-            assert!((cos - angle.cos()).abs() < 1e-12, "cos {angle}");
-            assert!((sin - angle.sin()).abs() < 1e-12, "sin {angle}");
-        }
-    }
 
     #[test]
     fn maturity_automates_more_stages_at_each_level_and_never_the_framing() {
