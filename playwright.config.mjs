@@ -40,10 +40,22 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   })),
-  projects: sites.map((site) => ({
-    name: site.name,
-    // The build's folder, for the tests that read or change its files.
-    metadata: { dist: site.dir },
-    use: { browserName: "chromium", baseURL: address(site) },
-  })),
+  // The offline test publishes a new release by rewriting the build's sw.js, which every
+  // page open on that build would install: it runs alone, after the others.
+  projects: [
+    ...sites.map((site) => ({
+      name: site.name,
+      testIgnore: /offline\.spec/,
+      // The build's folder, for the tests that read or change its files.
+      metadata: { dist: site.dir },
+      use: { browserName: "chromium", baseURL: address(site) },
+    })),
+    ...sites.map((site) => ({
+      name: `${site.name} offline`,
+      testMatch: /offline\.spec/,
+      dependencies: sites.map((s) => s.name),
+      metadata: { dist: site.dir },
+      use: { browserName: "chromium", baseURL: address(site) },
+    })),
+  ],
 });

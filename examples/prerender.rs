@@ -125,14 +125,17 @@ fn page(template: &str, lang: Lang, section: Section) -> Result<String, String> 
     );
     // After `<base>`, so they resolve against the app's root, not the section's folder: the
     // fonts, and the strings the app fetches before it mounts (src/strings.rs).
-    // As `src/strings.rs` asks for them: the core, the section's part, and for the
-    // glossary (names in both languages) the other language's core.
-    let mut strings = vec![strings_file(template, lang, "core")?];
+    // As `src/strings.rs` asks for them: the core, the term names, the section's part,
+    // and for the glossary (names in both languages) the other language's term names.
+    let mut strings = vec![
+        strings_file(template, lang, "core")?,
+        strings_file(template, lang, "terms")?,
+    ];
     if section != Section::Home {
         strings.push(strings_file(template, lang, section.id())?);
     }
     if section == Section::Glossary {
-        strings.push(strings_file(template, lang.other(), "core")?);
+        strings.push(strings_file(template, lang.other(), "terms")?);
     }
     let preloads: String = fonts(lang)
         .iter()

@@ -1,16 +1,21 @@
 //! The page's strings, fetched per language and part. The page's WebAssembly carries no
-//! text: a release build writes each language's strings as a core and one part per
-//! section (see `i18n::store` and `.ci/strings.mjs`), each file named by its content's
-//! hash and named in a `<meta name="strings-he-core">` of every page. A page is shown
-//! once the core and its own part are in: the first before the app mounts (a prerendered
+//! text: a release build writes each language's strings as a core, the term names and one
+//! part per section (see `.ci/strings.mjs`), each file named by its content's hash and
+//! named in a `<meta name="strings-he-core">` of every page. A page is shown once the
+//! parts it needs are in: the first before the app mounts (a prerendered
 //! page has already asked for both with preloads), any other when the visitor opens it,
 //! and every part of both languages once the page is idle, so moving on does not wait.
 
-use crate::i18n::{self, Lang, store::CORE};
+use crate::i18n::{self, Lang};
 use crate::route::Page;
 use crate::sections::Section;
 
-/// The part of the strings `page` needs besides the core, if any.
+/// The part every page needs: the shell's, the home page's and the lesson's strings.
+const CORE: &str = "core";
+/// The glossary's term names, which every page may link to.
+const TERMS: &str = "terms";
+
+/// The part of the strings `page` needs besides the core and the term names, if any.
 pub fn part_of(page: Page) -> Option<&'static str> {
     match page {
         Page::Section(Section::Home) | Page::NotFound => None,
@@ -20,22 +25,23 @@ pub fn part_of(page: Page) -> Option<&'static str> {
     }
 }
 
-/// Every part: the core and each section's.
+/// Every part: the core, the term names and each section's.
 fn parts() -> impl Iterator<Item = &'static str> {
-    std::iter::once(CORE).chain(
+    [CORE, TERMS].into_iter().chain(
         Section::ALL
             .iter()
             .filter_map(|s| part_of(Page::Section(*s))),
     )
 }
 
-/// The strings `page` shows in `lang`: the core, its own part, and for the glossary, which
-/// names every term in both languages, the other language's core too.
+/// The strings `page` shows in `lang`: the core, the term names, its own part, and for the
+/// glossary, which names every term in both languages, the other language's term names.
+/// (`examples/prerender.rs` preloads the same.)
 fn needs(lang: Lang, page: Page) -> Vec<(Lang, &'static str)> {
-    let mut needs = vec![(lang, CORE)];
+    let mut needs = vec![(lang, CORE), (lang, TERMS)];
     needs.extend(part_of(page).map(|part| (lang, part)));
     if page == Page::Section(Section::Glossary) {
-        needs.push((lang.other(), CORE));
+        needs.push((lang.other(), TERMS));
     }
     needs
 }

@@ -142,6 +142,11 @@ pub fn ChartFigure(
     let download = move |ev: leptos::ev::MouseEvent| {
         // The drawing carries its colours (the light theme's), so it stands alone as it is.
         let svg = drawn.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default());
+        // Nothing drawn yet: no empty file.
+        if svg.is_empty() {
+            ev.prevent_default();
+            return;
+        }
         let href = format!(
             "data:image/svg+xml;charset=utf-8,{}",
             String::from(js_sys::encode_uri_component(&svg))

@@ -11,7 +11,6 @@ pub mod i18n;
 pub mod icons;
 pub mod journey;
 pub mod lab;
-pub mod lab_charts;
 pub mod lang_switch;
 pub mod lesson;
 pub mod pager;

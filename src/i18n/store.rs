@@ -1,16 +1,12 @@
 //! The strings `tr` looks up. Native builds (tests, the prerender, the command line) use
 //! the locale files compiled in. The page carries no strings: a release build writes each
-//! language's strings in parts (`.ci/strings.mjs`): the core (the shell's, the home page's
-//! and the lesson's files, the glossary's term names and the story's scene titles, which
-//! every page may show) and one part per other section's locale file. The page installs the
-//! parts it fetches (`install`, from `src/strings.rs`) and asks which are in
-//! (`is_installed`) before it shows a page in a language.
+//! language's strings in parts (`.ci/strings.mjs`: the shared core, the term names, and
+//! one part per other section's locale file). The page installs the parts it fetches
+//! (`install`, from `src/strings.rs`) and asks which are in (`is_installed`) before it
+//! shows a page in a language.
 
 use super::{Catalog, LOCALE_SOURCES, Lang, ParseError};
 use std::sync::{OnceLock, RwLock};
-
-/// The part every page needs.
-pub const CORE: &str = "core";
 
 /// A language's strings on the page: the parts installed so far, and their entries.
 struct Installed {

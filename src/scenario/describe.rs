@@ -1,6 +1,8 @@
 //! Sentences about a simulated run, in a language: events (the swimlanes and the lab's
 //! event list), the story's scene texts, and the answers to its predictions. The numbers
 //! come from the run; the words from the locale files (`scenario.*`).
+//!
+//! Over ~400 lines with its tests; the code itself is about 160 lines.
 
 use super::scenes::{Prediction, Scene};
 use crate::i18n::numbers::{grouped, percent, score};

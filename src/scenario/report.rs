@@ -3,6 +3,8 @@
 //! them, and the events of the policy shown. Every figure comes from the run; the file
 //! needs nothing else to open or print, in either language. Pure: the lab gathers the
 //! charts and offers the file.
+//!
+//! Over ~400 lines with its tests; the code itself is about 320 lines.
 
 use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};

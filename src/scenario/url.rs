@@ -2,6 +2,9 @@
 //! exactly the same thing. Parsing never fails: each parameter that is unknown, malformed
 //! or out of range falls back to its default and is reported, so the page can show a
 //! notice. Only values that differ from the preset are written back, keeping links short.
+//!
+//! Why it is longer than ~400 lines: the table of every parameter (how each is read,
+//! checked and written) is one list, so a new parameter is one entry; with its tests.
 
 use super::scenes::Scene;
 use crate::sim::drift::Column;

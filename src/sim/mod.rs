@@ -56,6 +56,8 @@ pub mod cost;
 #[cfg(feature = "engine")]
 pub mod digest;
 #[cfg(feature = "engine")]
+pub mod lab;
+#[cfg(feature = "engine")]
 pub mod model;
 #[cfg(feature = "engine")]
 pub mod monitor;

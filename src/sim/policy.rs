@@ -18,8 +18,8 @@
 use super::config::{BadDecisions, Config, DriftKind, PolicyKind};
 use super::cost;
 use super::events::{Artifact, Diagnosis, Event, EventKind, Role, RollbackReason};
+use super::lab::Lab;
 use super::outcome::{DayMetrics, ModelId, PolicyRun, TrainingData};
-use super::run::Lab;
 
 /// The next step of a fix in progress.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -47,7 +47,7 @@ mkdirSync(SCREENSHOT_DIR, { recursive: true });
 /// Saves a full-page screenshot as `screenshots/NAME.png`, or under `screenshots/root/` for
 /// the build served at a site's root.
 export async function screenshot(page, name) {
-  const folder = test.info().project.name === "root" ? new URL("root/", SCREENSHOT_DIR) : SCREENSHOT_DIR;
+  const folder = test.info().project.name.startsWith("root") ? new URL("root/", SCREENSHOT_DIR) : SCREENSHOT_DIR;
   mkdirSync(folder, { recursive: true });
   // From the top, so the sticky header sits where a reader sees it.
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -142,8 +142,9 @@ for (const lang of LANGS) {
       const f1 = page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") });
       const last = run.policies.find((p) => p.kind === "AutomatedLoop").days.at(-1);
       await expect(await description(f1)).toContainText(score(last.f1));
-      // The download is the chart's own SVG.
+      // The download is the chart's own SVG, once the worker has drawn it.
       const figure = page.locator("figure").filter({ has: money });
+      await expect(figure).toHaveAttribute("aria-busy", "false");
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         figure.getByRole("link", { name: new RegExp(t(lang, "scenario.chart.download").replace(/[()]/g, "\\$&")) }).click(),

@@ -1,0 +1,168 @@
+//! F1 over time for the three policies, with the loop's estimate (CBPE), the alert
+//! level and the loop's first alert and promotion.
+
+use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, last_day};
+use crate::charts::spec::{
+    Axis, Chart, ChartRequest, Level, LineChart, Marker, Series, nice_ticks,
+};
+use crate::components::chart::ChartFigure;
+use crate::components::erased::dynamic;
+use crate::components::i18n::use_i18n;
+use crate::i18n::numbers::score;
+use crate::i18n::{tr, tr_args};
+use crate::pages::scenario::use_scenario;
+use crate::scenario::describe::policy_key;
+use crate::sim::PolicyKind;
+use leptos::prelude::*;
+
+/// F1 over time for the three policies, with the loop's estimate (CBPE), the alert.
+#[component]
+pub(super) fn F1Chart(
+    /// The day on the timeline.
+    day: Memo<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let day_x = move || day_cursor(day);
+    // F1 over time: the run and the language only; the day is an overlay.
+    let f1 = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let loop_run = o.policy(PolicyKind::AutomatedLoop);
+            let mut markers = Vec::new();
+            if let Some(d) = loop_run.first_alert_day {
+                markers.push(Marker {
+                    x: d as f64,
+                    label: tr(lang, "scenario.chart.alert").into(),
+                });
+            }
+            if let Some(d) = loop_run.first_promotion_day {
+                markers.push(Marker {
+                    x: d as f64,
+                    label: tr(lang, "scenario.chart.promotion").into(),
+                });
+            }
+            let mut series: Vec<Series> = PolicyKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Series {
+                    label: tr(lang, &policy_key(*p)).into(),
+                    points: o
+                        .policy(*p)
+                        .days
+                        .iter()
+                        .map(|d| (d.day as f64, d.f1))
+                        .collect(),
+                    slot: i,
+                    dashed: false,
+                })
+                .collect();
+            series.push(Series {
+                label: tr(lang, "scenario.chart.cbpe").into(),
+                points: loop_run
+                    .days
+                    .iter()
+                    .map(|d| (d.day as f64, d.cbpe_f1))
+                    .collect(),
+                slot: 3,
+                dashed: true,
+            });
+            let chart = LineChart {
+                x: day_axis(lang, o.config.horizon_days),
+                y: Axis {
+                    range: (0.4, 1.0),
+                    ticks: nice_ticks(0.4, 1.0, 6)
+                        .into_iter()
+                        .map(|v| (v, format!("{v:.1}")))
+                        .collect(),
+                    title: tr(lang, "chart.axis.f1").into(),
+                },
+                series,
+                levels: vec![Level {
+                    value: o.config.alert_f1,
+                    label: tr(lang, "scenario.chart.threshold").into(),
+                    dotted: false,
+                }],
+                markers,
+            };
+            Some(ChartRequest {
+                chart: Chart::Line(chart),
+                width: WIDTH,
+                height: PLOT,
+            })
+        })
+    });
+    let f1_summary = move || {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let d = last_day(o, day.get());
+            let at = |p: PolicyKind| {
+                o.policy(p)
+                    .days
+                    .get(d)
+                    .map(|m| score(m.f1))
+                    .unwrap_or_default()
+            };
+            let cbpe = o
+                .policy(PolicyKind::AutomatedLoop)
+                .days
+                .get(d)
+                .map(|m| score(m.cbpe_f1))
+                .unwrap_or_default();
+            tr_args(
+                lang,
+                "scenario.chart.f1.summary",
+                &[
+                    ("day", &d.to_string()),
+                    ("noloop", &at(PolicyKind::NoLoop)),
+                    ("manual", &at(PolicyKind::ManualRetrain)),
+                    ("loop", &at(PolicyKind::AutomatedLoop)),
+                    ("cbpe", &cbpe),
+                    ("threshold", &score(o.config.alert_f1)),
+                ],
+            )
+        })
+    };
+    let f1_rows = move || {
+        ctx.outcome.with(|o| {
+            (0..=o.config.horizon_days / 7)
+                .filter_map(|week| {
+                    let d = (week * 7) as usize;
+                    let f1 = |p: PolicyKind| o.policy(p).days.get(d).map(|m| score(m.f1));
+                    Some(view! {
+                        <tr>
+                            <th scope="row">{week}</th>
+                            <td class="num">{f1(PolicyKind::NoLoop)?}</td>
+                            <td class="num">{f1(PolicyKind::ManualRetrain)?}</td>
+                            <td class="num">{f1(PolicyKind::AutomatedLoop)?}</td>
+                            <td class="num">{o.policy(PolicyKind::AutomatedLoop).days.get(d).map(|m| score(m.cbpe_f1))}</td>
+                        </tr>
+                    })
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <ChartFigure
+            id="f1-chart"
+            title=Signal::derive(move || tr(i18n.lang.get(), "scenario.chart.f1.title").to_string())
+            chart=f1
+            summary=Signal::derive(f1_summary)
+            cursor=day_x()
+        >
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        {col_head("scenario.chart.week")}
+                        {col_head("scenario.policy.no-loop")}
+                        {col_head("scenario.policy.manual")}
+                        {col_head("scenario.policy.loop")}
+                        {col_head("scenario.chart.cbpe")}
+                    </tr>
+                </thead>
+                <tbody>{dynamic(f1_rows)}</tbody>
+            </table>
+        </ChartFigure>
+    }
+}
