@@ -14,6 +14,10 @@
 //!
 //! Bad decisions (`config.bad`) apply to the automated loop only; the other two policies
 //! are the fixed baselines it is compared with.
+//!
+//! Why it is longer than ~400 lines: the three policies are one day-by-day state machine
+//! whose steps they share (trigger, retrain, gate, canary, promotion, rollback), about 450
+//! lines, and its tests.
 
 use super::config::{BadDecisions, Config, DriftKind, PolicyKind};
 use super::cost;
