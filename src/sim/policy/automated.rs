@@ -1,0 +1,150 @@
+//! The automated loop: matured labels are joined to the predictions as they arrive; the
+//! alert rule fires, triage tells concept drift from input drift, and the fix runs on its
+//! own: retrain and gate the next day, a canary the day after, promotion the day after
+//! that. A promoted model is watched until its first matured week and rolled back if it
+//! did worse than the model it replaced.
+//!
+//! The bad decisions of `config.bad` are this policy's: an ignored alert, a stale
+//! snapshot, a skipped gate, a forced rollback.
+
+use super::steps::roll_back_to;
+use super::{Fix, Known, Matured, Operating, Ops, Step};
+use crate::sim::config::PolicyKind;
+use crate::sim::events::{Artifact, Diagnosis, EventKind, Role, RollbackReason};
+use crate::sim::lab::Lab;
+use crate::sim::outcome::ModelId;
+
+/// The policy with a monitoring-and-retraining loop.
+#[derive(Default)]
+pub(super) struct AutomatedLoop {
+    /// A promoted model under watch until its first matured week.
+    watch: Option<Watch>,
+    /// Whether an alert was already ignored (the bad decision happens once).
+    ignored: bool,
+    /// The day a forced rollback undoes the promotion, and whether it has happened.
+    forced_rollback_day: Option<u32>,
+    forced_done: bool,
+}
+
+/// A promoted model, and the champion it replaced, from the day of its promotion.
+#[derive(Clone, Copy, Debug)]
+struct Watch {
+    model: ModelId,
+    champion: ModelId,
+    from_day: u32,
+}
+
+impl Operating for AutomatedLoop {
+    const KIND: PolicyKind = PolicyKind::AutomatedLoop;
+
+    /// The monitoring report of the week, and the verdict on a model under watch.
+    fn labels_matured(&mut self, ops: &mut Ops<'_>, lab: &mut Lab<'_>, m: Matured) {
+        ops.log(
+            m.day,
+            Some(Role::MlopsEngineer),
+            Some(Artifact::MonitoringReport),
+            EventKind::LabelsMatured {
+                week: m.week,
+                model: m.served,
+                f1: m.f1,
+                cbpe_f1: m.cbpe_f1,
+            },
+        );
+        let Some(watch) = self.watch else { return };
+        if watch.model != m.served || 7 * m.week < watch.from_day {
+            return;
+        }
+        self.watch = None;
+        let champion_f1 = lab.eval(watch.champion, m.week as usize).confusion.f1();
+        if m.f1 < champion_f1 && ops.serving == watch.model {
+            roll_back_to(
+                ops,
+                m.day,
+                watch.champion,
+                RollbackReason::WorseThanChampion,
+            );
+        }
+    }
+
+    /// The alert, then triage and a retrain the next day (unless the alert is ignored).
+    fn trigger(
+        &mut self,
+        ops: &mut Ops<'_>,
+        lab: &mut Lab<'_>,
+        d: u32,
+        known: Known,
+    ) -> Option<Fix> {
+        let (week, f1) = known.alert?;
+        ops.first_alert_day.get_or_insert(d);
+        let reference_f1 = lab.models[ops.serving.0 as usize].reference_f1;
+        ops.log(
+            d,
+            Some(Role::Both),
+            Some(Artifact::Alert),
+            EventKind::AlertFired {
+                week,
+                f1,
+                threshold: ops.config.alert_f1,
+                reference_f1,
+            },
+        );
+        if ops.bad.ignore_alert && !self.ignored {
+            self.ignored = true;
+            ops.log(
+                d,
+                Some(Role::Both),
+                Some(Artifact::Alert),
+                EventKind::AlertIgnored,
+            );
+            return None;
+        }
+        let (max_input_psi, drifted_share, score_psi) = lab.week_drift(week as usize);
+        ops.log(
+            d,
+            Some(Role::Both),
+            Some(Artifact::IncidentTicket),
+            EventKind::Triage {
+                diagnosis: if max_input_psi < 0.1 {
+                    Diagnosis::ConceptDrift
+                } else {
+                    Diagnosis::InputDrift
+                },
+                max_input_psi,
+                drifted_share,
+                score_psi,
+            },
+        );
+        Some(Fix::retrain(d + 1, 0))
+    }
+
+    /// A canary the next day.
+    fn after_gate(&self, challenger: ModelId, d: u32, fix: Fix) -> Fix {
+        Fix {
+            day: d + 1,
+            step: Step::Canary(challenger),
+            ..fix
+        }
+    }
+
+    /// Watch the new model; a forced rollback is set for the next day.
+    fn promoted(&mut self, ops: &mut Ops<'_>, d: u32, model: ModelId, replaced: ModelId) {
+        self.watch = Some(Watch {
+            model,
+            champion: replaced,
+            from_day: d,
+        });
+        if ops.bad.force_rollback && !self.forced_done {
+            self.forced_done = true;
+            self.forced_rollback_day = Some(d + 1);
+        }
+    }
+
+    fn end_of_day(&mut self, ops: &mut Ops<'_>, d: u32) {
+        if self.forced_rollback_day == Some(d)
+            && let Some(previous) = ops.previous
+        {
+            self.watch = None;
+            roll_back_to(ops, d, previous, RollbackReason::Forced);
+        }
+    }
+}
