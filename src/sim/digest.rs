@@ -1,5 +1,8 @@
 //! A 64-bit fingerprint of a run (FNV-1a over the bits of its key outputs), used to check
-//! that native code and WebAssembly produce the same run from the same seed.
+//! that native code and WebAssembly produce the same run from the same seed
+//! (`Outcome::digest`).
+
+use super::outcome::Outcome;
 
 /// Incremental FNV-1a over 64-bit words, byte by byte, little-endian.
 #[derive(Clone, Copy, Debug)]
@@ -28,6 +31,54 @@ impl Fnv {
     /// The fingerprint so far.
     pub fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+impl Outcome {
+    /// A fingerprint of the run; equal on every platform for the same config.
+    pub fn digest(&self) -> u64 {
+        let mut f = Fnv::default();
+        let h = &self.headline;
+        for v in [
+            h.f1_before_drift,
+            h.f1_stale_two_weeks_after_deploy,
+            h.f1_after_fix.unwrap_or(-1.0),
+            h.saving_nis,
+            h.saving_over_manual_nis,
+            h.loss_per_degraded_day_nis,
+            h.churn_reduction_healthy,
+        ] {
+            f.float(v);
+        }
+        f.word(h.degraded_days_with_loop as u64);
+        f.word(h.degraded_days_without_loop as u64);
+        for m in &self.models {
+            for c in m.model.coef {
+                f.float(c);
+            }
+            f.float(m.model.threshold);
+        }
+        for w in &self.weeks {
+            f.float(w.champion_f1);
+            f.float(w.champion_cbpe_f1);
+            for c in &w.drift.inputs {
+                f.float(c.psi);
+                f.float(c.ks_p);
+            }
+            f.float(w.drift.score.js);
+        }
+        for p in &self.policies {
+            for d in &p.days {
+                f.float(d.f1);
+                f.float(d.value_nis);
+                f.word(d.model.0 as u64);
+            }
+            for e in &p.events {
+                f.word(e.day as u64);
+                f.word(e.kind.code() as u64);
+            }
+        }
+        f.finish()
     }
 }
 
