@@ -27,7 +27,7 @@ use leptos::prelude::*;
 pub fn Story() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let scene = Memo::new(move |_| ctx.state.get().scene);
+    let scene = Memo::new(move |_| ctx.state.with(|s| s.scene));
     let move_to = move |target: Option<Scene>| {
         if let Some(target) = target {
             ctx.go.run((

@@ -77,8 +77,8 @@ pub fn ScenarioPage() -> impl IntoView {
     });
     on_cleanup(cancel_pending);
     let state = Memo::new(move |_| shown.get());
-    let config = Memo::new(move |_| state.get().config);
-    let mode = Memo::new(move |_| state.get().mode);
+    let config = Memo::new(move |_| state.with(|s| s.config));
+    let mode = Memo::new(move |_| state.with(|s| s.mode));
     // Every run goes to the simulation's worker, and the page keeps showing the last
     // outcome until the next one arrives; until the first, it shows a status. A worker
     // that fails leaves a notice with a way to start a new one.
@@ -186,7 +186,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 href=href
                 class="mode-tab"
                 hidden=move || !mode_shown(mode)
-                aria-current=move || (state.get().mode == mode).then_some("page")
+                aria-current=move || (state.with(|s| s.mode) == mode).then_some("page")
             >
                 {t(key)}
             </a>

@@ -60,7 +60,7 @@ pub fn Lab() -> impl IntoView {
     provide_context(ControlsCtx {
         state: ctx.state.into(),
         config: ctx.config,
-        preset: Memo::new(move |_| ctx.state.get().preset),
+        preset: Memo::new(move |_| ctx.state.with(|s| s.preset)),
         go: ctx.go,
         open: page_local(move || {
             lesson.with(|l| l.as_ref().map_or(Control::ALL.to_vec(), |l| l.open.clone()))

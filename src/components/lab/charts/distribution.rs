@@ -30,7 +30,7 @@ pub(super) fn DistributionChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let feature = Memo::new(move |_| ctx.state.get().feature);
+    let feature = Memo::new(move |_| ctx.state.with(|s| s.feature));
     let current_head = current_head(week);
     let feature_options = Column::INPUTS
         .iter()

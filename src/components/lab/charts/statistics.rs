@@ -55,7 +55,7 @@ pub(super) fn StatisticsChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let stat = Memo::new(move |_| ctx.state.get().stat);
+    let stat = Memo::new(move |_| ctx.state.with(|s| s.stat));
     let stat_options = Stat::ALL
         .iter()
         .map(|s| {
