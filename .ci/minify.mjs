@@ -3,8 +3,8 @@
 // gzipped. Release builds only, so debug builds stay readable. The JavaScript keeps its
 // property names, so the imports the WebAssembly module asks for by name still match; each
 // style sheet's integrity attribute in index.html is recomputed for its new bytes.
-//   As a step of trunk's post-build hook (post-build.mjs): the app's mlops-lab-*.js and
-//   *.css in TRUNK_STAGING_DIR.
+//   As a step of trunk's post-build hook (post-build.mjs): the glue of the app's two
+//   binaries (mlops-lab-<hash>.js, mlops-lab-scenario.js) and *.css in TRUNK_STAGING_DIR.
 //   From the command line: node .ci/minify.mjs FILE… (size.sh, for the shell's build).
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -35,9 +35,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk hook");
   const names = readdirSync(dir);
-  const glue = names.filter((name) => /^mlops-lab-[0-9a-f]+\.js$/.test(name));
-  if (glue.length !== 1) throw new Error(`expected one mlops-lab-*.js in ${dir}, found ${glue.length}`);
-  await minifyFile(join(dir, glue[0]));
+  const glue = names.filter((name) => /^mlops-lab-(?:[0-9a-f]+|scenario)\.js$/.test(name));
+  if (glue.length !== 2) throw new Error(`expected the two binaries' glue in ${dir}, found ${glue.join(", ")}`);
+  for (const name of glue) await minifyFile(join(dir, name));
   const indexPath = join(dir, "index.html");
   let index = readFileSync(indexPath, "utf8");
   for (const name of names.filter((name) => name.endsWith(".css"))) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints the size of the release build, raw and gzipped, in three parts: the critical path
-# of a first visit to a non-scenario page, the simulation's worker, and the offline copy. Builds dist/ first unless --no-build is given.
+# Prints the size of the release build, raw and gzipped, in four parts: the critical path
+# of a first visit to a non-scenario page, the scenario page's, the simulation's worker, and the offline copy. Builds dist/ first unless --no-build is given.
 # With --shell it also builds and measures the shell alone: the app with every content
 # section reduced to its title and summary (the `shell-only` feature,
 # src/pages/placeholder.rs), with the shell's own stylesheet.
@@ -41,7 +41,7 @@ table() {
 #    style sheets and fonts, the strings it preloads (its language's core and its section's
 #    part), and the page's WebAssembly and its JavaScript glue. Every such page in both
 #    languages is summed; the table shows the heaviest.
-shared=(dist/*.css dist/*.woff2 dist/mlops-lab-*.js dist/mlops-lab-*_bg.wasm)
+shared=(dist/*.css dist/*.woff2 dist/mlops-lab-[0-9a-f]*.js dist/mlops-lab-[0-9a-f]*_bg.wasm)
 heaviest="" heaviest_gz=0
 printf '\n%-40s %10s\n' "critical path, per first page" "gzip -9 B"
 for page in dist/en/*.html dist/he/*.html; do
@@ -55,11 +55,16 @@ done
 mapfile -t strings < <(sed -n 's/.*<link rel="preload" href="\(strings-[^"]*\)".*/dist\/\1/p' "$heaviest")
 table "critical path (heaviest: ${heaviest#dist/})" "$heaviest" "${shared[@]}" "${strings[@]}"
 
-# 2. The simulation's worker: loaded by the scenario, a lesson stop in the lab, the report,
+# 2. The scenario's page on a first visit: its binary (every page, the scenario's
+#    included) instead of the sections' one, and the scenario's strings. Not budgeted.
+mapfile -t strings < <(sed -n 's/.*<link rel="preload" href="\(strings-[^"]*\)".*/dist\/\1/p' dist/en/scenario.html)
+table "scenario page, first visit (en)" dist/en/scenario.html dist/*.css dist/*.woff2 dist/mlops-lab-scenario-*.js dist/mlops-lab-scenario-*_bg.wasm "${strings[@]}"
+
+# 3. The simulation's worker: loaded by the scenario, a lesson stop in the lab, the report,
 #    and, for the offline copy, after the page is idle.
 table "simulation worker (on demand)" dist/sim-worker.js dist/sim-worker_bg.wasm
 
-# 3. Everything the offline copy stores (the list in sw.js, with index.html and sw.js).
+# 4. Everything the offline copy stores (the list in sw.js, with index.html and sw.js).
 mapfile -t offline < <(node -e '
   const sw = require("node:fs").readFileSync("dist/sw.js", "utf8");
   const files = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]).filter((f) => f !== "./");

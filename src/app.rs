@@ -16,7 +16,7 @@ use crate::nav::{NavigateOptions, provide_location, use_navigate};
 #[cfg(not(feature = "shell-only"))]
 use crate::pages::{
     glossary::GlossaryPage, lesson::LessonBuilder, lifecycle::LifecyclePage, roles::RolesPage,
-    scenario::ScenarioPage, tools::ToolsPage,
+    tools::ToolsPage,
 };
 use crate::pages::{home::HomePage, not_found::NotFound};
 use crate::platform;
@@ -28,9 +28,20 @@ use crate::strings;
 use leptos::ev;
 use leptos::prelude::*;
 
+/// The pages a binary draws. The sections' binary (`src/main.rs`) draws every page but
+/// the scenario, whose page, lab, story and report are most of the app's code: a visit to
+/// any other section does not download them. The scenario's binary
+/// (`src/bin/scenario.rs`) draws every page. Going to a page a binary does not draw loads
+/// it from the server, and with it the binary that does (`nav::provide_location`).
+#[derive(Clone, Copy)]
+pub struct Pages {
+    /// The scenario page, where this binary draws it.
+    pub scenario: Option<fn() -> AnyView>,
+}
+
 /// Installs the panic hook, honours `?reset`, fetches the strings of the page's language,
-/// and mounts the app on `<body>`.
-pub fn start() {
+/// and mounts the app on `<body>`, drawing `pages`.
+pub fn start(pages: Pages) {
     // The simulation's worker loads this same module: it has no page to mount.
     if web_sys::window().is_none() {
         return;
@@ -54,22 +65,24 @@ pub fn start() {
             web_sys::console::error_1(&format!("MLOps Lab: {error}").into());
             return;
         }
-        mount();
+        mount(pages);
     });
 }
 
 /// The language when the address names none: the saved choice, else the browser's.
 fn negotiated_language() -> Lang {
-    let saved = platform::storage_get("lang");
-    Lang::negotiate(None, saved.as_deref(), &platform::browser_languages())
+    let saved = platform::LOCAL
+        .load::<Lang>(crate::components::lang_switch::KEY)
+        .restored();
+    Lang::negotiate(None, saved, &platform::browser_languages())
 }
 
-fn mount() {
+fn mount(pages: Pages) {
     // A release build's page for this address shows its opening as plain HTML: it is
     // painted first, then replaced by the app.
-    platform::after_paint_of_prerendered(|| {
+    platform::after_paint_of_prerendered(move || {
         platform::remove_prerendered();
-        leptos::mount::mount_to_body(App);
+        leptos::mount::mount_to_body(move || view! { <App pages /> });
         // Release builds only: a debug build has no offline copy to register. Once the
         // page is idle: the offline copy (the simulation's worker included) downloads
         // after what the visitor waits for.
@@ -79,11 +92,23 @@ fn mount() {
     });
 }
 
+/// Whether `path` is the scenario's page in a language (for a binary without it).
+fn is_scenario(path: &str) -> bool {
+    route::parse(path, &platform::base_path()).page == Page::Section(Section::Scenario)
+}
+
 /// The whole app: the address, the contexts, the effects, and the layout.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The pages this binary draws.
+    pages: Pages,
+) -> impl IntoView {
     let base: &'static str = Box::leak(platform::base_path().into_boxed_str());
-    let location = provide_location(base);
+    let loads_apart: fn(&str) -> bool = match pages.scenario {
+        Some(_) => |_| false,
+        None => is_scenario,
+    };
+    let location = provide_location(base, loads_apart);
     let route = Memo::new(move |_| route::parse(&location.pathname.get(), base));
     let fallback = negotiated_language();
     // The address's language and page are shown once their strings are in (at once for the
@@ -284,9 +309,11 @@ pub fn App() -> impl IntoView {
         Page::Section(Section::Glossary) => {
             view! { <GlossaryPage /> <Pager section=Section::Glossary /> }.into_any()
         }
-        Page::Section(Section::Scenario) => {
-            view! { <ScenarioPage /> <Pager section=Section::Scenario /> }.into_any()
-        }
+        // Only the scenario's binary comes here: the other loads the page from the server.
+        Page::Section(Section::Scenario) => match pages.scenario {
+            Some(scenario) => view! { {scenario()} <Pager section=Section::Scenario /> }.into_any(),
+            None => ().into_any(),
+        },
         Page::Lesson => view! { <LessonBuilder /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
     };

@@ -13,6 +13,7 @@ pub mod display;
 pub mod i18n;
 pub mod lesson;
 pub mod route;
+pub mod saved;
 pub mod scenario;
 pub mod sections;
 pub mod sim;
@@ -37,4 +38,4 @@ pub mod sim_client;
 pub mod strings;
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
-pub use app::{App, start};
+pub use app::{App, Pages, start};

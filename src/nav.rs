@@ -86,27 +86,44 @@ fn strip_question_mark(search: String) -> String {
 struct Nav {
     address: RwSignal<Address>,
     location: Location,
+    loads_apart: fn(&str) -> bool,
 }
 
 /// Starts following the address for the app served under `base` (`""` at the root, else
-/// `/mlops-lab` and the like), and returns its parts.
-pub fn provide_location(base: &'static str) -> Location {
+/// `/mlops-lab` and the like), and returns its parts. `loads_apart` tells the paths this
+/// binary does not draw: going there loads the page from the server, whose own binary
+/// draws it.
+pub fn provide_location(base: &'static str, loads_apart: fn(&str) -> bool) -> Location {
     let address = RwSignal::new(Address::current());
     let location = Location {
         pathname: Memo::new(move |_| address.with(|a| a.path.clone())),
         search: Memo::new(move |_| address.with(|a| a.search.clone())),
         hash: Memo::new(move |_| address.with(|a| a.hash.clone())),
     };
-    provide_context(Nav { address, location });
+    provide_context(Nav {
+        address,
+        location,
+        loads_apart,
+    });
     // Back and forward.
     let popstate = window_event_listener(ev::popstate, move |_| {
-        address.set(Address::current());
+        let next = Address::current();
+        if loads_apart(&next.path) {
+            // An entry this binary does not draw: the server's page for it loads the one
+            // that does.
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+            return;
+        }
+        address.set(next);
     });
     let click = window_event_listener(ev::click, move |event| {
         if let Some((to, scroll)) = link_target(&event, base) {
             event.prevent_default();
             go(
                 address,
+                loads_apart,
                 &to,
                 NavigateOptions {
                     replace: false,
@@ -130,11 +147,20 @@ pub fn use_location() -> Location {
 /// A function that goes to an address inside the app (a path with its query and
 /// fragment); `provide_location` must have run above.
 pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + 'static {
-    let address = expect_context::<Nav>().address;
-    move |to: &str, options: NavigateOptions| go(address, to, options)
+    let Nav {
+        address,
+        loads_apart,
+        ..
+    } = expect_context::<Nav>();
+    move |to: &str, options: NavigateOptions| go(address, loads_apart, to, options)
 }
 
-fn go(address: RwSignal<Address>, to: &str, options: NavigateOptions) {
+fn go(
+    address: RwSignal<Address>,
+    loads_apart: fn(&str) -> bool,
+    to: &str,
+    options: NavigateOptions,
+) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -143,6 +169,10 @@ fn go(address: RwSignal<Address>, to: &str, options: NavigateOptions) {
         return;
     };
     let next = Address::of(&url);
+    if loads_apart(&next.path) {
+        let _ = window.location().assign(&next.full());
+        return;
+    }
     // Going to the address already shown adds no history entry.
     let replace = options.replace || next == Address::current();
     let written = window.history().and_then(|history| {

@@ -10,7 +10,9 @@
 use mlops_lab::i18n::Lang;
 use mlops_lab::lesson;
 use mlops_lab::route;
+use mlops_lab::saved::{self, Loaded, Theme};
 use mlops_lab::scenario::url::{self, Problem};
+use mlops_lab::teach::journey::Journey;
 use mlops_lab::teach::progress;
 use proptest::prelude::*;
 
@@ -239,21 +241,28 @@ proptest! {
     fn corrupt_saved_answers_are_discarded_not_trusted(text in ".{0,80}", n in 0usize..20) {
         let options = vec![4u8; n];
         match progress::load(Some(&text), &options) {
-            progress::Loaded::Restored(answers) => {
+            Loaded::Restored(answers) => {
                 prop_assert_eq!(answers.len(), n);
                 prop_assert!(answers.iter().flatten().all(|a| *a < 4));
             }
-            progress::Loaded::Discarded => {}
-            progress::Loaded::Fresh => prop_assert!(false, "something was saved"),
+            Loaded::Discarded => {}
+            Loaded::Fresh => prop_assert!(false, "something was saved"),
         }
     }
 
     #[test]
-    fn a_saved_language_that_is_not_one_falls_back(saved in ".{0,12}") {
-        let lang = Lang::negotiate(None, Some(&saved), &[]);
-        prop_assert!(lang == Lang::He || lang == Lang::En);
-        if Lang::from_code(&saved).is_none() {
-            prop_assert_eq!(lang, Lang::negotiate(None, None, &[]));
+    fn any_saved_text_is_a_value_or_discarded(text in ".{0,80}") {
+        // A record whose value is the text itself, and the text as saved.
+        for saved in [format!(r#"{{"version":1,"value":{text:?}}}"#), text.clone()] {
+            match saved::decode::<Lang>(Some(&saved)) {
+                Loaded::Restored(lang) => prop_assert_eq!(Lang::from_code(&text), Some(lang)),
+                Loaded::Discarded => {}
+                Loaded::Fresh => prop_assert!(false, "something was saved"),
+            }
+            prop_assert!(!matches!(saved::decode::<Theme>(Some(&saved)), Loaded::Fresh));
+            if let Loaded::Restored(journey) = saved::decode::<Journey>(Some(&saved)) {
+                prop_assert_eq!(saved::decode(Some(&saved::encode(&journey))), Loaded::Restored(journey));
+            }
         }
     }
 }

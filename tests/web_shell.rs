@@ -2,7 +2,8 @@
 //! chromedriver), checked through the DOM as a user would see it.
 #![cfg(target_arch = "wasm32")]
 
-use mlops_lab::App;
+use leptos::prelude::*;
+use mlops_lab::{App, Pages};
 use mlops_lab::i18n::{Lang, tr};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -75,7 +76,11 @@ async fn mount_at(at: &str) {
     document().body().unwrap().append_child(&container).unwrap();
     // A release build's page fetches its strings (src/strings.rs); here they are compiled in.
     mlops_lab::i18n::install_compiled();
-    leptos::mount::mount_to(container, App).forget();
+    // The scenario's binary: it draws every page.
+    let pages = Pages {
+        scenario: Some(|| view! { <mlops_lab::pages::scenario::ScenarioPage /> }.into_any()),
+    };
+    leptos::mount::mount_to(container, move || view! { <App pages /> }).forget();
     settle().await;
 }
 

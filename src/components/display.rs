@@ -24,7 +24,7 @@ pub struct Display {
 /// Provides the display modes: from the tab's memory, then from every URL's flags; and
 /// mirrors them onto `<html>` for the styles.
 pub fn provide_display() -> Display {
-    let saved = |key: &str| platform::session_get(key).as_deref() == Some("1");
+    let saved = |key: &str| platform::SESSION.get(key).as_deref() == Some("1");
     let display = Display {
         present: RwSignal::new(saved("present")),
         embed: RwSignal::new(saved("embed")),
@@ -38,7 +38,7 @@ pub fn provide_display() -> Display {
         ] {
             if let Some(on) = flag {
                 signal.set(on);
-                platform::session_set(key, if on { "1" } else { "0" });
+                platform::SESSION.set(key, if on { "1" } else { "0" });
             }
         }
     });
@@ -78,7 +78,7 @@ pub fn PresenterTools() -> impl IntoView {
     let toggle = move |_| {
         let on = !present.get_untracked();
         present.set(on);
-        platform::session_set("present", if on { "1" } else { "0" });
+        platform::SESSION.set("present", if on { "1" } else { "0" });
     };
     let (full, set_full) = signal(false);
     let position = move || {

@@ -7,10 +7,11 @@ use crate::components::i18n::{t, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
 use crate::route::Page;
+use crate::saved::Loaded;
 use crate::scenario::url::{self as scenario_url, Mode};
 use crate::sections::Section;
 use crate::teach::journey::Journey;
-use crate::teach::progress::{self, Loaded};
+use crate::teach::progress;
 use crate::teach::{quiz, roles};
 use leptos::prelude::*;
 
@@ -18,8 +19,9 @@ const KEY: &str = "journey";
 const QUIZZES: [&str; 3] = ["roles", "lifecycle", "tools"];
 
 fn load() -> Journey {
-    platform::storage_get(KEY)
-        .and_then(|text| Journey::decode(&text))
+    platform::LOCAL
+        .load::<Journey>(KEY)
+        .restored()
         .unwrap_or_default()
 }
 
@@ -45,7 +47,7 @@ pub fn record(page: Page, path: &str, query: &str) {
             format!("{path}?{query}")
         });
     }
-    platform::storage_set(KEY, &journey.encode());
+    platform::LOCAL.save(KEY, &journey);
 }
 
 /// Answered and right, out of how many, for saved answers under `key`.
@@ -54,7 +56,7 @@ fn answered(
     options: &[u8],
     right: impl Fn(&[Option<u8>]) -> usize,
 ) -> (usize, usize, usize) {
-    match progress::load(platform::storage_get(key).as_deref(), options) {
+    match progress::load(platform::LOCAL.get(key).as_deref(), options) {
         Loaded::Restored(answers) => (
             answers.iter().flatten().count(),
             right(&answers),
@@ -122,10 +124,10 @@ pub fn ProgressPanel() -> impl IntoView {
             .collect_view()
     };
     let reset = move |_| {
-        platform::storage_remove(KEY);
-        platform::storage_remove("sort-roles");
+        platform::LOCAL.remove(KEY);
+        platform::LOCAL.remove("sort-roles");
         for section in QUIZZES {
-            platform::storage_remove(&format!("quiz-{section}"));
+            platform::LOCAL.remove(&format!("quiz-{section}"));
         }
         set_version.update(|v| *v += 1);
     };

@@ -9,6 +9,9 @@ use crate::platform;
 use crate::route;
 use leptos::prelude::*;
 
+/// Where the choice is kept (the bare address's script in `index.html` reads it too).
+pub const KEY: &str = "lang";
+
 /// A link to the current page in the other language, written in that language.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
@@ -30,7 +33,7 @@ pub fn LangSwitch() -> impl IntoView {
             href=href
             hreflang=move || other().code()
             lang=move || other().code()
-            on:click=move |_| platform::storage_set("lang", other().code())
+            on:click=move |_| platform::LOCAL.save(KEY, &other())
         >
             {t("lang.other")}
         </a>

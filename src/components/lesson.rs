@@ -11,6 +11,7 @@ use crate::lesson::{self, Found, Lesson};
 use crate::nav::use_location;
 use crate::platform;
 use crate::route::{self, Page};
+use crate::saved::{LessonLink, Loaded};
 use crate::scenario::url::{self as scenario_url, Mode, PageState};
 use crate::sections::Section;
 use leptos::prelude::*;
@@ -33,15 +34,15 @@ pub fn provide_lesson(page: Memo<Page>) -> LessonCtx {
         lesson: RwSignal::new(None),
         problems: RwSignal::new(Vec::new()),
     };
-    if let Some(saved) = platform::session_get(KEY) {
-        match lesson::parse(&saved) {
-            Found::Lesson(lesson, problems) if problems.is_empty() => ctx.lesson.set(Some(lesson)),
-            // A saved lesson that no longer reads cleanly is dropped, with a notice.
-            _ => {
-                platform::session_remove(KEY);
-                ctx.problems.set(vec![KEY.to_string()]);
+    match platform::SESSION.load::<LessonLink>(KEY) {
+        Loaded::Fresh => {}
+        Loaded::Restored(LessonLink(link)) => {
+            if let Found::Lesson(lesson, _) = lesson::parse(&link) {
+                ctx.lesson.set(Some(lesson));
             }
         }
+        // A saved lesson that no longer reads cleanly is dropped, with a notice.
+        Loaded::Discarded => ctx.problems.set(vec![KEY.to_string()]),
     }
     let location = use_location();
     Effect::new(move |_| {
@@ -53,7 +54,7 @@ pub fn provide_lesson(page: Memo<Page>) -> LessonCtx {
             Found::Nothing => {}
             Found::Leave => leave(ctx),
             Found::Lesson(lesson, problems) => {
-                platform::session_set(KEY, &lesson.to_query());
+                platform::SESSION.save(KEY, &LessonLink(lesson.to_query()));
                 ctx.lesson.set(Some(lesson));
                 ctx.problems.set(problems);
             }
@@ -66,7 +67,7 @@ pub fn provide_lesson(page: Memo<Page>) -> LessonCtx {
 
 /// Ends the lesson in this tab.
 pub fn leave(ctx: LessonCtx) {
-    platform::session_remove(KEY);
+    platform::SESSION.remove(KEY);
     ctx.lesson.set(None);
     ctx.problems.set(Vec::new());
 }

@@ -6,7 +6,8 @@ use crate::components::erased::dynamic;
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
-use crate::teach::progress::{self, Loaded};
+use crate::saved::Loaded;
+use crate::teach::progress;
 use crate::teach::quiz;
 use leptos::prelude::*;
 
@@ -25,11 +26,11 @@ impl SavedAnswers {
     pub fn load(key: String, options: &[u8]) -> SavedAnswers {
         let empty = vec![None; options.len()];
         let (initial, discarded) =
-            match progress::load(platform::storage_get(&key).as_deref(), options) {
+            match progress::load(platform::LOCAL.get(&key).as_deref(), options) {
                 Loaded::Fresh => (empty, false),
                 Loaded::Restored(answers) => (answers, false),
                 Loaded::Discarded => {
-                    platform::storage_remove(&key);
+                    platform::LOCAL.remove(&key);
                     (empty, true)
                 }
             };
@@ -53,7 +54,7 @@ impl SavedAnswers {
             }
         });
         let text = self.answers.with_untracked(|a| progress::encode(a));
-        self.key.with_value(|key| platform::storage_set(key, &text));
+        self.key.with_value(|key| platform::LOCAL.set(key, &text));
     }
 
     /// Forgets every answer, here and in storage.
@@ -61,7 +62,7 @@ impl SavedAnswers {
         self.answers
             .update(|answers| answers.iter_mut().for_each(|a| *a = None));
         self.discarded.set(false);
-        self.key.with_value(|key| platform::storage_remove(key));
+        self.key.with_value(|key| platform::LOCAL.remove(key));
     }
 }
 

@@ -4,33 +4,28 @@
 use crate::components::i18n::{t, use_i18n};
 use crate::components::icons::ThemeIcon;
 use crate::platform;
+use crate::saved::Theme;
 use leptos::prelude::*;
+
+/// Where the choice is kept.
+const KEY: &str = "theme";
 
 /// A toggle button: pressed means the dark theme is on.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let i18n = use_i18n();
-    let saved = platform::storage_get("theme");
-    let initial = match saved.as_deref() {
-        Some("dark") => true,
-        Some("light") => false,
-        // Missing or corrupt: follow the system, and forget the corrupt value.
-        other => {
-            if other.is_some() {
-                platform::storage_remove("theme");
-            }
-            platform::system_prefers_dark()
-        }
-    };
-    if matches!(saved.as_deref(), Some("dark" | "light")) {
-        platform::set_theme_attr(saved.as_deref());
+    // Missing, or discarded as unreadable: follow the system.
+    let saved = platform::LOCAL.load::<Theme>(KEY).restored();
+    if let Some(theme) = saved {
+        platform::set_theme_attr(Some(theme.attr()));
     }
+    let initial = saved.map_or_else(platform::system_prefers_dark, |t| t == Theme::Dark);
     let (dark, set_dark) = signal(initial);
     let toggle = move |_| {
         let next = !dark.get_untracked();
-        let theme = if next { "dark" } else { "light" };
-        platform::set_theme_attr(Some(theme));
-        platform::storage_set("theme", theme);
+        let theme = if next { Theme::Dark } else { Theme::Light };
+        platform::set_theme_attr(Some(theme.attr()));
+        platform::LOCAL.save(KEY, &theme);
         set_dark.set(next);
     };
     view! {

@@ -12,8 +12,11 @@ pub mod store;
 pub use bidi::{Run, escape_html, isolate_latin_runs, to_html};
 pub use store::{catalog, install, install_compiled, is_installed};
 
-/// A language the app speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+/// A language the app speaks; kept in storage by its code.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English, left to right.
     #[default]
@@ -90,8 +93,8 @@ impl Lang {
 
     /// Chooses the language: the URL first, then the saved choice, then the first browser
     /// language the app speaks, then English.
-    pub fn negotiate(url: Option<Lang>, saved: Option<&str>, browser: &[String]) -> Lang {
-        url.or_else(|| saved.and_then(Lang::from_code))
+    pub fn negotiate(url: Option<Lang>, saved: Option<Lang>, browser: &[String]) -> Lang {
+        url.or(saved)
             .or_else(|| browser.iter().find_map(|tag| Lang::from_browser_tag(tag)))
             .unwrap_or_default()
     }
@@ -261,7 +264,7 @@ mod tests {
     fn the_url_language_wins_over_saved_and_browser_choices() {
         let browser = vec!["en-US".to_string()];
         assert_eq!(
-            Lang::negotiate(Some(Lang::He), Some("en"), &browser),
+            Lang::negotiate(Some(Lang::He), Some(Lang::En), &browser),
             Lang::He
         );
     }
@@ -269,13 +272,14 @@ mod tests {
     #[test]
     fn a_saved_choice_wins_over_the_browser_language() {
         let browser = vec!["he-IL".to_string()];
-        assert_eq!(Lang::negotiate(None, Some("en"), &browser), Lang::En);
+        assert_eq!(Lang::negotiate(None, Some(Lang::En), &browser), Lang::En);
     }
 
     #[test]
     fn a_corrupt_saved_choice_falls_through_to_the_browser_language() {
         let browser = vec!["fr-FR".to_string(), "iw".to_string()];
-        assert_eq!(Lang::negotiate(None, Some("<script>"), &browser), Lang::He);
+        let saved = crate::saved::decode::<Lang>(Some("<script>")).restored();
+        assert_eq!(Lang::negotiate(None, saved, &browser), Lang::He);
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! A student's way through the app, as the browser keeps it: the sections visited, the
-//! story scenes seen and the last page open (for "continue where I left off"). Its saved
-//! form is one short line; anything that does not read back exactly is discarded, so a
-//! tampered value can only reset the record, never break the page.
+//! story scenes seen and the last page open (for "continue where I left off"). It is kept
+//! as versioned serde data (`saved::Kept`); a record whose bits or path the app would not
+//! have written is discarded, so a tampered value can only reset the record, never break
+//! the page.
 
+use crate::saved::Kept;
 use crate::scenario::scenes::Scene;
 use crate::sections::Section;
+use serde::{Deserialize, Serialize};
 
 /// What a student has done so far.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Journey {
     /// One bit per section, in `Section::ALL` order.
     pub sections: u8,
@@ -58,47 +62,29 @@ impl Journey {
     pub fn is_empty(&self) -> bool {
         self.sections == 0 && self.scenes == 0
     }
+}
 
-    /// The saved form: `v1|<sections>|<scenes>|<last path>`.
-    pub fn encode(&self) -> String {
-        format!(
-            "v1|{}|{}|{}",
-            self.sections,
-            self.scenes,
-            self.last.as_deref().unwrap_or("")
-        )
-    }
+impl Kept for Journey {
+    const VERSION: u32 = 1;
 
-    /// Reads a saved form back; `None` for anything that is not exactly one.
-    pub fn decode(text: &str) -> Option<Journey> {
-        let mut parts = text.splitn(4, '|');
-        if parts.next()? != "v1" {
-            return None;
-        }
-        let sections: u8 = parts.next()?.parse().ok()?;
-        let scenes: u16 = parts.next()?.parse().ok()?;
-        let last = parts.next()?;
+    /// Only bits of sections and scenes that exist, and a last page `open` would keep.
+    fn valid(&self) -> bool {
         let all_sections = (1u16 << Section::ALL.len()) - 1;
         let all_scenes = (1u32 << Scene::ALL.len()) - 1;
-        if u16::from(sections) & !all_sections != 0 || u32::from(scenes) & !all_scenes != 0 {
-            return None;
+        let mut reopened = Journey::default();
+        if let Some(path) = &self.last {
+            reopened.open(path);
         }
-        let mut journey = Journey {
-            sections,
-            scenes,
-            last: None,
-        };
-        if !last.is_empty() {
-            journey.open(last);
-            journey.last.as_ref()?;
-        }
-        (journey.encode() == text).then_some(journey)
+        u16::from(self.sections) & !all_sections == 0
+            && u32::from(self.scenes) & !all_scenes == 0
+            && reopened.last == self.last
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::saved::{Loaded, decode, encode};
 
     #[test]
     fn a_journey_survives_a_round_trip_and_counts_what_was_done() {
@@ -112,25 +98,25 @@ mod tests {
         j.open("/mlops-lab/he/scenario?scene=gate");
         assert_eq!(j.sections_visited(), (2, Section::ALL.len()));
         assert_eq!(j.scenes_seen(), (2, Scene::ALL.len()));
-        assert_eq!(Journey::decode(&j.encode()), Some(j));
+        assert_eq!(decode(Some(&encode(&j))), Loaded::Restored(j));
     }
 
     #[test]
     fn tampered_records_are_discarded_and_odd_paths_not_kept() {
         for bad in [
             "",
-            "v2|1|1|",
-            "v1|1|1",
-            "v1|255|0|",
-            "v1|1|65535|",
-            "v1|-1|0|",
-            "v1|1|1|//evil.example",
-            "v1|1|1|javascript:alert(1)",
-            "v1|1|1|/a\"><script>",
-            "v1|01|1|",
+            "v1|1|1|",
+            r#"{"version":2,"value":{"sections":1,"scenes":1,"last":null}}"#,
+            r#"{"version":1,"value":{"sections":255,"scenes":0,"last":null}}"#,
+            r#"{"version":1,"value":{"sections":1,"scenes":65535,"last":null}}"#,
+            r#"{"version":1,"value":{"sections":-1,"scenes":0,"last":null}}"#,
+            r#"{"version":1,"value":{"sections":1,"scenes":1,"last":"//evil.example"}}"#,
+            r#"{"version":1,"value":{"sections":1,"scenes":1,"last":"javascript:alert(1)"}}"#,
+            r#"{"version":1,"value":{"sections":1,"scenes":1,"last":"/a\"><script>"}}"#,
+            r#"{"version":1,"value":{"sections":1,"scenes":1,"last":null,"more":1}}"#,
             "junk",
         ] {
-            assert_eq!(Journey::decode(bad), None, "{bad}");
+            assert_eq!(decode::<Journey>(Some(bad)), Loaded::Discarded, "{bad}");
         }
         let mut j = Journey::default();
         j.open("https://elsewhere.example/");

@@ -1,73 +1,40 @@
-//! The saved-progress format of the exercises and self-checks: a version tag and one
-//! answer per item, `v1:2,_,0` (`_` for unanswered). Parsing checks everything (version,
-//! count, each answer within its item's options) and reports anything else as corrupt, so
-//! the page can discard it with a notice instead of trusting or crashing on it.
+//! The saved answers of the exercises and self-checks: one answer per item (`None` for
+//! unanswered), kept as versioned serde data (`saved::Kept`). Reading checks everything
+//! (version, count, each answer within its item's options) and reports anything else as
+//! discarded, so the page can start fresh with a notice instead of trusting or crashing on
+//! it.
 
-/// The tag of the current format.
-pub const VERSION: &str = "v1";
+use crate::saved::{self, Kept, Loaded};
+use serde::{Deserialize, Serialize};
 
-/// Saved text that is not a valid progress record for these items.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Corrupt;
+/// The answers to a set of items, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub Vec<Option<u8>>);
 
-/// Writes answers in the saved format.
+impl Kept for Answers {
+    const VERSION: u32 = 1;
+}
+
+/// The stored form of `answers`.
 pub fn encode(answers: &[Option<u8>]) -> String {
-    let items: Vec<String> = answers
-        .iter()
-        .map(|a| a.map_or_else(|| "_".to_string(), |v| v.to_string()))
-        .collect();
-    format!("{VERSION}:{}", items.join(","))
-}
-
-/// Reads saved answers for items with `options[i]` choices each.
-pub fn decode(text: &str, options: &[u8]) -> Result<Vec<Option<u8>>, Corrupt> {
-    let body = text
-        .strip_prefix(VERSION)
-        .and_then(|rest| rest.strip_prefix(':'))
-        .ok_or(Corrupt)?;
-    let items: Vec<&str> = if body.is_empty() {
-        Vec::new()
-    } else {
-        body.split(',').collect()
-    };
-    if items.len() != options.len() {
-        return Err(Corrupt);
-    }
-    items
-        .iter()
-        .zip(options)
-        .map(|(item, &count)| match *item {
-            "_" => Ok(None),
-            digits if digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) => {
-                match digits.parse::<u8>() {
-                    Ok(v) if v < count => Ok(Some(v)),
-                    _ => Err(Corrupt),
-                }
-            }
-            _ => Err(Corrupt),
-        })
-        .collect()
-}
-
-/// What a page finds in storage.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Loaded {
-    /// Nothing saved: start fresh.
-    Fresh,
-    /// Saved answers, valid.
-    Restored(Vec<Option<u8>>),
-    /// Something unreadable was saved: start fresh and tell the user.
-    Discarded,
+    saved::encode(&Answers(answers.to_vec()))
 }
 
 /// Interprets what storage returned for items with `options[i]` choices each.
-pub fn load(saved: Option<&str>, options: &[u8]) -> Loaded {
-    match saved {
-        None => Loaded::Fresh,
-        Some(text) => match decode(text, options) {
-            Ok(answers) => Loaded::Restored(answers),
-            Err(Corrupt) => Loaded::Discarded,
-        },
+pub fn load(saved: Option<&str>, options: &[u8]) -> Loaded<Vec<Option<u8>>> {
+    match saved::decode::<Answers>(saved) {
+        Loaded::Restored(Answers(answers))
+            if answers.len() == options.len()
+                && answers
+                    .iter()
+                    .zip(options)
+                    .all(|(answer, &count)| answer.is_none_or(|a| a < count)) =>
+        {
+            Loaded::Restored(answers)
+        }
+        Loaded::Fresh => Loaded::Fresh,
+        _ => Loaded::Discarded,
     }
 }
 
@@ -79,9 +46,9 @@ mod tests {
     fn answers_survive_a_round_trip() {
         let answers = vec![Some(2), None, Some(0)];
         let text = encode(&answers);
-        assert_eq!(text, "v1:2,_,0");
-        assert_eq!(decode(&text, &[3, 3, 3]), Ok(answers));
-        assert_eq!(decode("v1:", &[]), Ok(vec![]));
+        assert_eq!(text, r#"{"version":1,"value":[2,null,0]}"#);
+        assert_eq!(load(Some(&text), &[3, 3, 3]), Loaded::Restored(answers));
+        assert_eq!(load(Some(&encode(&[])), &[]), Loaded::Restored(vec![]));
     }
 
     #[test]
@@ -89,24 +56,27 @@ mod tests {
         for bad in [
             "",
             "{broken",
-            "v2:0,1,2",
-            "v1:0,1",
-            "v1:0,1,2,0",
-            "v1:0,1,3",
-            "v1:0,-1,2",
-            "v1:0,,2",
-            "v1:0,1,99999999999",
-            "v1:a,b,c",
-            "v1:0, 1,2",
+            "v1:0,1,2",
+            r#"{"version":2,"value":[0,1,2]}"#,
+            r#"{"version":1,"value":[0,1]}"#,
+            r#"{"version":1,"value":[0,1,2,0]}"#,
+            r#"{"version":1,"value":[0,1,3]}"#,
+            r#"{"version":1,"value":[0,-1,2]}"#,
+            r#"{"version":1,"value":[0,99999999999,2]}"#,
+            r#"{"version":1,"value":["a","b","c"]}"#,
+            r#"{"version":1,"value":{"0":1}}"#,
         ] {
-            assert_eq!(decode(bad, &[3, 3, 3]), Err(Corrupt), "{bad:?}");
+            assert_eq!(load(Some(bad), &[3, 3, 3]), Loaded::Discarded, "{bad:?}");
         }
     }
 
     #[test]
     fn loading_tells_fresh_restored_and_discarded_apart() {
         assert_eq!(load(None, &[3]), Loaded::Fresh);
-        assert_eq!(load(Some("v1:1"), &[3]), Loaded::Restored(vec![Some(1)]));
+        assert_eq!(
+            load(Some(r#"{"version":1,"value":[1]}"#), &[3]),
+            Loaded::Restored(vec![Some(1)])
+        );
         assert_eq!(load(Some("garbage"), &[3]), Loaded::Discarded);
     }
 }

@@ -115,7 +115,7 @@ for (const lang of LANGS) {
       await expectNoAxeViolations(page);
 
       // A corrupt lesson kept for the tab is dropped with a notice.
-      await page.evaluate(() => sessionStorage.setItem("mlops-lab.lesson", "lesson=roles&seed=NaN"));
+      await page.evaluate(() => sessionStorage.setItem("mlops-lab.lesson", JSON.stringify({ version: 1, value: "lesson=roles&seed=NaN" })));
       await page.goto(`${lang}/tools`);
       await ready(page);
       await expect(page.locator("main h1")).toHaveText(t(lang, "section.tools.title"));

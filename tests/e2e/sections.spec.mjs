@@ -273,7 +273,7 @@ for (const lang of LANGS) {
       await ready(page);
       await page.evaluate(() => {
         localStorage.setItem("mlops-lab.quiz-lifecycle", "{broken");
-        localStorage.setItem("mlops-lab.sort-roles", "v1:9,9,9");
+        localStorage.setItem("mlops-lab.sort-roles", JSON.stringify({ version: 1, value: [9, 9, 9] }));
       });
       await page.goto(`${lang}/lifecycle`);
       await ready(page);

@@ -195,6 +195,37 @@ for (const lang of LANGS) {
   });
 }
 
+test("a section's page loads without the scenario's code, and the scenario brings it", async ({ page }) => {
+  const scenarioCode = [];
+  page.on("request", (request) => {
+    if (/mlops-lab-scenario-[0-9a-f]+(?:_bg\.wasm|\.js)$/.test(request.url())) scenarioCode.push(request.url());
+  });
+  await page.goto("en/roles");
+  await ready(page);
+  expect(scenarioCode).toEqual([]);
+  // Back and forward, then the navigation's link to the scenario: its own page and binary.
+  await page.getByRole("link", { name: t("en", "section.tools.nav"), exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("en", "section.tools.title"));
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("en", "section.roles.title"));
+  expect(scenarioCode).toEqual([]);
+  const nav = page.getByRole("navigation", { name: t("en", "nav.label") });
+  await nav.getByRole("link", { name: t("en", "section.scenario.nav"), exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("en", "section.scenario.title"));
+  await ready(page);
+  expect(scenarioCode.length).toBe(2);
+  // From the scenario on, every page is drawn in place: no new document, no new download.
+  await page.evaluate(() => (window.stayed = true));
+  await nav.getByRole("link", { name: t("en", "section.glossary.nav"), exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("en", "section.glossary.title"));
+  expect(await page.evaluate(() => window.stayed)).toBe(true);
+  // Back to the roles, a page the sections' binary drew: the browser loads it again.
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("en", "section.roles.title"));
+  await ready(page);
+});
+
 test("the bare address opens in the browser's language", async ({ browser, baseURL }) => {
   for (const [locale, lang] of [
     ["he-IL", "he"],
@@ -229,7 +260,7 @@ test("the reset link clears what the app saved", async ({ page }) => {
   await ready(page);
   await page.getByRole("link", { name: t("he", "lang.other") }).click();
   await expect(page).toHaveURL(/\/en\/$/);
-  expect(await page.evaluate(() => localStorage.getItem("mlops-lab.lang"))).toBe("en");
+  expect(await page.evaluate(() => localStorage.getItem("mlops-lab.lang"))).toBe('{"version":1,"value":"en"}');
   await page.goto("?reset");
   await ready(page);
   expect(await page.evaluate(() => localStorage.getItem("mlops-lab.lang"))).toBeNull();

@@ -1,0 +1,150 @@
+//! The document: `<html lang dir>`, the title and description, the theme and display
+//! flags, full screen, focus after a page change, and the plain-HTML opening a release
+//! page shows before the app mounts.
+
+use super::document;
+use crate::i18n::Lang;
+use wasm_bindgen::JsCast;
+
+/// Sets `<html lang dir>`.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("lang", lang.code());
+        let _ = html.set_attribute("dir", lang.dir());
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Sets `<meta name="description">`, creating it if the page has none.
+pub fn set_meta_description(text: &str) {
+    let Some(document) = document() else { return };
+    let meta = match document
+        .query_selector("meta[name=description]")
+        .ok()
+        .flatten()
+    {
+        Some(meta) => meta,
+        None => {
+            let Ok(meta) = document.create_element("meta") else {
+                return;
+            };
+            let _ = meta.set_attribute("name", "description");
+            if let Some(head) = document.head() {
+                let _ = head.append_child(&meta);
+            }
+            meta
+        }
+    };
+    let _ = meta.set_attribute("content", text);
+}
+
+/// Whether the system asks for a dark colour scheme.
+pub fn system_prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Sets or clears `<html data-theme>`; without it the CSS follows the system setting.
+pub fn set_theme_attr(theme: Option<&str>) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = match theme {
+            Some(theme) => html.set_attribute("data-theme", theme),
+            None => html.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// Sets or clears a flag attribute on `<html>` (`data-present`, `data-embed`).
+pub fn set_html_flag(name: &str, on: bool) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = if on {
+            html.set_attribute(name, "")
+        } else {
+            html.remove_attribute(name)
+        };
+    }
+}
+
+/// True while the page fills the screen.
+pub fn is_fullscreen() -> bool {
+    document().is_some_and(|d| d.fullscreen_element().is_some())
+}
+
+/// Fills the screen with the page, or leaves full screen; ignored where not allowed.
+pub fn toggle_fullscreen() {
+    let Some(document) = document() else { return };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(html) = document.document_element() {
+        let _ = html.request_fullscreen();
+    }
+}
+
+/// Moves keyboard focus to the heading of the page just shown, so keyboard and screen
+/// reader users land on the new content.
+pub fn focus_main_heading() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(heading) = document()
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+    });
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
+/// Runs `then` once the page's plain-HTML opening has been painted (after the next frame),
+/// or at once when the page has none (the bare shell, a debug build).
+pub fn after_paint_of_prerendered(then: impl FnOnce() + 'static) {
+    let prerendered = document()
+        .and_then(|d| d.query_selector("[data-prerender]").ok().flatten())
+        .is_some();
+    let Some(window) = web_sys::window().filter(|_| prerendered) else {
+        then();
+        return;
+    };
+    // The frame callback runs before that frame paints; a task queued from it runs after.
+    // (A tab in the background has no frames: it mounts when it is shown.)
+    let task = wasm_bindgen::closure::Closure::once_into_js(then);
+    let queue = {
+        let task = task.clone();
+        move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(task.unchecked_ref());
+            }
+        }
+    };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(queue);
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(task.unchecked_ref());
+    }
+}
+
+/// Removes the plain-HTML opening a release build's page shows before the app mounts.
+pub fn remove_prerendered() {
+    let Some(document) = document() else { return };
+    if let Ok(nodes) = document.query_selector_all("[data-prerender]") {
+        for i in 0..nodes.length() {
+            if let Some(node) = nodes.get(i)
+                && let Some(parent) = node.parent_node()
+            {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+}
