@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use mlops_lab::{App, Pages};
 use mlops_lab::i18n::{Lang, tr};
+use mlops_lab::{App, Pages};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
