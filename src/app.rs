@@ -3,7 +3,6 @@
 //! title, section paging from the keyboard).
 
 use crate::components::display::{current_slide, provide_display};
-use crate::components::erased::dynamic;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::i18n::provide_i18n;
@@ -344,7 +343,7 @@ pub fn App(
         <main id="main" tabindex="-1">
             // The section or the not-found page, from the parsed URL. (No view returns an
             // error; a panic shows `platform::show_fatal_error`'s panel.)
-            {dynamic(page)}
+            {page}
         </main>
         <Footer />
     }

@@ -1,7 +1,6 @@
 //! Moving around inside the app: the address as signals, links followed without a page
 //! load, and the browser's history. The app has one page whose content follows the address
-//! (`route::parse`), so this is all the routing it needs: leptos_router, with its URL parser
-//! and route matching, added about 30 KB gzipped to every first visit.
+//! (`route::parse`).
 //!
 //! - `provide_location` starts it: it reads the address, follows back and forward
 //!   (`popstate`), and takes clicks on links to the app's own pages.

@@ -174,22 +174,6 @@ fn formatted_numbers_carry_no_literal_units() {
     );
 }
 
-/// A reactive part of a view goes through `components::erased::dynamic`, which shares one
-/// copy of Leptos's build-and-rebuild code among them all; a bare `{move || …}` compiles
-/// its own copy (see that module).
-#[test]
-fn reactive_view_parts_share_one_closure_type() {
-    let offenders: Vec<String> = code_lines()
-        .into_iter()
-        .filter(|(_, line)| line.contains("{move ||"))
-        .map(|(place, line)| format!("{place}: {line}"))
-        .collect();
-    assert_none(
-        "a bare reactive closure in a view (wrap it: {dynamic(move || …)})",
-        &offenders,
-    );
-}
-
 #[test]
 fn the_end_to_end_tests_visit_exactly_the_sections_of_the_enum() {
     let fixtures = std::fs::read_to_string(root().join("tests/e2e/fixtures.mjs")).unwrap();

@@ -4,7 +4,6 @@
 //! redrawing), an SVG download, and its data as a table.
 
 use crate::charts::spec::{ChartRequest, Drawn};
-use crate::components::erased::dynamic;
 use crate::components::i18n::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -162,7 +161,7 @@ pub fn ChartFigure(
     let table_region_label = title_id.clone();
     view! {
         <figure class="chart" aria-labelledby=figure_label aria-busy=move || waiting.get().to_string()>
-            <figcaption id=title_id>{dynamic(move || title.get())}</figcaption>
+            <figcaption id=title_id>{move || title.get()}</figcaption>
             <div class="chart-stack">
                 <div
                     class="chart-svg"
@@ -174,11 +173,11 @@ pub fn ChartFigure(
                 ></div>
                 {overlay}
             </div>
-            <p class="chart-summary" id=summary_id>{dynamic(move || summary.get())}</p>
+            <p class="chart-summary" id=summary_id>{move || summary.get()}</p>
             <a class="button" href="#" download=file on:click=download>
                 <span>
                     {t("scenario.chart.download")}
-                    <span class="visually-hidden">{dynamic(move || format!(": {}", title.get()))}</span>
+                    <span class="visually-hidden">{move || format!(": {}", title.get())}</span>
                 </span>
             </a>
             {children.map(|table| {
@@ -201,7 +200,7 @@ pub fn ChartFigure(
                             role="group"
                             aria-labelledby=table_region_label.clone()
                         >
-                            {dynamic(move || open.get().then(|| table()))}
+                            {move || open.get().then(|| table())}
                         </div>
                     </details>
                 }

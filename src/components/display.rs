@@ -2,7 +2,6 @@
 //! `?present` and `?embed` flags or the presenter switch, kept for the browser tab), the
 //! switch itself, the full-screen button and the slide position a projector shows.
 
-use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{t, use_i18n};
 use crate::display::{self, Slide};
 use crate::nav::use_location;
@@ -103,7 +102,7 @@ pub fn PresenterTools() -> impl IntoView {
         >
             {t("present.switch")}
         </button>
-        {show(move || present.get(), move || view! {
+        <Show when=move || present.get()>
             <button
                 type="button"
                 class="button-like"
@@ -116,7 +115,7 @@ pub fn PresenterTools() -> impl IntoView {
             >
                 {t("present.fullscreen")}
             </button>
-            <p class="slide-position" aria-live="polite">{dynamic(position)}</p>
-        })}
+            <p class="slide-position" aria-live="polite">{position}</p>
+        </Show>
     }
 }

@@ -1,7 +1,6 @@
 //! The language context: the current language and route, and `t`, the view part that
 //! shows a translated string with Latin runs isolated in right-to-left text.
 
-use crate::components::erased::{Dynamic, dynamic};
 use crate::i18n::{Lang, isolate_latin_runs, tr};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -98,13 +97,11 @@ pub fn render_text(lang: Lang, text: &str) -> AnyView {
 }
 
 /// A translated string, by key, in the current language: `{t("home.title")}` in a view.
-/// Every use is the same type (`Dynamic`), so the code that renders one is in the download
-/// once, not once per use.
-pub fn t(k: impl Into<String>) -> Dynamic {
+pub fn t(k: impl Into<String>) -> impl IntoView {
     let i18n = use_i18n();
     let k: String = k.into();
-    dynamic(move || {
+    move || {
         let lang = i18n.lang.get();
         render_text(lang, tr(lang, &k))
-    })
+    }
 }

@@ -2,7 +2,6 @@
 //! home page shows what was done (sections, story scenes, the sorting exercise and the
 //! self-checks), a link to continue where the student left off, and a way to start over.
 
-use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{t, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
@@ -136,24 +135,24 @@ pub fn ProgressPanel() -> impl IntoView {
             <h2 id="progress-title">
                 {t("journey.title")}
             </h2>
-            {dynamic(move || {
+            {move || {
                 if journey.get().is_empty() {
                     view! { <p>{t("journey.empty")}</p> }.into_any()
                 } else {
-                    view! { <ul class="checklist">{dynamic(lines)}</ul> }.into_any()
+                    view! { <ul class="checklist">{lines}</ul> }.into_any()
                 }
-            })}
+            }}
             <div class="progress-actions">
-                {dynamic(move || journey.get().last.map(|href| view! {
+                {move || journey.get().last.map(|href| view! {
                     <a class="button primary" href=href>
                         {t("journey.continue")}
                     </a>
-                }))}
-                {show(move || !journey.get().is_empty(), move || view! {
+                })}
+                <Show when=move || !journey.get().is_empty()>
                     <button type="button" class="button" on:click=reset>
                         {t("journey.reset")}
                     </button>
-                })}
+                </Show>
             </div>
         </section>
     }

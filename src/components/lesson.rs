@@ -2,7 +2,6 @@
 //! tab), the links between its stops, and the lesson bar that shows where a student is,
 //! with the previous and next stops and a way to leave the lesson.
 
-use crate::components::erased::{dynamic, show};
 use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::pager::PagerLink;
 use crate::display::Slide;
@@ -184,29 +183,29 @@ pub fn LessonBar() -> impl IntoView {
             let names = problems.join(", ");
             view! {
                 <p class="notice" role="status">
-                    {dynamic(move || tr_args(i18n.lang.get(), "lesson.notice", &[("names", &names)]))}
+                    {move || tr_args(i18n.lang.get(), "lesson.notice", &[("names", &names)])}
                 </p>
             }
         })
     };
     let active = move || ctx.lesson.with(Option::is_some);
     view! {
-        {show(move || !on_builder() && (active() || ctx.problems.with(|p| !p.is_empty())), move || view! {
+        <Show when=move || !on_builder() && (active() || ctx.problems.with(|p| !p.is_empty()))>
             <aside class="lesson-bar" aria-label=i18n.t("lesson.label")>
-                {dynamic(notice)}
-                {show(active, move || view! {
+                {notice}
+                <Show when=active>
                     <p>
                         <strong>
                             {t("lesson.label")}
                         </strong>
                         " "
-                        <span aria-live="polite">{dynamic(position)}</span>
+                        <span aria-live="polite">{position}</span>
                     </p>
                     <button type="button" class="button" on:click=move |_| leave(ctx)>
                         {t("lesson.leave")}
                     </button>
-                })}
+                </Show>
             </aside>
-        })}
+        </Show>
     }
 }

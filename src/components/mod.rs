@@ -4,7 +4,6 @@
 pub mod chart;
 pub mod display;
 pub mod dot_grid;
-pub mod erased;
 pub mod footer;
 pub mod header;
 pub mod i18n;

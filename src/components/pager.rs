@@ -1,7 +1,6 @@
 //! The previous/next control at the end of every section.
 
 use crate::components::display::current_slide;
-use crate::components::erased::dynamic;
 use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::{StopLink, use_lesson};
@@ -58,7 +57,7 @@ pub fn Pager(section: Section) -> impl IntoView {
     };
     view! {
         <nav class="pager" aria-label=i18n.t("pager.label")>
-            {dynamic(move || match stops() {
+            {move || match stops() {
                 Some((prev, next)) => {
                     view! {
                         {prev.map(|stop| view! { <StopLink stop=stop forward=false /> })}
@@ -73,7 +72,7 @@ pub fn Pager(section: Section) -> impl IntoView {
                     }
                         .into_any()
                 }
-            })}
+            }}
         </nav>
     }
 }

@@ -2,7 +2,6 @@
 //! kept in the browser: loaded with `teach::progress` (anything unreadable is discarded
 //! and flagged, never trusted), saved on every change.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::i18n::tr_args;
 use crate::platform;
@@ -154,12 +153,12 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
                 <li class="quiz-question">
                     <fieldset>
                         <legend>
-                            <span class="quiz-number">{dynamic(number)}</span>
+                            <span class="quiz-number">{number}</span>
                             {t(base.clone())}
                         </legend>
                         <ul class="choices">{choices}</ul>
                     </fieldset>
-                    {dynamic(feedback)}
+                    {feedback}
                 </li>
             }
         })
@@ -197,7 +196,7 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
             <ol class="quiz-list">{items}</ol>
             <div class="quiz-footer">
                 <p class="quiz-status" role="status">
-                    {dynamic(status)}
+                    {status}
                 </p>
                 <button type="button" class="button" on:click=move |_| saved.clear()>
                     {t("quiz.reset")}

@@ -3,7 +3,6 @@
 //! a role (HTML5 drag and drop, an enhancement over the radios). Checking shows, per task,
 //! whether it is right and why. The glossary terms the tasks use are linked under the lead.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::quiz::{DiscardedNotice, SavedAnswers};
 use crate::components::story::TermList;
@@ -67,8 +66,8 @@ pub fn SortExercise() -> impl IntoView {
                     <h3 class="bin-title">
                         {t(owner_key(owner))}
                     </h3>
-                    <ol class="chips">{dynamic(chips)}</ol>
-                    {dynamic(move || {
+                    <ol class="chips">{chips}</ol>
+                    {move || {
                         empty()
                             .then(|| {
                                 view! {
@@ -77,7 +76,7 @@ pub fn SortExercise() -> impl IntoView {
                                     </p>
                                 }
                             })
-                    })}
+                    }}
                 </div>
             }
         })
@@ -160,7 +159,7 @@ pub fn SortExercise() -> impl IntoView {
                         </legend>
                         <div class="choices">{choices}</div>
                     </fieldset>
-                    {dynamic(feedback)}
+                    {feedback}
                 </li>
             }
         })
@@ -198,7 +197,7 @@ pub fn SortExercise() -> impl IntoView {
             <ol class="tasks">{tasks}</ol>
             <div class="sort-footer">
                 <p class="sort-status" role="status">
-                    {dynamic(status)}
+                    {status}
                 </p>
                 <button type="button" class="button primary" on:click=move |_| set_checked.set(true)>
                     {t("roles.sort.check")}

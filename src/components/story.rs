@@ -2,7 +2,6 @@
 //! swimlanes that show who acts and what passes between them, the predict-then-reveal
 //! questions, the validation gate's criteria, and buttons to the previous and next scene.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::use_lesson;
@@ -78,12 +77,12 @@ pub fn Story() -> impl IntoView {
     };
     view! {
         <section class="story" aria-labelledby="scene-title">
-            <p class="scene-position">{dynamic(position)}</p>
-            <h2 id="scene-title">{dynamic(move || view! { {t(format!("scenario.scene.{}.title", scene.get().slug()))} })}</h2>
-            <p class="scene-body">{dynamic(body)}</p>
-            {dynamic(figure)}
-            {dynamic(move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> }))}
-            {dynamic(move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> }))}
+            <p class="scene-position">{position}</p>
+            <h2 id="scene-title">{move || view! { {t(format!("scenario.scene.{}.title", scene.get().slug()))} }}</h2>
+            <p class="scene-body">{body}</p>
+            {figure}
+            {move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> })}
+            {move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> })}
             <Swimlanes scene=scene />
             <TermList terms=Signal::derive(move || scene.get().terms()) />
             <nav class="scene-nav" aria-label=i18n.t("scenario.lanes.label")>
@@ -118,13 +117,13 @@ pub fn TermList(terms: Signal<&'static [&'static str]>) -> impl IntoView {
             <span class="term-list-label">
                 {t("scenario.terms")}
             </span>
-            {dynamic(move || {
+            {move || {
                 terms
                     .get()
                     .iter()
                     .map(|id| view! { <Term id=*id /> })
                     .collect_view()
-            })}
+            }}
         </p>
     }
 }
@@ -180,7 +179,7 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
                     {t("role.ops.name")}
                 </span>
             </div>
-            {dynamic(move || {
+            {move || {
                 let rows = rows();
                 if rows.is_empty() {
                     match scene.get().planned_work() {
@@ -220,7 +219,7 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
                 } else {
                     view! { <ol class="lane-events">{rows}</ol> }.into_any()
                 }
-            })}
+            }}
         </section>
     }
 }
@@ -289,7 +288,7 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
             >
                 {t("scenario.predict.reveal")}
             </button>
-            {dynamic(answer)}
+            {answer}
         </fieldset>
     }
 }
@@ -366,7 +365,7 @@ fn GateTable() -> impl IntoView {
                     </th>
                 </tr>
             </thead>
-            <tbody>{dynamic(rows)}</tbody>
+            <tbody>{rows}</tbody>
         </table>
     }
 }

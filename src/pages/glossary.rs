@@ -2,7 +2,6 @@
 //! with its name in both languages, a short definition and an anchor (`#term-<id>`) that
 //! the `Term` links of the other sections point to. A search box filters the entries.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::i18n::{tr, tr_args};
 use crate::intl;
@@ -128,10 +127,10 @@ pub fn GlossaryPage() -> impl IntoView {
                     on:input=move |ev| set_query.set(event_target_value(&ev))
                 />
                 <p class="glossary-count" role="status">
-                    {dynamic(count)}
+                    {count}
                 </p>
             </div>
-            <ul class="term-entries">{dynamic(entries)}</ul>
+            <ul class="term-entries">{entries}</ul>
         </article>
     }
 }

@@ -3,7 +3,6 @@
 //! students may change, and copy the link. The lesson being built lives in this page's
 //! URL (the same query a lesson link carries), so a half-made lesson survives a reload.
 
-use crate::components::erased::{dynamic, show_or};
 use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::lab::{ControlsCtx, LabControls};
 use crate::display::Slide;
@@ -267,10 +266,15 @@ pub fn LessonBuilder() -> impl IntoView {
                 <h2 id="builder-share">
                     {t("builder.share")}
                 </h2>
-                {show_or(
-                    move || !empty(),
-                    move || view! {
-                        <p>{dynamic(summary)}</p>
+                <Show
+                    when=move || !empty()
+                    fallback=|| view! {
+                        <p class="notice" role="status">
+                            {t("builder.empty")}
+                        </p>
+                    }
+                >
+                        <p>{summary}</p>
                         <label for="lesson-link">
                             {t("builder.link")}
                         </label>
@@ -284,19 +288,13 @@ pub fn LessonBuilder() -> impl IntoView {
                             </a>
                         </p>
                         <p role="status" class="copy-status">
-                            {dynamic(move || match copied.get() {
+                            {move || match copied.get() {
                                 Some(true) => view! { {t("builder.copied")} }.into_any(),
                                 Some(false) => view! { {t("builder.copy_failed")} }.into_any(),
                                 None => ().into_any(),
-                            })}
+                            }}
                         </p>
-                    },
-                    || view! {
-                        <p class="notice" role="status">
-                            {t("builder.empty")}
-                        </p>
-                    },
-                )}
+                </Show>
             </section>
         </article>
     }

@@ -5,7 +5,6 @@
 //! self-check. Artifacts are glossary links, and the stage, the maturity levels and each
 //! card list the other glossary terms they use. Geometry comes from `teach::lifecycle`.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::icons::ArrowForward;
 use crate::components::quiz::Quiz;
@@ -100,7 +99,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         {i + 1}
                     </text>
                     <text class="node-label" x=format!("{lx:.1}") y=format!("{ly:.1}") text-anchor=anchor>
-                        {dynamic(move || tr(i18n.lang.get(), &short_key))}
+                        {move || tr(i18n.lang.get(), &short_key)}
                     </text>
                 </g>
             }
@@ -139,7 +138,7 @@ pub fn LifecyclePage() -> impl IntoView {
             .collect_view();
         let terms = stage.terms;
         view! {
-            <p class="stage-n">{dynamic(stage_n)}</p>
+            <p class="stage-n">{stage_n}</p>
             <h3 id="stage-detail-title">
                 {t(key("name"))}
             </h3>
@@ -174,7 +173,7 @@ pub fn LifecyclePage() -> impl IntoView {
                 <dd class="skip">
                     {t(key("skip"))}
                 </dd>
-                <dt>{dynamic(level_label)}</dt>
+                <dt>{level_label}</dt>
                 <dd class=format!("auto-text auto-{auto}")>
                     {t(format!("lifecycle.auto.{auto}"))}
                 </dd>
@@ -291,9 +290,9 @@ pub fn LifecyclePage() -> impl IntoView {
                         {levels}
                     </fieldset>
                     <p class="maturity-count" role="status">
-                        {dynamic(level_count)}
+                        {level_count}
                     </p>
-                    <div class="level-text">{dynamic(level_text)}</div>
+                    <div class="level-text">{level_text}</div>
                     <TermList terms=Signal::stored(&MATURITY_TERMS[..]) />
                 </div>
                 <div class="cycle-layout">
@@ -319,7 +318,7 @@ pub fn LifecyclePage() -> impl IntoView {
                         </defs>
                         {arcs}
                         <text class="cycle-center" x=format!("{CX:.0}") y=format!("{CY:.0}") text-anchor="middle">
-                            {dynamic(move || tr(i18n.lang.get(), "lifecycle.loop.title"))}
+                            {move || tr(i18n.lang.get(), "lifecycle.loop.title")}
                         </text>
                         {nodes}
                     </svg>
@@ -338,7 +337,7 @@ pub fn LifecyclePage() -> impl IntoView {
                     </ul>
                     </div>
                     <section id="stage-detail" class="stage-detail card" aria-labelledby="stage-detail-title">
-                        {dynamic(detail)}
+                        {detail}
                     </section>
                 </div>
             </section>

@@ -7,7 +7,6 @@
 //! a dragged slider never waits. A worker that fails leaves a notice and a retry button.
 //! Story mode pages through the scenes; lab mode exposes every control.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::lab::Lab;
 use crate::components::lesson::use_lesson;
@@ -226,14 +225,14 @@ pub fn ScenarioPage() -> impl IntoView {
             <p class="lead">
                 {t("section.scenario.summary")}
             </p>
-            {dynamic(notice)}
-            {dynamic(failure)}
+            {notice}
+            {failure}
             <nav class="mode-tabs" aria-label=i18n.t("scenario.mode.label")>
                 {mode_link(Mode::Story)}
                 {mode_link(Mode::Lab)}
             </nav>
             // Keyed on the mode alone: a control or day change must not rebuild the lab.
-            {dynamic(move || {
+            {move || {
                 // Until the first outcome: a status (or, if the worker failed, the notice).
                 let Some(first) = ready.get().then(|| current.get_untracked()).flatten() else {
                     return view! {
@@ -257,10 +256,10 @@ pub fn ScenarioPage() -> impl IntoView {
                 };
                 view! {
                     {body}
-                    <p class="caveat">{dynamic(move || caveat(outcome))}</p>
+                    <p class="caveat">{move || caveat(outcome)}</p>
                 }
                     .into_any()
-            })}
+            }}
         </article>
     }
 }

@@ -5,7 +5,6 @@
 //! one model through the tools, and the self-check. The map and each lineage step list the
 //! glossary terms they use.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::quiz::Quiz;
 use crate::components::story::TermList;
@@ -35,7 +34,7 @@ fn tool_details(category: &'static Category, tool: &'static str) -> impl IntoVie
     view! {
         <div class="tool-detail" id="tool-detail" role="region" aria-labelledby="tool-detail-title">
             <h4 id="tool-detail-title">
-                {dynamic(title)}
+                {title}
                 {is_bridge(tool)
                     .then(|| view! { <span class="bridge-badge">{t("tools.bridge")}</span> })}
             </h4>
@@ -84,7 +83,7 @@ pub fn ToolsPage() -> impl IntoView {
         .into_iter()
         .map(|s| {
             let key = format!("tools.stage.{s}");
-            view! { <option value=s>{dynamic(move || tr(i18n.lang.get(), &key))}</option> }
+            view! { <option value=s>{move || tr(i18n.lang.get(), &key)}</option> }
         })
         .collect_view();
 
@@ -152,7 +151,7 @@ pub fn ToolsPage() -> impl IntoView {
                             <p class="cell-label">{t("tools.col.tools")}</p>
                             <ul class="tool-list">{buttons}</ul>
                         </div>
-                        {dynamic(detail)}
+                        {detail}
                     </li>
                 }
             })
@@ -255,7 +254,7 @@ pub fn ToolsPage() -> impl IntoView {
                             {stage_options}
                         </select>
                     </div>
-                    <p class="shown" role="status">{dynamic(shown)}</p>
+                    <p class="shown" role="status">{shown}</p>
                 </div>
                 <p class="note bridge-note">
                     {t("tools.bridge.note")}
@@ -263,7 +262,7 @@ pub fn ToolsPage() -> impl IntoView {
                 <p class="hint">
                     {t("tools.select.hint")}
                 </p>
-                <ul class="tool-map">{dynamic(rows)}</ul>
+                <ul class="tool-map">{rows}</ul>
                 <TermList terms=Signal::stored(&MAP_TERMS[..]) />
             </section>
 

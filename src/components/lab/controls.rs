@@ -4,7 +4,6 @@
 use super::fields::{
     BadDecision, Choice, NumberField, Slider, change_config, input_value, locked, use_controls,
 };
-use crate::components::erased::show;
 use crate::components::i18n::t;
 use crate::lesson::Control;
 use crate::scenario::describe::policy_key;
@@ -38,11 +37,11 @@ pub fn LabControls() -> impl IntoView {
 
     view! {
     <form class="lab-controls" on:submit=|ev| ev.prevent_default()>
-        {show(some_fixed, || view! {
+        <Show when=some_fixed>
             <p class="note">
                 {t("lesson.fixed")}
             </p>
-        })}
+        </Show>
         <fieldset>
             <legend>
                 {t("scenario.lab.world")}

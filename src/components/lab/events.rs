@@ -1,7 +1,6 @@
 //! The events of the shown policy's run up to the day shown, each as a sentence.
 
 use super::day_text;
-use crate::components::erased::dynamic;
 use crate::components::i18n::{render_text, use_i18n};
 use crate::i18n::tr_args;
 use crate::pages::scenario::use_scenario;
@@ -51,7 +50,7 @@ pub(super) fn EventList(
     view! {
         <section aria-labelledby="events-title">
             <h3 id="events-title">{day_text(day, "scenario.events.title")}</h3>
-            <ol class="event-list">{dynamic(events)}</ol>
+            <ol class="event-list">{events}</ol>
         </section>
     }
 }

@@ -3,7 +3,6 @@
 //! `ControlsCtx` in context (the lab's own, or the lesson builder's starting values), and
 //! grey out when a lesson fixes their control.
 
-use crate::components::erased::dynamic;
 use crate::components::i18n::{t, use_i18n};
 use crate::lesson::Control;
 use crate::scenario::url::{PageState, short};
@@ -102,7 +101,7 @@ pub(super) fn Slider(
                         }
                     }
                 />
-                <output for=id class="num">{dynamic(shown)}</output>
+                <output for=id class="num">{shown}</output>
             </div>
         </div>
     }

@@ -2,7 +2,6 @@
 //! of the score, with the verdicts against the documented thresholds.
 
 use super::charts::column_key;
-use crate::components::erased::dynamic;
 use crate::components::i18n::{t, use_i18n};
 use crate::i18n::{tr, tr_args};
 use crate::sim::WeekReport;
@@ -79,7 +78,7 @@ pub(super) fn MonitorTable(
     };
     view! {
         <section aria-labelledby="monitor-title">
-            <h3 id="monitor-title">{dynamic(title)}</h3>
+            <h3 id="monitor-title">{title}</h3>
             // Scrolls sideways on a phone, so it takes focus for keyboard scrolling.
             <div class="table-scroll" tabindex="0" role="group" aria-labelledby="monitor-title">
                 <table class="data-table monitor">
@@ -94,10 +93,10 @@ pub(super) fn MonitorTable(
                             <th scope="col">{t("scenario.monitor.verdict")}</th>
                         </tr>
                     </thead>
-                    <tbody>{dynamic(rows)}</tbody>
+                    <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p>{dynamic(share)}</p>
+            <p>{share}</p>
         </section>
     }
 }

@@ -1,7 +1,6 @@
 //! The three policies compared on the day shown: F1, days below the alert level, and value.
 
 use super::day_text;
-use crate::components::erased::dynamic;
 use crate::components::i18n::t;
 use crate::i18n::numbers::{grouped, score};
 use crate::pages::scenario::use_scenario;
@@ -33,9 +32,9 @@ pub(super) fn Standings(
             view! {
                 <tr class:current=move || ctx.config.get().policy == policy>
                     <th scope="row">{t(policy_key(policy))}</th>
-                    <td class="num">{dynamic(figure(|s| s.f1.map(score).unwrap_or_default()))}</td>
-                    <td class="num">{dynamic(figure(|s| s.degraded.to_string()))}</td>
-                    <td class="num">{dynamic(figure(|s| grouped(s.value_nis)))}</td>
+                    <td class="num">{figure(|s| s.f1.map(score).unwrap_or_default())}</td>
+                    <td class="num">{figure(|s| s.degraded.to_string())}</td>
+                    <td class="num">{figure(|s| grouped(s.value_nis))}</td>
                 </tr>
             }
         })

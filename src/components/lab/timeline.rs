@@ -1,7 +1,6 @@
 //! The lab's timeline: the day slider, and play, pause, step and reset.
 
 use super::fields::input_value;
-use crate::components::erased::dynamic;
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::i18n::tr;
 use leptos::prelude::*;
@@ -76,7 +75,7 @@ pub(super) fn Timeline(
                             }
                         }
                     />
-                    <output for="day" class="num">{dynamic(move || day.get())}</output>
+                    <output for="day" class="num">{move || day.get()}</output>
                 </div>
             </div>
             <div class="transport">
@@ -88,10 +87,10 @@ pub(super) fn Timeline(
                 >
                     // Text, not a new view each time: the label changes on every
                     // press, and the page lives long.
-                    {dynamic(move || {
+                    {move || {
                         let key = if playing.get() { "scenario.lab.pause" } else { "scenario.lab.play" };
                         render_text(i18n.lang.get(), tr(i18n.lang.get(), key))
-                    })}
+                    }}
                 </button>
                 <button
                     type="button"

@@ -6,7 +6,6 @@ use super::{
     of_week, select_value,
 };
 use crate::components::chart::ChartFigure;
-use crate::components::erased::dynamic;
 use crate::components::i18n::t;
 use crate::components::i18n::use_i18n;
 use crate::components::lab::verdict_key;
@@ -131,10 +130,10 @@ pub(super) fn DistributionChart(
                     <tr>
                         {col_head("scenario.dist.bin")}
                         {col_head("scenario.dist.reference")}
-                        <th scope="col">{dynamic(current_head)}</th>
+                        <th scope="col">{current_head}</th>
                     </tr>
                 </thead>
-                <tbody>{dynamic(dist_rows)}</tbody>
+                <tbody>{dist_rows}</tbody>
             </table>
         </ChartFigure>
     }

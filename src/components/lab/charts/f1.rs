@@ -6,7 +6,6 @@ use crate::charts::spec::{
     Axis, Chart, ChartRequest, Level, LineChart, Marker, Series, nice_ticks,
 };
 use crate::components::chart::ChartFigure;
-use crate::components::erased::dynamic;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::score;
 use crate::i18n::{tr, tr_args};
@@ -161,7 +160,7 @@ pub(super) fn F1Chart(
                         {col_head("scenario.chart.cbpe")}
                     </tr>
                 </thead>
-                <tbody>{dynamic(f1_rows)}</tbody>
+                <tbody>{f1_rows}</tbody>
             </table>
         </ChartFigure>
     }

@@ -3,7 +3,6 @@
 use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, last_day, savings};
 use crate::charts::spec::{Axis, Chart, ChartRequest, LineChart, Series, nice_ticks};
 use crate::components::chart::ChartFigure;
-use crate::components::erased::dynamic;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::{grouped, thousands};
 use crate::i18n::{tr, tr_args};
@@ -122,7 +121,7 @@ pub(super) fn MoneyChart(
                         {col_head("scenario.policy.loop")}
                     </tr>
                 </thead>
-                <tbody>{dynamic(money_rows)}</tbody>
+                <tbody>{money_rows}</tbody>
             </table>
         </ChartFigure>
     }

@@ -3,7 +3,6 @@
 use super::{bin_rows, bins_chart, col_head, current_head, of_week};
 use crate::charts::spec::Marker;
 use crate::components::chart::ChartFigure;
-use crate::components::erased::dynamic;
 use crate::components::i18n::use_i18n;
 use crate::components::lab::verdict_key;
 use crate::i18n::numbers::{percent, score};
@@ -92,10 +91,10 @@ pub(super) fn ScoresChart(
                     <tr>
                         {col_head("scenario.score.axis")}
                         {col_head("scenario.score.reference")}
-                        <th scope="col">{dynamic(current_head)}</th>
+                        <th scope="col">{current_head}</th>
                     </tr>
                 </thead>
-                <tbody>{dynamic(score_rows)}</tbody>
+                <tbody>{score_rows}</tbody>
             </table>
         </ChartFigure>
     }
