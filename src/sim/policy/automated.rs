@@ -9,7 +9,7 @@
 
 use super::steps::roll_back_to;
 use super::{Fix, Known, Matured, Operating, Ops, Step};
-use crate::sim::config::PolicyKind;
+use crate::sim::config::{BadDecisions, Config, PolicyKind};
 use crate::sim::events::{Artifact, Diagnosis, EventKind, Role, RollbackReason};
 use crate::sim::lab::Lab;
 use crate::sim::outcome::ModelId;
@@ -36,6 +36,11 @@ struct Watch {
 
 impl Operating for AutomatedLoop {
     const KIND: PolicyKind = PolicyKind::AutomatedLoop;
+
+    /// The bad decisions of `config.bad` are this policy's.
+    fn bad_decisions(config: &Config) -> BadDecisions {
+        config.bad
+    }
 
     /// The monitoring report of the week, and the verdict on a model under watch.
     fn labels_matured(&mut self, ops: &mut Ops<'_>, lab: &mut Lab<'_>, m: Matured) {

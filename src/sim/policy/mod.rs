@@ -79,6 +79,11 @@ trait Operating {
     /// Whether the team joins matured labels to the predictions, and so learns the F1.
     const READS_LABELS: bool = true;
 
+    /// The bad decisions this policy makes: none, unless it says otherwise.
+    fn bad_decisions(_config: &Config) -> BadDecisions {
+        BadDecisions::default()
+    }
+
     /// A week's labels matured today: the F1 of the model `served` that scored it.
     fn labels_matured(&mut self, _ops: &mut Ops<'_>, _lab: &mut Lab<'_>, _matured: Matured) {}
 
@@ -170,11 +175,7 @@ fn run_policy<P: Operating>(lab: &mut Lab<'_>, mut policy: P) -> PolicyRun {
     let mut ops = Ops {
         kind: P::KIND,
         config,
-        bad: if P::KIND == PolicyKind::AutomatedLoop {
-            config.bad
-        } else {
-            BadDecisions::default()
-        },
+        bad: P::bad_decisions(config),
         events: Vec::new(),
         serving: champion,
         previous: None,
