@@ -329,10 +329,11 @@ pub fn App(
         Page::Lesson | Page::NotFound => view! { <NotFound /> }.into_any(),
     };
     // Each page reads the language and the route through its own copies, which go with
-    // it (see `components::i18n::page_local`).
+    // it (see `components::i18n::page_local`), and speaks only a language whose strings
+    // for it are in (see `I18n::for_page`).
     let page = move || {
         let here = shown.get().1;
-        provide_context(i18n.for_page());
+        provide_context(i18n.for_page(move |lang| strings::ready(lang, here)));
         page_view(here)
     };
 

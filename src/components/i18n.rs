@@ -38,8 +38,16 @@ pub fn page_local<T>(source: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    page_local_from(move |_| source())
+}
+
+/// `page_local` for a value computed from its previous one, as `Memo::new` takes it.
+fn page_local_from<T>(source: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
-    let proxy = ArcMemo::new(move |_| source());
+    let proxy = ArcMemo::new(source);
     let memo = Memo::from(proxy.clone());
     on_cleanup(move || proxy.clear_sources(&proxy.to_any_subscriber()));
     memo
@@ -47,11 +55,20 @@ where
 
 impl I18n {
     /// The context a page provides to its own views: page-local copies of the language
-    /// and the route (see `page_local`).
-    pub fn for_page(self) -> I18n {
+    /// and the route (see `page_local`). The page's language follows the app's only into
+    /// a language the page `speaks` (whose strings are in): a page on its way out, when
+    /// the language changes with the page, keeps its own until it goes, instead of
+    /// looking up strings of the next language that have not arrived.
+    pub fn for_page(self, speaks: impl Fn(Lang) -> bool + Send + Sync + 'static) -> I18n {
         let (lang, route) = (self.lang, self.route);
         I18n {
-            lang: page_local(move || lang.get()),
+            lang: page_local_from(move |before: Option<&Lang>| {
+                let now = lang.get();
+                match before {
+                    Some(before) if !speaks(now) => *before,
+                    _ => now,
+                }
+            }),
             route: page_local(move || route.get()),
             base: self.base,
         }

@@ -226,6 +226,23 @@ test("a section's page loads without the scenario's code, and the scenario bring
   await ready(page);
 });
 
+test("a page leaving for another language keeps its own until it goes", async ({ page, baseURL }) => {
+  // The Hebrew scenario's strings are held back; the Hebrew home page needs only the
+  // shared ones. The scenario, on its way out, must not look up Hebrew strings that have
+  // not arrived (the guard fails the test on the console error that would say so).
+  const held = [];
+  await page.route(/strings-he-scenario-[0-9a-f]+\.txt$/, (route) => held.push(route));
+  await page.goto("en/scenario");
+  await ready(page);
+  await page.evaluate((address) => {
+    history.pushState(null, "", address);
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, `${basePath(baseURL)}he/`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("he", "home.title"));
+  await expect(page.locator("html")).toHaveAttribute("lang", "he");
+  for (const route of held) await route.continue();
+});
+
 test("the bare address opens in the browser's language", async ({ browser, baseURL }) => {
   for (const [locale, lang] of [
     ["he-IL", "he"],
