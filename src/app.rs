@@ -7,31 +7,28 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::i18n::provide_i18n;
 use crate::components::lesson::{LessonBar, provide_lesson, scenario_state, stop_href};
-use crate::components::pager::Pager;
+use crate::components::page_frame::provide_speech;
 use crate::components::skip_link::SkipLink;
 use crate::display::{self, Slide};
 use crate::i18n::{Lang, tr};
-use crate::nav::{NavigateOptions, provide_location, use_navigate};
-#[cfg(not(feature = "shell-only"))]
-use crate::pages::{
-    glossary::GlossaryPage, lesson::LessonBuilder, lifecycle::LifecyclePage, roles::RolesPage,
-    tools::ToolsPage,
-};
-use crate::pages::{home::HomePage, not_found::NotFound};
 use crate::platform;
 use crate::route::{self, Page};
+use crate::routes::PageRoutes;
 use crate::scenario;
 use crate::scenario::url::{Mode, PageState, step_scene};
 use crate::sections::Section;
 use crate::strings;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// The pages a binary draws. The sections' binary (`src/main.rs`) draws every page but
 /// the scenario, whose page, lab, story and report are most of the app's code: a visit to
 /// any other section does not download them. The scenario's binary
 /// (`src/bin/scenario.rs`) draws every page. Going to a page a binary does not draw loads
-/// it from the server, and with it the binary that does (`nav::provide_location`).
+/// it from the server, and with it the binary that does (`routes::PageRoutes`).
 #[derive(Clone, Copy)]
 pub struct Pages {
     /// The scenario page, where this binary draws it.
@@ -91,23 +88,29 @@ fn mount(pages: Pages) {
     });
 }
 
-/// Whether `path` is the scenario's page in a language (for a binary without it).
-fn is_scenario(path: &str) -> bool {
-    route::parse(path, &platform::base_path()).page == Page::Section(Section::Scenario)
-}
-
-/// The whole app: the address, the contexts, the effects, and the layout.
+/// The whole app: the router, under the base path the page names.
 #[component]
 pub fn App(
     /// The pages this binary draws.
     pages: Pages,
 ) -> impl IntoView {
     let base: &'static str = Box::leak(platform::base_path().into_boxed_str());
-    let loads_apart: fn(&str) -> bool = match pages.scenario {
-        Some(_) => |_| false,
-        None => is_scenario,
-    };
-    let location = provide_location(base, loads_apart);
+    view! {
+        <Router base>
+            <Shell pages base />
+        </Router>
+    }
+}
+
+/// The app inside its router: the contexts, the document-wide effects, and the layout.
+#[component]
+fn Shell(
+    /// The pages this binary draws.
+    pages: Pages,
+    /// The path prefix the app is served from (`""` at the root).
+    base: &'static str,
+) -> impl IntoView {
+    let location = use_location();
     let route = Memo::new(move |_| route::parse(&location.pathname.get(), base));
     let fallback = negotiated_language();
     // The address's language and page are shown once their strings are in (at once for the
@@ -142,6 +145,7 @@ pub fn App(
         })
     });
     let i18n = provide_i18n(lang, route, base);
+    provide_speech(i18n, Memo::new(move |_| wanted.get().0), strings_in);
     let modes = provide_display();
     let lesson = provide_lesson(Memo::new(move |_| route.get().page));
     let navigate = use_navigate();
@@ -155,6 +159,8 @@ pub fn App(
             go(
                 &to,
                 NavigateOptions {
+                    // The app's paths hold the base already.
+                    resolve: false,
                     replace: true,
                     ..Default::default()
                 },
@@ -163,15 +169,6 @@ pub fn App(
     });
 
     Effect::new(move |_| platform::set_document_lang(lang.get()));
-
-    // Self-study progress: every page opened is recorded for the home page.
-    Effect::new(move |_| {
-        crate::components::journey::record(
-            route.get().page,
-            &location.pathname.get(),
-            &location.search.get(),
-        )
-    });
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -231,7 +228,13 @@ pub fn App(
         };
         let go = |to: String| {
             event.prevent_default();
-            navigate(&to, NavigateOptions::default());
+            navigate(
+                &to,
+                NavigateOptions {
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
         };
         let lang = i18n.lang.get_untracked();
         let search = location.search.get_untracked();
@@ -291,60 +294,14 @@ pub fn App(
     });
     on_cleanup(move || keys.remove());
 
-    #[cfg(not(feature = "shell-only"))]
-    let page_view = move |here: Page| match here {
-        Page::Section(Section::Home) => {
-            view! { <HomePage /> <Pager section=Section::Home /> }.into_any()
-        }
-        Page::Section(Section::Roles) => {
-            view! { <RolesPage /> <Pager section=Section::Roles /> }.into_any()
-        }
-        Page::Section(Section::Lifecycle) => {
-            view! { <LifecyclePage /> <Pager section=Section::Lifecycle /> }.into_any()
-        }
-        Page::Section(Section::Tools) => {
-            view! { <ToolsPage /> <Pager section=Section::Tools /> }.into_any()
-        }
-        Page::Section(Section::Glossary) => {
-            view! { <GlossaryPage /> <Pager section=Section::Glossary /> }.into_any()
-        }
-        // Only the scenario's binary comes here: the other loads the page from the server.
-        Page::Section(Section::Scenario) => match pages.scenario {
-            Some(scenario) => view! { {scenario()} <Pager section=Section::Scenario /> }.into_any(),
-            None => ().into_any(),
-        },
-        Page::Lesson => view! { <LessonBuilder /> }.into_any(),
-        Page::NotFound => view! { <NotFound /> }.into_any(),
-    };
-    // The shell measured on its own (see `pages::placeholder`).
-    #[cfg(feature = "shell-only")]
-    let page_view = move |here: Page| match here {
-        Page::Section(Section::Home) => {
-            view! { <HomePage /> <Pager section=Section::Home /> }.into_any()
-        }
-        Page::Section(section) => {
-            use crate::pages::placeholder::Placeholder;
-            view! { <Placeholder section /> <Pager section /> }.into_any()
-        }
-        Page::Lesson | Page::NotFound => view! { <NotFound /> }.into_any(),
-    };
-    // Each page reads the language and the route through its own copies, which go with
-    // it (see `components::i18n::page_local`), and speaks only a language whose strings
-    // for it are in (see `I18n::for_page`).
-    let page = move || {
-        let here = shown.get().1;
-        provide_context(i18n.for_page(move |lang| strings::ready(lang, here)));
-        page_view(here)
-    };
-
     view! {
         <SkipLink />
         <Header />
         <LessonBar />
         <main id="main" tabindex="-1">
-            // The section or the not-found page, from the parsed URL. (No view returns an
+            // The section or the not-found page, from the routes. (No view returns an
             // error; a panic shows `platform::show_fatal_error`'s panel.)
-            {page}
+            <PageRoutes pages />
         </main>
         <Footer />
     }

@@ -27,11 +27,11 @@ pub mod components;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod intl;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
-pub mod nav;
-#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod pages;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod platform;
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
+pub mod routes;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod sim_client;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]

@@ -180,7 +180,44 @@ async fn the_shell_behaves_in_the_browser() {
     assert_eq!(h1_text(), tr(Lang::He, "notfound.title"));
     assert_eq!(html_attr("dir").as_deref(), Some("rtl"));
 
+    the_routes_draw_the_page_route_parse_names().await;
     the_fatal_error_panel_is_visible_with_reload_and_reset_links();
+}
+
+/// The router's routes and `route::parse` (which the shell and the prerender read) agree:
+/// every path shows the page and language `route::parse` names.
+async fn the_routes_draw_the_page_route_parse_names() {
+    use mlops_lab::route::{self, Page};
+    use mlops_lab::sections::Section;
+    let mut paths: Vec<String> = Vec::new();
+    for lang in Lang::ALL {
+        for section in Section::ALL {
+            let path = route::section_path("", lang, section);
+            paths.push(path.trim_end_matches('/').to_string());
+            paths.push(format!("{}/", path.trim_end_matches('/')));
+        }
+        paths.push(route::lesson_path("", lang));
+        paths.push(format!("/{}/nowhere", lang.code()));
+        paths.push(format!("/{}/roles/extra", lang.code()));
+    }
+    paths.extend(["/fr/roles", "/fr", "/index.html", "/EN/roles"].map(String::from));
+    for path in paths {
+        visit_by_history(&path).await;
+        let parsed = route::parse(&path, "");
+        let heading = match parsed.page {
+            Page::Section(Section::Home) => "home.title".to_string(),
+            Page::Section(section) => section.title_key(),
+            Page::Lesson => "builder.title".to_string(),
+            Page::NotFound => "notfound.title".to_string(),
+        };
+        // Without a language in the path, the page is in the visitor's (saved or browser's).
+        let langs = parsed.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
+        let shown = h1_text();
+        assert!(
+            langs.iter().any(|lang| shown == tr(*lang, &heading)),
+            "{path}: {shown}"
+        );
+    }
 }
 
 fn the_fatal_error_panel_is_visible_with_reload_and_reset_links() {

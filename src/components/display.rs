@@ -4,12 +4,12 @@
 
 use crate::components::i18n::{t, use_i18n};
 use crate::display::{self, Slide};
-use crate::nav::use_location;
 use crate::platform;
 use crate::route::Page;
 use crate::scenario::url as scenario_url;
 use crate::sections::Section;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The display modes in force.
 #[derive(Clone, Copy)]

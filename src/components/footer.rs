@@ -3,6 +3,7 @@
 use crate::components::i18n::{t, use_i18n};
 use crate::route;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The site footer.
 #[component]
@@ -12,9 +13,9 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                <a href=builder>
+                <A href=builder exact=true>
                     {t("builder.footer")}
-                </a>
+                </A>
             </p>
             <p>
                 {t("footer.privacy")}

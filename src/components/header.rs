@@ -7,9 +7,10 @@ use crate::components::icons::MenuIcon;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::lesson::{stop_href, use_lesson};
 use crate::components::theme_toggle::ThemeToggle;
-use crate::route::{self, Page};
+use crate::route;
 use crate::sections::Section;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The header with the section navigation.
 #[component]
@@ -44,13 +45,11 @@ pub fn Header() -> impl IntoView {
                     _ => path,
                 })
             };
-            let current =
-                move || (i18n.route.get().page == Page::Section(section)).then_some("page");
             view! {
                 <li hidden=move || !shown()>
-                    <a href=href aria-current=current>
+                    <A href=href exact=true>
                         {t(section.nav_key())}
-                    </a>
+                    </A>
                 </li>
             }
         })
@@ -58,10 +57,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-bar">
-                <a class="brand" href=home>
+                <A href=home exact=true attr:class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
                     {t("app.name")}
-                </a>
+                </A>
                 <button
                     type="button"
                     class="menu-toggle"

@@ -54,19 +54,32 @@ where
 }
 
 impl I18n {
-    /// The context a page provides to its own views: page-local copies of the language
-    /// and the route (see `page_local`). The page's language follows the app's only into
-    /// a language the page `speaks` (whose strings are in): a page on its way out, when
-    /// the language changes with the page, keeps its own until it goes, instead of
-    /// looking up strings of the next language that have not arrived.
-    pub fn for_page(self, speaks: impl Fn(Lang) -> bool + Send + Sync + 'static) -> I18n {
-        let (lang, route) = (self.lang, self.route);
+    /// The context a page provides to its own views, from the shell's (`self`): page-local
+    /// copies of the language and the route (see `page_local`). The page's language is the
+    /// one its address asks for (`wanted`), once the page `speaks` it (its strings are in):
+    /// a page on its way out, when the language changes with the page, keeps its own until
+    /// it goes instead of looking up strings of the next language that have not arrived,
+    /// and a language switch on the same page waits for them.
+    pub fn for_page(
+        self,
+        wanted: Memo<Lang>,
+        speaks: impl Fn(Lang) -> bool + Send + Sync + 'static,
+    ) -> I18n {
+        let (shown, route) = (self.lang, self.route);
         I18n {
             lang: page_local_from(move |before: Option<&Lang>| {
-                let now = lang.get();
+                let now = wanted.get();
+                if speaks(now) {
+                    return now;
+                }
                 match before {
-                    Some(before) if !speaks(now) => *before,
-                    _ => now,
+                    Some(before) => *before,
+                    // A new page whose strings are not in yet in the address's language
+                    // opens in the language shown, if it can, and changes when they come.
+                    None => {
+                        let shown = shown.get_untracked();
+                        if speaks(shown) { shown } else { now }
+                    }
                 }
             }),
             route: page_local(move || route.get()),

@@ -4,10 +4,11 @@
 //! choice.
 
 use crate::components::i18n::{t, use_i18n};
-use crate::nav::use_location;
 use crate::platform;
 use crate::route;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// Where the choice is kept (the bare address's script in `index.html` reads it too).
 pub const KEY: &str = "lang";
@@ -28,14 +29,15 @@ pub fn LangSwitch() -> impl IntoView {
         )
     };
     view! {
-        <a
-            class="lang-switch button-like"
+        <A
             href=href
-            hreflang=move || other().code()
-            lang=move || other().code()
+            exact=true
+            attr:class="lang-switch button-like"
+            attr:hreflang=move || other().code()
+            attr:lang=move || other().code()
             on:click=move |_| platform::LOCAL.save(KEY, &other())
         >
             {t("lang.other")}
-        </a>
+        </A>
     }
 }

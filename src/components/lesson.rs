@@ -7,13 +7,13 @@ use crate::components::pager::PagerLink;
 use crate::display::Slide;
 use crate::i18n::{Lang, tr_args};
 use crate::lesson::{self, Found, Lesson};
-use crate::nav::use_location;
 use crate::platform;
 use crate::route::{self, Page};
 use crate::saved::{LessonLink, Loaded};
 use crate::scenario::url::{self as scenario_url, Mode, PageState};
 use crate::sections::Section;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The lesson in force, and what a lesson link could not use.
 #[derive(Clone, Copy)]

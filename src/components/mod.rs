@@ -12,6 +12,7 @@ pub mod journey;
 pub mod lab;
 pub mod lang_switch;
 pub mod lesson;
+pub mod page_frame;
 pub mod pager;
 pub mod quiz;
 pub mod skip_link;

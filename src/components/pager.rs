@@ -4,10 +4,10 @@ use crate::components::display::current_slide;
 use crate::components::i18n::{page_local, t, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::{StopLink, use_lesson};
-use crate::nav::use_location;
 use crate::route::{self, Page};
 use crate::sections::Section;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// One previous or next link: the direction, then the title of where it leads.
 #[component]

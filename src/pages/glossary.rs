@@ -5,10 +5,10 @@
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::i18n::{tr, tr_args};
 use crate::intl;
-use crate::nav::use_location;
 use crate::sections::Section;
 use crate::teach::glossary::{self, TERMS};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The Glossary page.
 #[component]

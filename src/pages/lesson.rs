@@ -8,13 +8,14 @@ use crate::components::lab::{ControlsCtx, LabControls};
 use crate::display::Slide;
 use crate::i18n::tr_args;
 use crate::lesson::{self, Control, Lesson};
-use crate::nav::{NavigateOptions, use_location, use_navigate};
 use crate::platform;
 use crate::route;
 use crate::scenario::scenes::Scene;
 use crate::scenario::url::PageState;
 use crate::sections::Section;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 /// The locale key naming a control.
@@ -76,8 +77,11 @@ pub fn LessonBuilder() -> impl IntoView {
         navigate(
             &to,
             NavigateOptions {
+                // The app's paths hold the base already.
+                resolve: false,
                 replace: true,
                 scroll: false,
+                ..Default::default()
             },
         );
     });

@@ -13,13 +13,14 @@ use crate::components::lesson::use_lesson;
 use crate::components::story::Story;
 use crate::i18n::numbers::score;
 use crate::i18n::{tr, tr_args};
-use crate::nav::{NavigateOptions, use_location, use_navigate};
 use crate::route;
 use crate::scenario::url::{self, Mode, PageState, Problem};
 use crate::sections::Section;
 use crate::sim::{Config, Outcome};
 use crate::sim_client::Answer;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// What the scenario's parts share: the state from the URL, the simulated outcome, and a
 /// way to change the state (which rewrites the URL).
@@ -112,8 +113,11 @@ pub fn ScenarioPage() -> impl IntoView {
         navigate(
             &to,
             NavigateOptions {
+                // The app's paths hold the base already.
+                resolve: false,
                 replace,
                 scroll: false,
+                ..Default::default()
             },
         );
     };

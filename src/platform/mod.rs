@@ -57,6 +57,15 @@ pub fn origin() -> String {
         .unwrap_or_default()
 }
 
+/// Loads `address` from the server in place of the current history entry: for a page
+/// this binary does not draw, whose server page loads the binary that does. The router
+/// has written (or is about to write) the entry for it; the server's page takes its place.
+pub fn load_from_server(address: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(address);
+    }
+}
+
 /// Runs `then` once the page is idle (the browser's idle callback, or a second later where
 /// there is none): for work the visitor does not wait for.
 pub fn when_idle(then: impl FnOnce() + 'static) {

@@ -2,8 +2,10 @@
 //! them. Each distinct training set is fitted once (the loop and the manual retrain often
 //! ask for the same one), and each (model, week) pair is scored once, lazily, into an
 //! `Eval` that every policy serving that model that week reads. The policies
-//! (`policy.rs`) ask it for models, evaluations and gate reports; the run (`run.rs`) makes
+//! (`policy/`) ask it for models, evaluations and gate reports; the run (`run.rs`) makes
 //! one and keeps what a `Session` can reuse.
+//!
+//! Over ~400 lines with its tests; the code itself is about 375 lines.
 
 use serde::Serialize;
 
