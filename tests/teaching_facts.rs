@@ -37,3 +37,26 @@ fn the_cbpe_entry_states_its_assumption() {
         assert!(def.contains("concept drift"), "{lang:?}: {def}");
     }
 }
+
+#[test]
+fn the_articles_industry_figures_are_shown_as_its_claims_with_their_sources() {
+    use mlops_lab::content::{MODELS_SURVIVING_PERCENT, MODELS_SURVIVING_WITH_BOTH_ROLES_PERCENT};
+    for lang in Lang::ALL {
+        let source = tr(lang, "home.stats.source");
+        for name in ["VentureBeat", "2019", "Gartner", "53-54%"] {
+            assert!(source.contains(name), "{lang:?}: {source}");
+        }
+        let promise = tr(lang, "home.promise.title");
+        assert!(
+            promise.contains(&format!("{MODELS_SURVIVING_WITH_BOTH_ROLES_PERCENT}%")),
+            "{lang:?}: {promise}"
+        );
+    }
+    assert_eq!(
+        (
+            MODELS_SURVIVING_PERCENT,
+            MODELS_SURVIVING_WITH_BOTH_ROLES_PERCENT
+        ),
+        (10, 90)
+    );
+}

@@ -101,6 +101,9 @@ pub fn HomePage() -> impl IntoView {
                         "stat-high",
                     )}
                 </div>
+                <p class="stat-source">
+                    {t("home.stats.source")}
+                </p>
             </section>
 
             <section aria-labelledby="challenges-title">

@@ -83,6 +83,8 @@ for (const lang of LANGS) {
       await expect(figures.nth(0)).toContainText(t(lang, "home.stat.survive.caption"));
       await expect(figures.nth(1)).toContainText(t(lang, "home.stat.together.value").replace("{n}", "90"));
       await expect(figures.nth(1)).toContainText(t(lang, "home.stat.together.caption"));
+      // Shown as the article's claims, with where such figures come from.
+      await expect(main.getByText(t(lang, "home.stats.source"))).toBeVisible();
       for (const id of ["statistical", "infrastructure", "regulation"]) {
         await expect(main.getByRole("heading", { name: t(lang, `home.challenge.${id}.title`) })).toBeVisible();
       }
