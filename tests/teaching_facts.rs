@@ -60,3 +60,40 @@ fn the_articles_industry_figures_are_shown_as_its_claims_with_their_sources() {
         (10, 90)
     );
 }
+
+/// "Level 0" in `lang`, as the Lifecycle section names level `n` (the part before its colon).
+fn level(lang: Lang, n: usize) -> &'static str {
+    let name = tr(lang, &format!("lifecycle.level.{n}.name"));
+    name.split(':').next().unwrap_or(name)
+}
+
+#[test]
+fn the_scenarios_policies_carry_the_maturity_levels_the_lifecycle_defines() {
+    for lang in Lang::ALL {
+        // A manual retrain, watched or not, is still level 0; the automated trigger, retrain,
+        // gate and deploy is level 1. Level 2 (CI/CD of the pipeline's own code) is not
+        // simulated, so no scenario string claims it.
+        for (policy, n) in [("no-loop", 0), ("manual", 0), ("loop", 1)] {
+            let label = tr(lang, &format!("scenario.policy.{policy}"));
+            assert!(label.starts_with(level(lang, n)), "{lang:?}: {label}");
+        }
+        let catalog = mlops_lab::i18n::store::catalog(lang);
+        for key in catalog.keys().filter(|k| k.starts_with("scenario.")) {
+            let text = catalog.get(key).unwrap_or_default().to_lowercase();
+            let claim = level(lang, 2).to_lowercase();
+            assert!(!text.contains(&claim), "{lang:?} {key}: {text}");
+        }
+    }
+}
+
+#[test]
+fn the_labs_more_churn_world_is_not_called_a_label_shift() {
+    // The world raises every customer's churn odds alike (a change in P(churn | inputs));
+    // the glossary says so, and the lab's option does not call it prior drift.
+    for lang in Lang::ALL {
+        let option = tr(lang, "scenario.drift.prior").to_lowercase();
+        assert!(!option.contains("prior drift"), "{lang:?}: {option}");
+        let def = tr(lang, "term.prior_drift.def");
+        assert!(def.contains("concept drift"), "{lang:?}: {def}");
+    }
+}

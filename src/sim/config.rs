@@ -27,7 +27,9 @@ pub enum DriftKind {
     AcquisitionPromo,
     /// Covariate shift: monthly charges rise by 10 % at strength 1.
     PriceRise,
-    /// Prior drift: the base churn rate rises (intercept + 0.6 at strength 1).
+    /// The base churn rate rises for every customer (intercept + 0.6 at strength 1) while
+    /// the inputs stay as they were: a uniform change in P(churn | inputs), not a pure
+    /// label shift (see the glossary's prior drift).
     PriorShift,
 }
 
@@ -158,7 +160,7 @@ pub enum Preset {
     AcquisitionPromo,
     /// A 10 % price rise: data drift with little effect on F1.
     PriceRise,
-    /// Prior drift: more churn overall, recall falls and precision rises.
+    /// More churn overall (`DriftKind::PriorShift`): recall falls and precision rises.
     PriorShift,
     /// The article's concept drift as a 14-day ramp instead of a step.
     GradualRamp,

@@ -15,9 +15,13 @@
 //! - Wasserstein-1 divided by the reference standard deviation; 0.1 is drift.
 //! - Chi-square test for categorical columns; p < 0.05 is drift.
 //!
-//! A column counts as drifted by Evidently's rule: with more than 1,000 current rows,
-//! normalised Wasserstein (numeric) or Jensen-Shannon (categorical); with fewer, KS or
-//! chi-square p < 0.05. The dataset drifts when at least half the input columns do.
+//! A column counts as drifted by Evidently's default rule, chosen by the **reference**
+//! size: with more than 1,000 reference rows, normalised Wasserstein (numeric) or
+//! Jensen-Shannon (categorical); with fewer, KS or chi-square p < 0.05. (For a binary
+//! column Evidently uses a two-proportion Z-test, whose pooled p-value equals the
+//! chi-square test's on the 2 x 2 table.) Evidently also treats a numeric column with five
+//! or fewer distinct values as categorical; this app's numeric columns have more. The
+//! dataset drifts when at least half the input columns do.
 
 use serde::{Deserialize, Serialize};
 

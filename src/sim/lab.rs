@@ -393,6 +393,23 @@ mod tests {
     }
 
     #[test]
+    fn every_numeric_input_has_more_than_five_values_in_the_reference() {
+        use crate::sim::drift::Column;
+        // Evidently treats a numeric column with five or fewer distinct values as
+        // categorical; the drift rule (`sim::drift`) counts on none of these being so.
+        let c = Config::default();
+        let world = World::generate(&c);
+        let lab = Lab::new(&c, &world);
+        for (column, hist) in Column::INPUTS.iter().zip(&lab.reference_inputs) {
+            let values = hist.iter().filter(|&&n| n > 0).count();
+            assert!(
+                column.is_categorical() || values > 5,
+                "{column:?}: {values} values"
+            );
+        }
+    }
+
+    #[test]
     fn confusion_from_a_histogram_matches_counting() {
         let mut h = ScoreHist::default();
         h.record(0.2, true);

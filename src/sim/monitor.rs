@@ -183,7 +183,7 @@ fn compare_in_bins(
         out.chi2 = chi2;
         out.chi2_p = p;
         out.chi2_verdict = below(p, P_THRESHOLD);
-        out.drifted = if n_cur > 1000 {
+        out.drifted = if n_ref > 1000 {
             js >= DISTANCE_THRESHOLD
         } else {
             p < P_THRESHOLD
@@ -212,7 +212,7 @@ fn compare_in_bins(
         out.ks_verdict = below(p, P_THRESHOLD);
         out.wasserstein = wn;
         out.wasserstein_verdict = at_least(wn, DISTANCE_THRESHOLD);
-        out.drifted = if n_cur > 1000 {
+        out.drifted = if n_ref > 1000 {
             wn >= DISTANCE_THRESHOLD
         } else {
             p < P_THRESHOLD
@@ -365,6 +365,27 @@ mod tests {
             })
             .sum();
         assert!((psi - compare(Column::Charges, &r, &c).psi).abs() < 1e-9);
+    }
+
+    #[test]
+    fn evidently_picks_its_test_by_the_reference_size() {
+        // Charges shifted by about a fifth of a standard deviation: the distance sees it,
+        // a small sample's KS test does not.
+        let sample = |n: usize, shift: f64| {
+            hist(
+                Column::Charges,
+                (0..n).map(move |i| 20.0 + shift + (i % 100) as f64),
+            )
+        };
+        let (small, large) = (100, 5000);
+        // A small reference: the KS test decides, whatever the current week's size.
+        let drift = compare(Column::Charges, &sample(small, 0.0), &sample(large, 6.0));
+        assert!(drift.wasserstein >= DISTANCE_THRESHOLD && drift.ks_p >= P_THRESHOLD);
+        assert!(!drift.drifted, "{drift:?}");
+        // A large reference: the normalised Wasserstein distance decides, even on a small week.
+        let drift = compare(Column::Charges, &sample(large, 0.0), &sample(small, 6.0));
+        assert!(drift.wasserstein >= DISTANCE_THRESHOLD && drift.ks_p >= P_THRESHOLD);
+        assert!(drift.drifted, "{drift:?}");
     }
 
     #[test]
