@@ -97,3 +97,19 @@ fn the_labs_more_churn_world_is_not_called_a_label_shift() {
         assert!(def.contains("concept drift"), "{lang:?}: {def}");
     }
 }
+
+#[test]
+fn hebrew_strings_avoid_the_calques_and_the_overstated_rule() {
+    // Word-for-word renderings of English phrases, and "drift in all the data" for a rule
+    // of half the columns or more.
+    let rejected = ["זרע אקראי", "ימים פגועים", "מגלגלים", "בכל הנתונים"];
+    let catalog = mlops_lab::i18n::store::catalog(Lang::He);
+    for key in catalog.keys() {
+        let text = catalog.get(key).unwrap_or_default();
+        for phrase in rejected {
+            assert!(!text.contains(phrase), "{key}: {text}");
+        }
+    }
+    let rule = tr(Lang::He, "scenario.monitor.dataset_drift");
+    assert!(rule.contains("מחצית"), "{rule}");
+}
