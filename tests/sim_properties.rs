@@ -1,114 +1,14 @@
 //! Property tests over the whole configuration space: any valid configuration runs without
 //! panicking, every metric is a finite number in [0, 1], and a seed always gives the same
-//! run. Cohorts are mostly small so the suite stays fast on two cores; one case in sixteen
-//! draws a cohort anywhere up to the largest allowed. The business inputs and the manual
-//! processes' timings vary too, over their whole valid ranges.
+//! run. The configurations are drawn by `configs::config` over the whole valid space.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use mlops_lab::sim::{
-    self, BadDecisions, Business, Config, DriftKind, DriftShape, PolicyKind, Timings,
-};
+mod configs;
+
+use configs::config;
+use mlops_lab::sim::{self, Config};
 use proptest::prelude::*;
-
-fn config() -> impl Strategy<Value = Config> {
-    (
-        (
-            any::<u64>(),
-            prop_oneof![15 => 500u32..=1500, 1 => 1501u32..=20_000],
-            -6.5f64..=-3.5,
-            0usize..6,
-            0.0f64..=2.0,
-        ),
-        (
-            0u32..=40,
-            any::<bool>(),
-            1u32..=56,
-            7u32..=35,
-            0.5f64..=0.95,
-            0.01f64..=0.3,
-        ),
-        (0usize..3, any::<[bool; 4]>(), 28u32..=126),
-        (business(), timings()),
-    )
-        .prop_map(
-            |(
-                (seed, cohort_size, base_intercept, drift, strength),
-                (onset_day, ramp, ramp_days, label_delay_days, alert_f1, alert_drop),
-                (policy, bad, horizon_days),
-                (business, timings),
-            )| {
-                Config {
-                    seed,
-                    cohort_size,
-                    base_intercept,
-                    drift: DriftKind::ALL[drift],
-                    strength,
-                    onset_day: onset_day.min(horizon_days),
-                    shape: if ramp {
-                        DriftShape::Ramp
-                    } else {
-                        DriftShape::Step
-                    },
-                    ramp_days,
-                    label_delay_days,
-                    alert_f1,
-                    alert_drop,
-                    policy: PolicyKind::ALL[policy],
-                    bad: BadDecisions {
-                        ignore_alert: bad[0],
-                        retrain_on_stale_data: bad[1],
-                        skip_gate: bad[2],
-                        force_rollback: bad[3],
-                    },
-                    horizon_days,
-                    business,
-                    timings,
-                }
-            },
-        )
-}
-
-fn business() -> impl Strategy<Value = Business> {
-    (
-        1.0f64..=1000.0,
-        0.0f64..=1000.0,
-        0.0f64..=1.0,
-        0.0f64..=1.0,
-        1.0f64..=60.0,
-    )
-        .prop_map(
-            |(arpu_nis, offer_cost_nis, save_rate, fp_accept_rate, months_retained)| Business {
-                arpu_nis,
-                offer_cost_nis,
-                save_rate,
-                fp_accept_rate,
-                months_retained,
-            },
-        )
-}
-
-/// Timings in their valid ranges: each step of a manual process after the one before.
-fn timings() -> impl Strategy<Value = Timings> {
-    (
-        0u32..=6,
-        1u32..=30,
-        1u32..=30,
-        1u32..=150,
-        1u32..=60,
-        1u32..=60,
-    )
-        .prop_map(
-            |(dashboard_weekday, retrain, release_gap, review, retrain_gap, deploy_gap)| Timings {
-                dashboard_weekday,
-                manual_retrain_after: retrain,
-                manual_release_after: retrain + release_gap,
-                business_review_day: review,
-                no_loop_retrain_day: review + retrain_gap,
-                no_loop_deploy_day: review + retrain_gap + deploy_gap,
-            },
-        )
-}
 
 fn unit(name: &str, v: f64) -> Result<(), TestCaseError> {
     prop_assert!(v.is_finite() && (0.0..=1.0).contains(&v), "{name} = {v}");

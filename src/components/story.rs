@@ -9,15 +9,14 @@ use crate::components::term::Term;
 use crate::i18n::numbers::{percent, score};
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
-use crate::scenario::describe::{
-    artifact_key, describe, prediction_answer, prediction_options, prediction_question,
-    scene_figure, scene_text,
-};
+use crate::scenario::describe::{artifact_key, describe};
 use crate::scenario::scenes::{Prediction, Scene};
-use crate::scenario::url::PageState;
-use crate::sim::outcome::{
-    GATE_MARGIN, GATE_MIN_AUC, GATE_MIN_F1, GATE_MIN_SEGMENT_F1, GATE_RATE_TOLERANCE,
+use crate::scenario::story::{
+    gate_criterion, gates_to_fix, prediction_answer, prediction_options, prediction_question,
+    scene_figure, scene_text, scene_title,
 };
+use crate::scenario::url::PageState;
+use crate::sim::outcome::{GATE_MIN_SEGMENT_CHURNERS, GATE_MIN_SEGMENT_F1, GateReport};
 use crate::sim::{EventKind, PolicyKind, Role};
 use leptos::prelude::*;
 
@@ -78,11 +77,16 @@ pub fn Story() -> impl IntoView {
     view! {
         <section class="story" aria-labelledby="scene-title">
             <p class="scene-position">{position}</p>
-            <h2 id="scene-title">{move || view! { {t(format!("scenario.scene.{}.title", scene.get().slug()))} }}</h2>
+            <h2 id="scene-title">
+                {move || {
+                    let lang = i18n.lang.get();
+                    ctx.outcome.with(|o| scene_title(lang, scene.get(), o))
+                }}
+            </h2>
             <p class="scene-body">{body}</p>
             {figure}
             {move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> })}
-            {move || (scene.get() == Scene::Gate).then(|| view! { <GateTable /> })}
+            {move || (scene.get() == Scene::Gate).then(|| view! { <GateTables /> })}
             <Swimlanes scene=scene />
             <TermList terms=Signal::derive(move || scene.get().terms()) />
             <nav class="scene-nav" aria-label=i18n.t("scenario.lanes.label")>
@@ -293,65 +297,126 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
     }
 }
 
-/// The validation gate's criteria with the challenger's measured values.
+/// The validation gate's criteria with the challenger's measured values: one table for
+/// each challenger the loop's gate judged until its fix went live.
 #[component]
-fn GateTable() -> impl IntoView {
+fn GateTables() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let rows = move || {
+    move || {
         let lang = i18n.lang.get();
         ctx.outcome.with(|o| {
-            let report = o.policy(PolicyKind::AutomatedLoop).events.iter().find_map(|e| match e.kind {
-                EventKind::GateEvaluated { report, .. } => Some(report),
-                _ => None,
-            })?;
-            let min_segment = report.contract_f1.iter().copied().fold(f64::INFINITY, f64::min);
-            let rows = [
-                (
-                    tr_args(lang, "scenario.gate.beats", &[("margin", &score(GATE_MARGIN))]),
-                    format!("{} / {}", score(report.challenger_f1), score(report.champion_f1)),
-                    report.beats_champion,
-                ),
-                (
-                    tr_args(lang, "scenario.gate.f1", &[("min", &score(GATE_MIN_F1))]),
-                    score(report.challenger_f1),
-                    report.f1_ok,
-                ),
-                (
-                    tr_args(lang, "scenario.gate.auc", &[("min", &score(GATE_MIN_AUC))]),
-                    score(report.challenger_auc),
-                    report.auc_ok,
-                ),
-                (
-                    tr_args(lang, "scenario.gate.rate", &[("tol", &percent(GATE_RATE_TOLERANCE))]),
-                    format!("{} / {}", percent(report.positive_rate), percent(report.observed_churn_rate)),
-                    report.rate_ok,
-                ),
-                (
-                    tr_args(lang, "scenario.gate.segments", &[("min", &score(GATE_MIN_SEGMENT_F1))]),
-                    score(min_segment),
-                    report.segments_ok,
-                ),
-            ];
-            Some(
-                rows.into_iter()
-                    .map(|(criterion, value, ok)| {
-                        view! {
-                            <tr>
-                                <th scope="row">{render_text(lang, &criterion)}</th>
-                                <td class="num">{value}</td>
-                                <td class=if ok { "pass" } else { "fail" }>
-                                    {tr(lang, if ok { "scenario.gate.pass" } else { "scenario.gate.fail" })}
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view(),
-            )
+            gates_to_fix(o)
+                .into_iter()
+                .map(|(day, report, _)| {
+                    let caption =
+                        tr_args(lang, "scenario.gate.caption", &[("day", &day.to_string())]);
+                    view! { <GateTable caption report /> }
+                })
+                .collect_view()
         })
+    }
+}
+
+/// One gate report: a row per criterion, a row per contract segment (a segment with too
+/// few churners in the holdout is shown and marked as not judged).
+#[component]
+fn GateTable(caption: String, report: GateReport) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang.get_untracked();
+    let verdict = |ok: bool| {
+        if ok {
+            "scenario.gate.pass"
+        } else {
+            "scenario.gate.fail"
+        }
     };
+    let mut rows = vec![
+        (
+            gate_criterion(lang, "beats"),
+            format!(
+                "{} / {}",
+                score(report.challenger_f1),
+                score(report.champion_f1)
+            ),
+            None,
+            verdict(report.beats_champion),
+        ),
+        (
+            gate_criterion(lang, "f1"),
+            score(report.challenger_f1),
+            None,
+            verdict(report.f1_ok),
+        ),
+        (
+            gate_criterion(lang, "auc"),
+            score(report.challenger_auc),
+            None,
+            verdict(report.auc_ok),
+        ),
+        (
+            gate_criterion(lang, "rate"),
+            format!(
+                "{} / {}",
+                percent(report.positive_rate),
+                percent(report.observed_churn_rate)
+            ),
+            None,
+            verdict(report.rate_ok),
+        ),
+    ];
+    for (i, (f1, churners)) in report
+        .contract_f1
+        .iter()
+        .zip(report.contract_churners)
+        .enumerate()
+    {
+        let segment = tr(lang, &format!("scenario.cat.contract.{i}"));
+        let criterion = tr_args(
+            lang,
+            "scenario.gate.segment",
+            &[("segment", segment), ("min", &score(GATE_MIN_SEGMENT_F1))],
+        );
+        let note = tr_args(
+            lang,
+            "scenario.gate.segment_churners",
+            &[("churners", &churners.to_string())],
+        );
+        let result = if churners < GATE_MIN_SEGMENT_CHURNERS {
+            "scenario.gate.exempt"
+        } else {
+            verdict(*f1 >= GATE_MIN_SEGMENT_F1)
+        };
+        rows.push((criterion, score(*f1), Some(note), result));
+    }
+    let rows = rows
+        .into_iter()
+        .map(|(criterion, value, note, result)| {
+            let class = match result {
+                "scenario.gate.pass" => "pass",
+                "scenario.gate.fail" => "fail",
+                _ => "exempt",
+            };
+            view! {
+                <tr>
+                    <th scope="row">{render_text(lang, &criterion)}</th>
+                    <td>
+                        <span class="num">{value}</span>
+                        {note.map(|n| view! { " " <span class="gate-churners">{n}</span> })}
+                    </td>
+                    <td class=class>{tr(lang, result)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let exemption = tr_args(
+        lang,
+        "scenario.gate.exemption",
+        &[("churners", &GATE_MIN_SEGMENT_CHURNERS.to_string())],
+    );
     view! {
         <table class="gate-table">
+            <caption>{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">
@@ -367,5 +432,6 @@ fn GateTable() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        <p class="gate-note">{exemption}</p>
     }
 }

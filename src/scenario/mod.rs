@@ -5,4 +5,5 @@
 pub mod describe;
 pub mod report;
 pub mod scenes;
+pub mod story;
 pub mod url;

@@ -165,7 +165,12 @@ impl Report<'_> {
         let dash = || "—".to_string();
         [
             ("report.f1_before", score(h.f1_before_drift)),
-            ("report.f1_stale", score(h.f1_stale_two_weeks_after_deploy)),
+            (
+                "report.f1_stale",
+                crate::scenario::story::first_change(self.outcome)
+                    .map(|f| score(f.week.champion_f1))
+                    .unwrap_or_else(dash),
+            ),
             (
                 "report.f1_after",
                 h.f1_after_fix.map(score).unwrap_or_else(dash),

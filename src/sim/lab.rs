@@ -15,7 +15,7 @@ use super::metrics::{Confusion, SCORE_BINS, ScoreHist, score_bin};
 use super::model::{self, Rows};
 use super::outcome::{
     GATE_MARGIN, GATE_MIN_AUC, GATE_MIN_F1, GATE_MIN_SEGMENT_CHURNERS, GATE_MIN_SEGMENT_F1,
-    GATE_RATE_TOLERANCE, GateReport, Model, ModelCard, ModelId, TrainingData,
+    GATE_RATE_TOLERANCE, GateReport, HOLDOUT_CUT_PERCENT, Model, ModelCard, ModelId, TrainingData,
 };
 use super::world::{self, Cohort, World};
 
@@ -85,9 +85,15 @@ fn rows(c: &Cohort, from: usize, to: usize) -> Rows<'_> {
     (&c.x[from..to], &c.y[from..to])
 }
 
-/// Where a cohort is split into fit and holdout.
-fn split_at(c: &Cohort) -> usize {
-    c.len() * 7 / 10
+/// Where a labelled week is cut for a challenger: rows `..fit` train it, rows
+/// `fit..holdout` choose its threshold, and rows `holdout..` are the gate's holdout, which
+/// nothing in training has seen (a threshold tuned on the gate's own rows would flatter
+/// the challenger at the gate).
+pub(crate) fn cuts(len: usize) -> (usize, usize) {
+    (
+        len * HOLDOUT_CUT_PERCENT.0 / 100,
+        len * HOLDOUT_CUT_PERCENT.1 / 100,
+    )
 }
 
 impl<'a> Lab<'a> {
@@ -204,10 +210,10 @@ impl<'a> Lab<'a> {
                     TrainingData::FreshWeek(k) => &w.weeks[k as usize],
                     _ => &w.history[w.history.len() - 1],
                 };
-                let s = split_at(c);
-                let fit_rows = [rows(c, 0, s)];
+                let (fit, holdout) = cuts(c.len());
+                let fit_rows = [rows(c, 0, fit)];
                 let coef = model::fit(&fit_rows, model::cold_start(&fit_rows));
-                (coef, model::score_hist(&coef, &[rows(c, s, c.len())]))
+                (coef, model::score_hist(&coef, &[rows(c, fit, holdout)]))
             }
         };
         let (threshold, f1) = model::tune_threshold(&tune);
@@ -276,10 +282,11 @@ impl<'a> Lab<'a> {
         self.triage.get(week).copied().unwrap_or((0.0, 0.0, 0.0))
     }
 
-    /// The validation gate: challenger against champion on the 30 % holdout of a week.
+    /// The validation gate: challenger against champion on the holdout of a week, the
+    /// rows neither the challenger's fit nor its threshold saw.
     pub(crate) fn gate(&mut self, challenger: ModelId, champion: ModelId, week: u32) -> GateReport {
         let c = &self.world.weeks[week as usize];
-        let s = split_at(c);
+        let (_, s) = cuts(c.len());
         let ch = self.models[challenger.0 as usize].model;
         let cp = self.models[champion.0 as usize].model;
         let (conf, by_contract, hist, ..) = evaluate(&ch, c, s, c.len(), None);
@@ -299,12 +306,14 @@ impl<'a> Lab<'a> {
             .all(|k| k.tp + k.fn_ < GATE_MIN_SEGMENT_CHURNERS || k.f1() >= GATE_MIN_SEGMENT_F1);
         GateReport {
             holdout_week: week,
+            holdout_rows: (c.len() - s) as u32,
             champion_f1,
             challenger_f1,
             challenger_auc: auc,
             positive_rate: rate,
             observed_churn_rate: observed,
             contract_f1,
+            contract_churners: by_contract.map(|k| k.tp + k.fn_),
             beats_champion,
             f1_ok,
             auc_ok,

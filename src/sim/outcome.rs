@@ -34,8 +34,8 @@ pub struct ModelId(pub u8);
 pub enum TrainingData {
     /// The champion: history weeks -8..=-3 to fit, -2..=-1 to choose the threshold.
     History,
-    /// 70 % of a labelled week after deployment to fit, the other 30 % to choose the
-    /// threshold (and as the gate's holdout).
+    /// A labelled week after deployment: its first 55 % to fit, the next 15 % to choose
+    /// the threshold, the last 30 % left to the gate (`HOLDOUT_CUT_PERCENT`).
     FreshWeek(u32),
     /// The same split of the last pre-deployment week: data from before the drift.
     StaleHistory,
@@ -52,7 +52,8 @@ pub struct ModelCard {
     pub trained_on: TrainingData,
     /// Coefficients and threshold.
     pub model: Model,
-    /// F1 on its own threshold-tuning data (validation F1).
+    /// F1 on its own threshold-tuning data (validation F1): for a challenger, the rows
+    /// between its fit and the gate's holdout.
     pub reference_f1: f64,
     /// ROC AUC on the same data.
     pub reference_auc: f64,
@@ -61,8 +62,11 @@ pub struct ModelCard {
 /// The validation gate's measurements and verdicts (SCENARIO.md section 4).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GateReport {
-    /// The labelled week whose 30 % holdout the gate uses.
+    /// The labelled week whose holdout (the rows the challenger neither fitted nor tuned
+    /// its threshold on) the gate uses.
     pub holdout_week: u32,
+    /// Customers in the holdout.
+    pub holdout_rows: u32,
     /// Champion F1 on the holdout.
     pub champion_f1: f64,
     /// Challenger F1 on the holdout.
@@ -75,6 +79,9 @@ pub struct GateReport {
     pub observed_churn_rate: f64,
     /// Challenger F1 per contract segment.
     pub contract_f1: [f64; 3],
+    /// Churners per contract segment in the holdout: a segment with fewer than
+    /// `GATE_MIN_SEGMENT_CHURNERS` is shown but not judged.
+    pub contract_churners: [u32; 3],
     /// Challenger F1 at least champion F1 + 0.02.
     pub beats_champion: bool,
     /// Challenger F1 at least 0.80.
@@ -88,6 +95,11 @@ pub struct GateReport {
     /// All criteria hold.
     pub passed: bool,
 }
+
+/// The cuts of a fresh labelled week, in percent of its rows: a challenger is fitted on the
+/// rows before the first, its threshold tuned on the rows up to the second, and the rest
+/// is the gate's holdout, which neither saw.
+pub const HOLDOUT_CUT_PERCENT: (usize, usize) = (55, 70);
 
 /// Gate thresholds.
 pub const GATE_MARGIN: f64 = 0.02;
