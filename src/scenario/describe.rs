@@ -103,11 +103,11 @@ pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
             TrainingData::StaleHistory => t("scenario.event.snapshot_stale", &[]),
             TrainingData::History => t("scenario.event.snapshot_history", &[]),
         },
-        EventKind::ChallengerTrained { model, holdout_f1 } => t(
+        EventKind::ChallengerTrained { model, tuning_f1 } => t(
             "scenario.event.trained",
             &[
                 ("version", &version(outcome, model)),
-                ("f1", &score(holdout_f1)),
+                ("f1", &score(tuning_f1)),
             ],
         ),
         EventKind::GateEvaluated {

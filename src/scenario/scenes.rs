@@ -146,7 +146,7 @@ impl Scene {
             Scene::Alert => &["monitoring_dashboard", "on_call"],
             Scene::Triage => &["concept_drift", "psi"],
             Scene::Retrain => &["retraining", "champion_challenger"],
-            Scene::Gate => &["validation_gate", "roc_auc"],
+            Scene::Gate => &["validation_gate", "holdout", "roc_auc"],
             Scene::Canary => &["shadow", "canary", "rollback"],
             Scene::Impact => &["arpu", "business_kpi"],
         }

@@ -137,8 +137,8 @@ pub enum EventKind {
     ChallengerTrained {
         /// The new model.
         model: ModelId,
-        /// Its F1 on its own holdout.
-        holdout_f1: f64,
+        /// Its F1 on the rows its threshold was tuned on (not the gate's holdout).
+        tuning_f1: f64,
     },
     /// The validation gate ran.
     GateEvaluated {

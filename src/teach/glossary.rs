@@ -4,7 +4,7 @@
 //! to an entry.
 
 /// Every term, grouped by theme (the page sorts them alphabetically per language).
-pub const TERMS: [&str; 65] = [
+pub const TERMS: [&str; 66] = [
     // Roles and the craft
     "mlops",
     "ml_developer",
@@ -62,6 +62,7 @@ pub const TERMS: [&str; 65] = [
     // Model quality
     "hyperparameters",
     "data_leakage",
+    "holdout",
     "precision",
     "recall",
     "f1",

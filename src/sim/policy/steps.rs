@@ -30,14 +30,14 @@ pub(super) fn retrain_and_gate(
         EventKind::SnapshotTaken { data },
     );
     let challenger = lab.train(data);
-    let holdout_f1 = lab.models[challenger.0 as usize].reference_f1;
+    let tuning_f1 = lab.models[challenger.0 as usize].reference_f1;
     ops.log(
         d,
         Some(Role::MlDeveloper),
         Some(Artifact::ModelVersion),
         EventKind::ChallengerTrained {
             model: challenger,
-            holdout_f1,
+            tuning_f1,
         },
     );
     let week = fresh?;
