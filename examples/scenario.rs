@@ -191,6 +191,11 @@ fn to_json(o: &Outcome) -> String {
             "days": p.days,
         })).collect::<Vec<_>>(),
         "timeline": o.timeline(),
+        "thresholds": o.thresholds.iter().map(|p| serde_json::json!({
+            "threshold": p.threshold,
+            "f1": p.confusion.f1(),
+            "value_nis": p.value_nis,
+        })).collect::<Vec<_>>(),
     });
     value.to_string()
 }

@@ -108,6 +108,11 @@ const LATIN_IN_HEBREW: &[&str] = &[
     "scenario.monitor.psi",
     "scenario.monitor.js",
     "scenario.monitor.w",
+    // Metric names the Hebrew text keeps in English, as the glossary chooses them.
+    "scenario.threshold.accuracy",
+    "scenario.threshold.precision",
+    "scenario.threshold.recall",
+    "scenario.threshold.f1",
     // "195K": Hebrew charts abbreviate thousands with a Latin K too; see he/shell.txt.
     "number.thousands",
 ];

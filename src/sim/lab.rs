@@ -368,7 +368,7 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
 }
 
 /// Confusion matrix of flagging bins at or above `cut` on a histogram.
-pub(super) fn confusion_from_hist(h: &ScoreHist, cut: usize) -> Confusion {
+pub(crate) fn confusion_from_hist(h: &ScoreHist, cut: usize) -> Confusion {
     let mut c = Confusion::default();
     for b in 0..SCORE_BINS {
         let neg = h.count[b] - h.pos[b];

@@ -75,8 +75,8 @@ pub use config::{
 };
 pub use events::{Artifact, Diagnosis, Event, EventKind, Role};
 pub use outcome::{
-    DayMetrics, GateReport, Headline, ModelCard, ModelId, Outcome, PolicyRun, TrainingData,
-    WeekReport,
+    DayMetrics, GateReport, Headline, ModelCard, ModelId, Outcome, PolicyRun, ThresholdPoint,
+    TrainingData, WeekReport,
 };
 #[cfg(feature = "engine")]
 pub use run::{Session, run};

@@ -34,7 +34,7 @@ impl Model {
     }
 }
 
-fn threshold_to_bin(t: f64) -> usize {
+pub(crate) fn threshold_to_bin(t: f64) -> usize {
     // Rounded, so 0.46 maps to bin 460 exactly.
     libm::round(t * SCORE_BINS as f64) as usize
 }

@@ -168,6 +168,18 @@ pub struct Headline {
     pub churn_reduction_healthy: f64,
 }
 
+/// One decision threshold on the champion's validation weeks: whom it flags, and what the
+/// retention campaign is worth a week at it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdPoint {
+    /// The threshold, on the grid the ML Developer tunes over (0.05..=0.94).
+    pub threshold: f64,
+    /// The confusion matrix at it, over the validation weeks.
+    pub confusion: Confusion,
+    /// The campaign's value per week at it, NIS (the cost model of `cost`).
+    pub value_nis: f64,
+}
+
 /// Everything a run produces. Plain data: the UI formats and translates it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
@@ -181,6 +193,8 @@ pub struct Outcome {
     pub policies: Vec<PolicyRun>,
     /// The article's figures.
     pub headline: Headline,
+    /// Every threshold the champion could have had, on its validation weeks.
+    pub thresholds: Vec<ThresholdPoint>,
 }
 
 impl Outcome {

@@ -158,6 +158,11 @@ impl Session {
             .map(|&k| policy::simulate(&mut lab, k))
             .collect();
         let headline = headline(&mut lab, &policies, champion);
+        let thresholds = cost::threshold_curve(
+            &lab.reference_scores,
+            &config.business,
+            world.history.len().saturating_sub(6),
+        );
         let keep = Cached {
             key,
             history: Vec::new(),
@@ -221,6 +226,7 @@ impl Session {
             weeks,
             policies,
             headline,
+            thresholds,
         })
     }
 }

@@ -161,8 +161,8 @@ for (const lang of LANGS) {
       const rows = page.locator("table.summary tbody tr");
       await expect(rows.nth(0)).toContainText(String(run.degraded_days_without_loop));
       await expect(rows.nth(2)).toContainText(String(run.degraded_days_with_loop));
-      // Six charts, each drawn.
-      await expect(page.locator(".chart-svg svg")).toHaveCount(6);
+      // Seven charts, each drawn.
+      await expect(page.locator(".chart-svg svg")).toHaveCount(7);
       for (const chart of await page.locator(".chart-svg svg").all()) await expect(chart).toBeVisible();
       // The confusion matrix of the automated loop on the last day, read out.
       const loop = run.policies.find((p) => p.kind === "AutomatedLoop").days.at(-1).confusion;
@@ -216,6 +216,16 @@ for (const lang of LANGS) {
       const statsTitle = fill(t(lang, "scenario.stats.title"), { stat: t(lang, "scenario.stat.p"), week });
       await expect(page.getByRole("img", { name: statsTitle })).toBeVisible();
       await expect(page.getByRole("img", { name: fill(t(lang, "scenario.score.title"), { week }) })).toBeVisible();
+      // Which threshold: the F1-best and the money-best ones, from the simulation.
+      const first = (key) => run.thresholds.reduce((a, b) => (b[key] > a[key] ? b : a));
+      const [byF1, byMoney] = [first("f1"), first("value_nis")];
+      const thresholdChart = page.getByRole("img", { name: t(lang, "scenario.threshold.title") });
+      const thresholdText = await description(thresholdChart);
+      await expect(thresholdText).toContainText(score(byF1.threshold));
+      await expect(thresholdText).toContainText(score(byMoney.threshold));
+      await expect(thresholdText).toContainText(grouped(byMoney.value_nis));
+      expect(byMoney.threshold).toBeLessThan(byF1.threshold);
+      await expect(page.locator(".why-f1")).toContainText(t(lang, "scenario.threshold.lower"));
       await expectNoAxeViolations(page);
       await page.reload();
       await expect(page.getByLabel(t(lang, "scenario.dist.pick"))).toHaveValue("calls");

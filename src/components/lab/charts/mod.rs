@@ -1,6 +1,7 @@
 //! The lab's charts: F1 over time, the money each loop saves, a feature's distribution
 //! against the reference, one drift statistic for every input against its threshold, and
-//! the score distribution, one file each. Each is drawn by `crate::charts` in the worker
+//! the score distribution, and accuracy, precision, recall and F1 over every threshold,
+//! one file each. Each is drawn by `crate::charts` in the worker
 //! from the outcome and shown in a `ChartFigure` with a sentence that reads it and its data
 //! as a table. This file holds the axes, bins and table parts they share. A new chart: its
 //! data in `crate::charts::spec`, its drawing in `crate::charts::draw`, its component here.
@@ -10,6 +11,7 @@ mod f1;
 mod money;
 mod scores;
 mod statistics;
+mod threshold;
 
 use crate::charts::spec::{Axis, BarChart, Bars, Chart, ChartRequest, Marker, nice_ticks};
 use crate::components::i18n::{t, use_i18n};
@@ -236,5 +238,6 @@ pub(super) fn LabCharts(
         <distribution::DistributionChart week=week report=report drift=drift />
         <statistics::StatisticsChart week=week report=report drift=drift />
         <scores::ScoresChart week=week report=report drift=drift />
+        <threshold::ThresholdChart />
     }
 }
