@@ -191,6 +191,7 @@ fn to_json(o: &Outcome) -> String {
             "days": p.days,
         })).collect::<Vec<_>>(),
         "timeline": o.timeline(),
+        "reference_segments": o.reference_segments,
         "thresholds": o.thresholds.iter().map(|p| serde_json::json!({
             "threshold": p.threshold,
             "f1": p.confusion.f1(),

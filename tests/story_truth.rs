@@ -115,32 +115,47 @@ fn check(o: &Outcome) -> Result<(), String> {
         EventKind::Triage { diagnosis, .. } => Some(diagnosis),
         _ => None,
     });
-    match diagnosis {
-        Some(Diagnosis::ConceptDrift)
-            if !triage.contains("diagnosis in the incident ticket: concept drift") =>
-        {
-            return fail("concept drift diagnosed", &triage);
-        }
-        Some(Diagnosis::InputDrift)
-            if !triage.contains("diagnosis in the incident ticket: input drift") =>
-        {
-            return fail("input drift diagnosed", &triage);
-        }
-        None if !triage.contains("no triage") => return fail("no triage", &triage),
-        _ => {}
+    let told = match diagnosis {
+        Some(Diagnosis::ConceptDrift) => "ticket: concept drift, because",
+        Some(Diagnosis::InputDrift) => "ticket: input drift",
+        Some(Diagnosis::ConceptAndInput) => "ticket: concept drift with moved inputs",
+        Some(Diagnosis::Unclear) => "ticket: unclear",
+        None => "no triage",
+    };
+    if !triage.contains(told) {
+        return fail(told, &triage);
     }
-    let wrong = matches!(
-        (diagnosis, c.drift),
-        (
-            Some(Diagnosis::InputDrift),
-            DriftKind::Concept | DriftKind::PriorShift | DriftKind::ConceptWithSideSignal
-        ) | (
-            Some(Diagnosis::ConceptDrift),
-            DriftKind::AcquisitionPromo | DriftKind::PriceRise
-        )
-    );
-    if wrong != (triage.contains("rule is wrong") || triage.contains("reads only the PSI")) {
-        return fail(&format!("diagnosis wrong: {wrong}"), &triage);
+    let truth = match c.drift {
+        DriftKind::Concept | DriftKind::PriorShift => Diagnosis::ConceptDrift,
+        DriftKind::AcquisitionPromo | DriftKind::PriceRise => Diagnosis::InputDrift,
+        DriftKind::ConceptWithSideSignal => Diagnosis::ConceptAndInput,
+        DriftKind::None => Diagnosis::Unclear,
+    };
+    let wrong = diagnosis.is_some_and(|d| d != truth);
+    let says_wrong = [
+        "the evidence misleads",
+        "half the story",
+        "nothing changed in the world",
+    ]
+    .iter()
+    .any(|w| triage.contains(w));
+    if wrong != says_wrong {
+        return fail(
+            &format!("diagnosis {diagnosis:?}, truth {truth:?}"),
+            &triage,
+        );
+    }
+    // The evidence: the segment whose errors grew most, with its F1 before and now.
+    if let Some(EventKind::Triage { worst: Some(w), .. }) = lp
+        .events
+        .iter()
+        .map(|e| e.kind)
+        .find(|k| matches!(k, EventKind::Triage { .. }))
+    {
+        let figures = format!("{:.2} to {:.2}", w.reference_f1, w.f1);
+        if !triage.contains(&figures) {
+            return fail(&figures, &triage);
+        }
     }
 
     // The gate and the fix: a blocked challenger is told, and so is the delay it caused.

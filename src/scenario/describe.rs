@@ -76,6 +76,8 @@ pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
             let key = match diagnosis {
                 crate::sim::Diagnosis::ConceptDrift => "scenario.event.triage_concept",
                 crate::sim::Diagnosis::InputDrift => "scenario.event.triage_input",
+                crate::sim::Diagnosis::ConceptAndInput => "scenario.event.triage_both",
+                crate::sim::Diagnosis::Unclear => "scenario.event.triage_unclear",
             };
             t(key, &[("psi", &format!("{max_input_psi:.3}"))])
         }

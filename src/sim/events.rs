@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::{DriftKind, PolicyKind};
 use super::outcome::{GateReport, ModelId, TrainingData};
+use super::triage::SegmentFall;
 
 /// Who acts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,13 +39,18 @@ pub enum Artifact {
     DeploymentRecord,
 }
 
-/// What the triage concludes from the drift report.
+/// What the triage concludes from the drift report and the errors by segment
+/// (`triage::diagnose`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Diagnosis {
-    /// Inputs and scores are stable while performance fell: the relation changed.
+    /// Inputs stable, errors grew inside segments: the relation changed.
     ConceptDrift,
-    /// Some inputs moved (PSI at warning level or above).
+    /// Inputs moved (PSI at warning level or above), each segment scored about as before.
     InputDrift,
+    /// Inputs moved and errors grew inside segments.
+    ConceptAndInput,
+    /// Neither signal is clear.
+    Unclear,
 }
 
 /// Why a model was rolled back.
@@ -109,6 +115,9 @@ pub enum EventKind {
         drifted_share: f64,
         /// PSI of the score distribution.
         score_psi: f64,
+        /// The segment whose F1 fell most against the validation weeks, if the serving
+        /// model has validation weeks to compare with (the champion).
+        worst: Option<SegmentFall>,
     },
     /// Someone read the weekly dashboard and saw the drop.
     DashboardReviewed {

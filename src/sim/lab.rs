@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::cbpe::Calibration;
 use super::config::Config;
-use super::metrics::{Confusion, SCORE_BINS, ScoreHist, score_bin};
+use super::metrics::{Confusion, SCORE_BINS, ScoreHist, Segments, score_bin};
 use super::model::{self, Rows};
 use super::outcome::{
     GATE_MARGIN, GATE_MIN_AUC, GATE_MIN_F1, GATE_MIN_SEGMENT_CHURNERS, GATE_MIN_SEGMENT_F1,
@@ -25,8 +25,8 @@ use super::world::{self, Cohort, World};
 pub struct Eval {
     /// Confusion matrix at the model's threshold.
     pub confusion: Confusion,
-    /// Confusion per contract (month-to-month, one-year, two-year).
-    pub by_contract: [Confusion; 3],
+    /// Confusion per segment (contract, tenure, charges).
+    pub segments: Segments,
     /// ROC AUC.
     pub auc: f64,
     /// CBPE label-free F1 estimate.
@@ -72,6 +72,9 @@ pub(crate) struct Lab<'a> {
     pub(super) reference_inputs: Vec<Vec<u32>>,
     /// Per week: max input PSI, drifted share, score PSI (what triage reads).
     pub(super) triage: Vec<(f64, f64, f64)>,
+    /// The champion's errors per segment on its validation weeks (what triage compares
+    /// a week's errors with).
+    pub(crate) reference_segments: Segments,
     /// How each week was drawn (for reusing an earlier run's fits and evaluations).
     pub(super) week_keys: Vec<(u8, u64)>,
     pub(super) kept_fits: Vec<KeptFit>,
@@ -119,6 +122,7 @@ impl<'a> Lab<'a> {
             reference_scores: ScoreHist::default(),
             reference_inputs,
             triage: Vec::new(),
+            reference_segments: Segments::default(),
             week_keys: Vec::new(),
             kept_fits: Vec::new(),
             kept_evals: Vec::new(),
@@ -245,13 +249,13 @@ impl<'a> Lab<'a> {
                 None
             };
             let c = &self.world.weeks[week];
-            let (confusion, by_contract, hist, churn_by_day, caught_by_day) =
+            let (confusion, segments, hist, churn_by_day, caught_by_day) =
                 evaluate(&model, c, 0, c.len(), bins.as_deref());
             let e = Eval {
                 auc: hist.auc(),
                 cbpe_f1: self.calibrations[m].estimate_f1(&hist, model.cut_bin()),
                 confusion,
-                by_contract,
+                segments,
                 churn_by_day,
                 caught_by_day,
                 hist,
@@ -277,6 +281,16 @@ impl<'a> Lab<'a> {
         self.champion_bins[week].clone().expect("filled above")
     }
 
+    /// A model's errors per segment on the validation weeks (history weeks -2 and -1).
+    pub(crate) fn validation_segments(&self, id: ModelId) -> Segments {
+        let model = self.models[id.0 as usize].model;
+        self.world.history[6..]
+            .iter()
+            .fold(Segments::default(), |acc, c| {
+                acc.plus(&evaluate(&model, c, 0, c.len(), None).1)
+            })
+    }
+
     /// Max input PSI, drifted share and score PSI of a week's drift report.
     pub(crate) fn week_drift(&self, week: usize) -> (f64, f64, f64) {
         self.triage.get(week).copied().unwrap_or((0.0, 0.0, 0.0))
@@ -289,7 +303,8 @@ impl<'a> Lab<'a> {
         let (_, s) = cuts(c.len());
         let ch = self.models[challenger.0 as usize].model;
         let cp = self.models[champion.0 as usize].model;
-        let (conf, by_contract, hist, ..) = evaluate(&ch, c, s, c.len(), None);
+        let (conf, segments, hist, ..) = evaluate(&ch, c, s, c.len(), None);
+        let by_contract = segments.contract;
         let (champ_conf, ..) = evaluate(&cp, c, s, c.len(), None);
         let challenger_f1 = conf.f1();
         let champion_f1 = champ_conf.f1();
@@ -324,16 +339,15 @@ impl<'a> Lab<'a> {
     }
 }
 
-type Evaluated = (Confusion, [Confusion; 3], ScoreHist, [u32; 8], [u32; 8]);
+type Evaluated = (Confusion, Segments, ScoreHist, [u32; 8], [u32; 8]);
 
-/// Scores rows `from..to` of a cohort: confusion, per-contract confusion, score histogram,
-/// and churn events by day.
 /// Scores rows `from..to` of a cohort (or reads their score bins from `bins`, one per
-/// customer of the cohort) and counts the outcomes.
+/// customer of the cohort) and counts the outcomes: overall, per segment, per score bin
+/// and by day of churn.
 fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u16]>) -> Evaluated {
     let cut = model.cut_bin();
     let mut conf = Confusion::default();
-    let mut by_contract = [Confusion::default(); 3];
+    let mut segments = Segments::default();
     let mut hist = ScoreHist::default();
     let mut churn_by_day = [0u32; 8];
     let mut caught_by_day = [0u32; 8];
@@ -355,7 +369,7 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
         let flagged = b >= cut;
         let y = c.y[i];
         conf.record(flagged, y);
-        by_contract[c.contract[i] as usize].record(flagged, y);
+        segments.record(c.bands[i], flagged, y);
         hist.count[b] += 1;
         if y {
             hist.pos[b] += 1;
@@ -364,7 +378,7 @@ fn evaluate(model: &Model, c: &Cohort, from: usize, to: usize, bins: Option<&[u1
             caught_by_day[d] += u32::from(flagged);
         }
     }
-    (conf, by_contract, hist, churn_by_day, caught_by_day)
+    (conf, segments, hist, churn_by_day, caught_by_day)
 }
 
 /// Confusion matrix of flagging bins at or above `cut` on a histogram.

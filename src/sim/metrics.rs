@@ -71,6 +71,86 @@ impl Confusion {
     }
 }
 
+/// A way of cutting the customers into groups, each cut into three bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SegmentKind {
+    /// Month-to-month, one-year, two-year.
+    Contract,
+    /// Under `TENURE_BANDS[0]` months, up to `TENURE_BANDS[1]`, longer.
+    Tenure,
+    /// Monthly charges under `CHARGES_BANDS[0]` NIS, up to `CHARGES_BANDS[1]`, more.
+    Charges,
+}
+
+impl SegmentKind {
+    /// Every kind, in `Segments` order.
+    pub const ALL: [SegmentKind; 3] = [
+        SegmentKind::Contract,
+        SegmentKind::Tenure,
+        SegmentKind::Charges,
+    ];
+
+    /// The URL value and locale-key stem.
+    pub fn slug(self) -> &'static str {
+        match self {
+            SegmentKind::Contract => "contract",
+            SegmentKind::Tenure => "tenure",
+            SegmentKind::Charges => "charges",
+        }
+    }
+}
+
+/// Tenure bands' upper bounds in months: under a year, one to three years, longer.
+pub const TENURE_BANDS: [u32; 2] = [12, 36];
+/// Monthly charges bands' upper bounds in NIS.
+pub const CHARGES_BANDS: [f64; 2] = [50.0, 85.0];
+
+/// The band of a value against two upper bounds: 0 below the first, 1 up to the second
+/// (inclusive of the first), 2 above.
+pub fn band<T: PartialOrd>(value: T, bounds: [T; 2]) -> u8 {
+    let [a, b] = bounds;
+    u8::from(value >= a) + u8::from(value > b)
+}
+
+/// A model's decisions counted per segment: the errors triage reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segments {
+    /// By contract band.
+    pub contract: [Confusion; 3],
+    /// By tenure band.
+    pub tenure: [Confusion; 3],
+    /// By monthly charges band.
+    pub charges: [Confusion; 3],
+}
+
+impl Segments {
+    /// Adds one decision of a customer in bands `[contract, tenure, charges]`.
+    pub fn record(&mut self, bands: [u8; 3], predicted: bool, actual: bool) {
+        self.contract[bands[0] as usize].record(predicted, actual);
+        self.tenure[bands[1] as usize].record(predicted, actual);
+        self.charges[bands[2] as usize].record(predicted, actual);
+    }
+
+    /// The three bands of one kind.
+    pub fn of(&self, kind: SegmentKind) -> &[Confusion; 3] {
+        match kind {
+            SegmentKind::Contract => &self.contract,
+            SegmentKind::Tenure => &self.tenure,
+            SegmentKind::Charges => &self.charges,
+        }
+    }
+
+    /// Sum of two.
+    pub fn plus(&self, o: &Segments) -> Segments {
+        let add = |a: &[Confusion; 3], b: &[Confusion; 3]| [0, 1, 2].map(|i| a[i].plus(b[i]));
+        Segments {
+            contract: add(&self.contract, &o.contract),
+            tenure: add(&self.tenure, &o.tenure),
+            charges: add(&self.charges, &o.charges),
+        }
+    }
+}
+
 fn ratio(a: u32, b: u32) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::config::{Config, PolicyKind};
 use super::drift::DriftReport;
 use super::events::Event;
-use super::metrics::Confusion;
+use super::metrics::{Confusion, Segments};
 
 /// Number of model inputs including the intercept column.
 pub const N_FEATURES: usize = 12;
@@ -137,6 +137,8 @@ pub struct WeekReport {
     pub champion_confusion: Confusion,
     /// Champion's F1 per contract (month-to-month, one-year, two-year) on this week.
     pub champion_contract_f1: [f64; 3],
+    /// Champion's errors per segment (contract, tenure, charges) on this week.
+    pub champion_segments: Segments,
     /// Champion's CBPE estimate on this week.
     pub champion_cbpe_f1: f64,
 }
@@ -195,6 +197,8 @@ pub struct Outcome {
     pub headline: Headline,
     /// Every threshold the champion could have had, on its validation weeks.
     pub thresholds: Vec<ThresholdPoint>,
+    /// The champion's errors per segment on its validation weeks.
+    pub reference_segments: Segments,
 }
 
 impl Outcome {

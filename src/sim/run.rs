@@ -143,6 +143,7 @@ impl Session {
         };
 
         let weeks = week_reports(&mut lab, champion);
+        lab.reference_segments = lab.validation_segments(champion);
         lab.triage = weeks
             .iter()
             .map(|w| {
@@ -158,6 +159,7 @@ impl Session {
             .map(|&k| policy::simulate(&mut lab, k))
             .collect();
         let headline = headline(&mut lab, &policies, champion);
+        let reference_segments = lab.reference_segments;
         let thresholds = cost::threshold_curve(
             &lab.reference_scores,
             &config.business,
@@ -227,6 +229,7 @@ impl Session {
             policies,
             headline,
             thresholds,
+            reference_segments,
         })
     }
 }
@@ -235,12 +238,11 @@ fn week_reports(lab: &mut Lab<'_>, champion: ModelId) -> Vec<WeekReport> {
     let n = lab.world.weeks.len();
     (0..n)
         .map(|w| {
-            let (confusion, contract_f1, auc, cbpe, hist) = {
+            let (confusion, segments, auc, cbpe, hist) = {
                 let e = lab.eval(champion, w);
-                let contract_f1 = e.by_contract.map(|k| k.f1());
                 (
                     e.confusion,
-                    contract_f1,
+                    e.segments,
                     e.auc,
                     e.cbpe_f1,
                     e.hist.count.clone(),
@@ -260,7 +262,8 @@ fn week_reports(lab: &mut Lab<'_>, champion: ModelId) -> Vec<WeekReport> {
                 champion_f1: confusion.f1(),
                 champion_auc: auc,
                 champion_confusion: confusion,
-                champion_contract_f1: contract_f1,
+                champion_contract_f1: segments.contract.map(|k| k.f1()),
+                champion_segments: segments,
                 champion_cbpe_f1: cbpe,
             }
         })

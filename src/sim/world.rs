@@ -19,6 +19,7 @@ use rand_distr::{Distribution, StandardNormal};
 
 use super::config::{Config, DriftKind, DriftShape, LABEL_WINDOW_DAYS};
 use super::drift::Column;
+use super::metrics::{CHARGES_BANDS, TENURE_BANDS, band};
 pub use super::outcome::{Features, N_FEATURES};
 
 /// True coefficients before drift, aligned with `Features` (the intercept slot is unused:
@@ -71,6 +72,8 @@ pub struct Cohort {
     pub y: Vec<bool>,
     /// Contract: 0 month-to-month, 1 one-year, 2 two-year (for per-segment metrics).
     pub contract: Vec<u8>,
+    /// Each customer's bands `[contract, tenure, charges]` (`metrics::Segments`).
+    pub bands: Vec<[u8; 3]>,
     /// For churners, the day within the window the churn happens (1..=7 after the score).
     pub churn_day: Vec<u8>,
     /// Histograms of the raw inputs on the monitoring grids, in `Column::INPUTS` order.
@@ -263,6 +266,7 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
         x: Vec::with_capacity(n),
         y: Vec::with_capacity(n),
         contract: Vec::with_capacity(n),
+        bands: Vec::with_capacity(n),
         churn_day: Vec::with_capacity(n),
         hists: Vec::new(),
         churn_u: Vec::with_capacity(n),
@@ -328,6 +332,11 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
         }
         cohort.x.push(x);
         cohort.contract.push(contract);
+        cohort.bands.push([
+            contract,
+            band(tenure, TENURE_BANDS),
+            band(charges, CHARGES_BANDS),
+        ]);
         cohort.churn_u.push(u);
         cohort.window_day.push(day.min(LABEL_WINDOW_DAYS as u8));
     }

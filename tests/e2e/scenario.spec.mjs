@@ -161,8 +161,8 @@ for (const lang of LANGS) {
       const rows = page.locator("table.summary tbody tr");
       await expect(rows.nth(0)).toContainText(String(run.degraded_days_without_loop));
       await expect(rows.nth(2)).toContainText(String(run.degraded_days_with_loop));
-      // Seven charts, each drawn.
-      await expect(page.locator(".chart-svg svg")).toHaveCount(7);
+      // Eight charts, each drawn.
+      await expect(page.locator(".chart-svg svg")).toHaveCount(8);
       for (const chart of await page.locator(".chart-svg svg").all()) await expect(chart).toBeVisible();
       // The confusion matrix of the automated loop on the last day, read out.
       const loop = run.policies.find((p) => p.kind === "AutomatedLoop").days.at(-1).confusion;
@@ -216,6 +216,22 @@ for (const lang of LANGS) {
       const statsTitle = fill(t(lang, "scenario.stats.title"), { stat: t(lang, "scenario.stat.p"), week });
       await expect(page.getByRole("img", { name: statsTitle })).toBeVisible();
       await expect(page.getByRole("img", { name: fill(t(lang, "scenario.score.title"), { week }) })).toBeVisible();
+      // The errors by segment: the segment whose F1 fell most, from the simulation.
+      const shown = run.weeks[week];
+      const segmentsChart = page.getByRole("img", { name: fill(t(lang, "scenario.segments.title"), { week }) });
+      const segmentsText = await description(segmentsChart);
+      const falls = [];
+      for (const kind of ["contract", "tenure", "charges"]) {
+        shown.champion_segments[kind].forEach((c, band) => {
+          const ref = run.reference_segments[kind][band];
+          const f1 = (m) => (2 * m.tp + m.fp + m.fn_ === 0 ? 0 : (2 * m.tp) / (2 * m.tp + m.fp + m.fn_));
+          if (c.tp + c.fn_ >= 30 && ref.tp + ref.fn_ >= 30) falls.push({ kind, band, before: f1(ref), now: f1(c) });
+        });
+      }
+      const worst = falls.reduce((a, b) => (b.before - b.now > a.before - a.now ? b : a));
+      await expect(segmentsText).toContainText(`${score(worst.before)}`);
+      await expect(segmentsText).toContainText(`${score(worst.now)}`);
+      await expect(segmentsText).toContainText(t(lang, "scenario.diagnosis.concept"));
       // Which threshold: the F1-best and the money-best ones, from the simulation.
       const first = (key) => run.thresholds.reduce((a, b) => (b[key] > a[key] ? b : a));
       const [byF1, byMoney] = [first("f1"), first("value_nis")];

@@ -1,9 +1,12 @@
 //! The incident's sentences: the alert and why it fired (or never did), the triage from
 //! the drift report and the champion's errors by contract, and the business impact.
 
-use super::{gates_to_fix, join, loop_events, weeks_before_change};
+use super::{gates_to_fix, join, loop_events};
 use crate::i18n::numbers::{grouped, percent, score};
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{Lang, tr_args};
+use crate::sim::drift::PSI_WARN;
+use crate::sim::metrics::{CHARGES_BANDS, SegmentKind, TENURE_BANDS};
+use crate::sim::triage::SEGMENT_FALL;
 use crate::sim::{Diagnosis, DriftKind, EventKind, Outcome, PolicyKind};
 
 pub(super) fn alert(lang: Lang, outcome: &Outcome) -> String {
@@ -64,118 +67,97 @@ pub(super) fn alert(lang: Lang, outcome: &Outcome) -> String {
     join([rule, fired, after.unwrap_or_default()])
 }
 
-/// The contract segment names, in `WeekReport::champion_contract_f1` order.
-const SEGMENTS: [&str; 3] = [
-    "scenario.cat.contract.0",
-    "scenario.cat.contract.1",
-    "scenario.cat.contract.2",
-];
-
 pub(super) fn triage(lang: Lang, outcome: &Outcome) -> String {
     let t = |key: &str, args: &[(&str, &str)]| tr_args(lang, &format!("scenario.{key}"), args);
-    let events = loop_events(outcome);
-    let found = events.iter().find_map(|e| match e.kind {
+    let found = loop_events(outcome).iter().find_map(|e| match e.kind {
         EventKind::Triage {
             diagnosis,
             max_input_psi,
             drifted_share,
             score_psi,
-        } => Some((e.day, diagnosis, max_input_psi, drifted_share, score_psi)),
+            worst,
+        } => Some((diagnosis, max_input_psi, drifted_share, score_psi, worst)),
         _ => None,
     });
-    let Some((day, diagnosis, psi, share, score_psi)) = found else {
+    let Some((diagnosis, psi, share, score_psi, worst)) = found else {
         return t("scene.triage.none", &[]);
     };
-    let inputs = match diagnosis {
-        Diagnosis::ConceptDrift => t(
+    let inputs = if psi < PSI_WARN {
+        t(
             "scene.triage.inputs_stable",
             &[
                 ("psi", &format!("{psi:.3}")),
                 ("score_psi", &format!("{score_psi:.3}")),
             ],
-        ),
-        Diagnosis::InputDrift => t(
+        )
+    } else {
+        t(
             "scene.triage.inputs_moved",
             &[("psi", &format!("{psi:.3}")), ("share", &percent(share))],
-        ),
+        )
     };
-    // The week the alert was about: the last matured one before the triage.
-    let week = events
-        .iter()
-        .filter(|e| e.day <= day)
-        .filter_map(|e| match e.kind {
-            EventKind::AlertFired { week, .. } => Some(week),
-            _ => None,
-        })
-        .next_back();
-    let segments = week
-        .and_then(|w| outcome.weeks.get(w as usize))
-        .zip(segment_baseline(outcome))
-        .map(|(w, before)| {
-            let now = w.champion_contract_f1;
-            let falls: Vec<f64> = before.iter().zip(&now).map(|(b, n)| b - n).collect();
-            let worst = (0..3)
-                .max_by(|&a, &b| falls[a].total_cmp(&falls[b]))
-                .unwrap_or(0);
-            let mut args: Vec<(String, String)> = vec![("week".into(), w.week.to_string())];
-            for i in 0..3 {
-                args.push((format!("now{i}"), score(now[i])));
-                args.push((format!("before{i}"), score(before[i])));
-            }
-            args.push(("segment".into(), tr(lang, SEGMENTS[worst]).to_string()));
-            let args: Vec<(&str, &str)> =
-                args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let table = t("scene.triage.segments", &args);
-            let verdict = if falls[worst] > 0.05 {
-                t("scene.triage.worst", &args)
+    let errors = match worst {
+        Some(w) => {
+            let segment = segment_name(lang, w.kind, w.band);
+            let args = [
+                ("segment", segment.as_str()),
+                ("before", &score(w.reference_f1)),
+                ("now", &score(w.f1)),
+            ];
+            if w.fall() >= SEGMENT_FALL {
+                t("scene.triage.errors_grew", &args)
             } else {
-                t("scene.triage.even", &[])
-            };
-            join([table, verdict])
-        })
-        .unwrap_or_default();
-    let verdict = match diagnosis {
-        Diagnosis::ConceptDrift => t("scene.triage.concept", &[]),
-        Diagnosis::InputDrift => t("scene.triage.input", &[]),
-    };
-    // The simulation knows what really changed; a rule that reads only the PSI can be
-    // wrong, and the story says so when it is.
-    let truth = match outcome.config.drift {
-        DriftKind::Concept | DriftKind::PriorShift => Some(Diagnosis::ConceptDrift),
-        DriftKind::AcquisitionPromo | DriftKind::PriceRise => Some(Diagnosis::InputDrift),
-        DriftKind::ConceptWithSideSignal | DriftKind::None => None,
-    };
-    let wrong = match (outcome.config.drift, truth) {
-        (DriftKind::ConceptWithSideSignal, _) if diagnosis == Diagnosis::InputDrift => {
-            t("scene.triage.wrong_side_signal", &[])
+                t("scene.triage.errors_held", &args)
+            }
         }
-        (_, Some(truth)) if truth != diagnosis => match truth {
-            Diagnosis::ConceptDrift => t("scene.triage.wrong_concept", &[]),
-            Diagnosis::InputDrift => t("scene.triage.wrong_input", &[]),
-        },
-        _ => String::new(),
+        None => t("scene.triage.errors_unknown", &[]),
     };
-    join([
-        t("scene.triage.body", &[]),
-        inputs,
-        segments,
-        verdict,
-        wrong,
-    ])
+    let verdict = t(&format!("scene.triage.{}", diagnosis_slug(diagnosis)), &[]);
+    // The simulation knows what really changed; evidence can mislead, and the story says
+    // so when it does.
+    let truth = match outcome.config.drift {
+        DriftKind::Concept | DriftKind::PriorShift => Diagnosis::ConceptDrift,
+        DriftKind::AcquisitionPromo | DriftKind::PriceRise => Diagnosis::InputDrift,
+        DriftKind::ConceptWithSideSignal => Diagnosis::ConceptAndInput,
+        DriftKind::None => Diagnosis::Unclear,
+    };
+    let wrong = if truth == diagnosis {
+        String::new()
+    } else {
+        t(
+            &format!("scene.triage.wrong.{}", diagnosis_slug(truth)),
+            &[],
+        )
+    };
+    join([t("scene.triage.body", &[]), inputs, errors, verdict, wrong])
 }
 
-/// The champion's F1 per contract before the change: the mean of the cohorts before it.
-fn segment_baseline(outcome: &Outcome) -> Option<[f64; 3]> {
-    let weeks = weeks_before_change(outcome);
-    (!weeks.is_empty()).then(|| {
-        let mut sum = [0.0; 3];
-        for w in &weeks {
-            for (s, f) in sum.iter_mut().zip(w.champion_contract_f1) {
-                *s += f;
-            }
-        }
-        sum.map(|s| s / weeks.len() as f64)
-    })
+/// The locale-key stem of a diagnosis.
+pub fn diagnosis_slug(diagnosis: Diagnosis) -> &'static str {
+    match diagnosis {
+        Diagnosis::ConceptDrift => "concept",
+        Diagnosis::InputDrift => "input",
+        Diagnosis::ConceptAndInput => "both",
+        Diagnosis::Unclear => "unclear",
+    }
+}
+
+/// A segment as a phrase that follows “customers” (“on a two-year contract”), with its
+/// band bounds from the simulation's constants.
+pub fn segment_name(lang: Lang, kind: SegmentKind, band: u8) -> String {
+    let (a, b) = match kind {
+        SegmentKind::Contract => (String::new(), String::new()),
+        SegmentKind::Tenure => (TENURE_BANDS[0].to_string(), TENURE_BANDS[1].to_string()),
+        SegmentKind::Charges => (
+            format!("{:.0}", CHARGES_BANDS[0]),
+            format!("{:.0}", CHARGES_BANDS[1]),
+        ),
+    };
+    tr_args(
+        lang,
+        &format!("scenario.segment.{}.{band}", kind.slug()),
+        &[("a", &a), ("b", &b)],
+    )
 }
 
 pub(super) fn impact(lang: Lang, outcome: &Outcome) -> String {

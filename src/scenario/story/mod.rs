@@ -9,6 +9,7 @@ mod incident;
 mod predict;
 
 pub use gate::{failed_criteria, gate_criterion};
+pub use incident::{diagnosis_slug, segment_name};
 pub use predict::{prediction_answer, prediction_options, prediction_question};
 
 use super::scenes::Scene;

@@ -10,9 +10,10 @@
 use super::steps::roll_back_to;
 use super::{Fix, Known, Matured, Operating, Ops, Step};
 use crate::sim::config::{BadDecisions, Config, PolicyKind};
-use crate::sim::events::{Artifact, Diagnosis, EventKind, Role, RollbackReason};
+use crate::sim::events::{Artifact, EventKind, Role, RollbackReason};
 use crate::sim::lab::Lab;
 use crate::sim::outcome::ModelId;
+use crate::sim::triage;
 
 /// The policy with a monitoring-and-retraining loop.
 #[derive(Default)]
@@ -104,19 +105,24 @@ impl Operating for AutomatedLoop {
             return None;
         }
         let (max_input_psi, drifted_share, score_psi) = lab.week_drift(week as usize);
+        // The errors by segment, against the validation weeks the champion has; a model
+        // promoted since has none, and is triaged on the drift report alone.
+        let worst = (ops.serving == ModelId(0))
+            .then(|| {
+                let week_segments = lab.eval(ops.serving, week as usize).segments;
+                triage::worst_fall(&lab.reference_segments, &week_segments)
+            })
+            .flatten();
         ops.log(
             d,
             Some(Role::Both),
             Some(Artifact::IncidentTicket),
             EventKind::Triage {
-                diagnosis: if max_input_psi < 0.1 {
-                    Diagnosis::ConceptDrift
-                } else {
-                    Diagnosis::InputDrift
-                },
+                diagnosis: triage::diagnose(max_input_psi, worst.as_ref()),
                 max_input_psi,
                 drifted_share,
                 score_psi,
+                worst,
             },
         );
         Some(Fix::retrain(d + 1, 0))

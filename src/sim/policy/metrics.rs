@@ -40,7 +40,7 @@ pub(super) fn policy_run(
             recall: c.recall(),
             auc: e.auc,
             confusion: c,
-            contract_f1: e.by_contract.map(|k| k.f1()),
+            contract_f1: e.segments.contract.map(|k| k.f1()),
             cbpe_f1: e.cbpe_f1,
             matured_f1,
             recall_to_date: (churned > 0).then(|| caught as f64 / churned as f64),

@@ -1,10 +1,8 @@
 //! F1 over time for the three policies, with the loop's estimate (CBPE), the alert
 //! level and the loop's first alert and promotion.
 
-use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, last_day};
-use crate::charts::spec::{
-    Axis, Chart, ChartRequest, Level, LineChart, Marker, Series, nice_ticks,
-};
+use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, decimal_axis, last_day};
+use crate::charts::spec::{Chart, ChartRequest, Level, LineChart, Marker, Series};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::score;
@@ -68,14 +66,7 @@ pub(super) fn F1Chart(
             });
             let chart = LineChart {
                 x: day_axis(lang, o.config.horizon_days),
-                y: Axis {
-                    range: (0.4, 1.0),
-                    ticks: nice_ticks(0.4, 1.0, 6)
-                        .into_iter()
-                        .map(|v| (v, format!("{v:.1}")))
-                        .collect(),
-                    title: tr(lang, "chart.axis.f1").into(),
-                },
+                y: decimal_axis((0.4, 1.0), 6, tr(lang, "chart.axis.f1")),
                 series,
                 levels: vec![Level {
                     value: o.config.alert_f1,

@@ -1,6 +1,6 @@
 //! The lab's charts: F1 over time, the money each loop saves, a feature's distribution
 //! against the reference, one drift statistic for every input against its threshold, and
-//! the score distribution, and accuracy, precision, recall and F1 over every threshold,
+//! the score distribution, the champion's errors by segment, and accuracy, precision, recall and F1 over every threshold,
 //! one file each. Each is drawn by `crate::charts` in the worker
 //! from the outcome and shown in a `ChartFigure` with a sentence that reads it and its data
 //! as a table. This file holds the axes, bins and table parts they share. A new chart: its
@@ -10,6 +10,7 @@ mod distribution;
 mod f1;
 mod money;
 mod scores;
+mod segments;
 mod statistics;
 mod threshold;
 
@@ -43,6 +44,18 @@ pub(super) fn day_axis(lang: Lang, horizon: u32) -> Axis {
             .map(|d| (d, format!("{d:.0}")))
             .collect(),
         title: tr(lang, "scenario.chart.axis.day").into(),
+    }
+}
+
+/// An axis of plain numbers with one decimal (F1, a threshold, a share from 0 to 1).
+pub(super) fn decimal_axis(range: (f64, f64), ticks: usize, title: &str) -> Axis {
+    Axis {
+        range,
+        ticks: nice_ticks(range.0, range.1, ticks)
+            .into_iter()
+            .map(|v| (v, format!("{v:.1}")))
+            .collect(),
+        title: title.into(),
     }
 }
 
@@ -238,6 +251,7 @@ pub(super) fn LabCharts(
         <distribution::DistributionChart week=week report=report drift=drift />
         <statistics::StatisticsChart week=week report=report drift=drift />
         <scores::ScoresChart week=week report=report drift=drift />
+        <segments::SegmentsChart week=week report=report />
         <threshold::ThresholdChart />
     }
 }

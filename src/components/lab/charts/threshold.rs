@@ -3,8 +3,8 @@
 //! thresholds marked, the campaign's weekly value at each in the table, and a paragraph
 //! that reads the run's own churn rate, AUC and costs.
 
-use super::{PLOT, WIDTH, col_head};
-use crate::charts::spec::{Axis, Chart, ChartRequest, LineChart, Marker, Series, nice_ticks};
+use super::{PLOT, WIDTH, col_head, decimal_axis};
+use crate::charts::spec::{Chart, ChartRequest, LineChart, Marker, Series};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::{render_text, use_i18n};
 use crate::i18n::numbers::{grouped, percent, score};
@@ -50,24 +50,10 @@ pub(super) fn ThresholdChart() -> impl IntoView {
                 slot,
                 dashed: slot == 3,
             };
-            let unit = |lo: f64, hi: f64, n: usize| -> Vec<(f64, String)> {
-                nice_ticks(lo, hi, n)
-                    .into_iter()
-                    .map(|v| (v, format!("{v:.1}")))
-                    .collect()
-            };
             Some(ChartRequest {
                 chart: Chart::Line(LineChart {
-                    x: Axis {
-                        range: (0.0, 1.0),
-                        ticks: unit(0.0, 1.0, 10),
-                        title: tr(lang, "scenario.threshold.axis").into(),
-                    },
-                    y: Axis {
-                        range: (0.0, 1.0),
-                        ticks: unit(0.0, 1.0, 5),
-                        title: tr(lang, "scenario.threshold.metric").into(),
-                    },
+                    x: decimal_axis((0.0, 1.0), 10, tr(lang, "scenario.threshold.axis")),
+                    y: decimal_axis((0.0, 1.0), 5, tr(lang, "scenario.threshold.metric")),
                     series: vec![
                         line("scenario.threshold.accuracy", 3, &accuracy),
                         line("scenario.threshold.precision", 1, &|p| {
