@@ -45,11 +45,25 @@ pub enum Control {
     Bad,
     /// The business inputs (ARPU, offer cost, save rate, months retained...).
     Business,
+    /// How long each step of a fix takes (the assumptions).
+    Timings,
 }
+
+/// The URL keys (and lab input ids) of the assumptions: how long each step of a fix takes.
+pub const TIMING_KEYS: [&str; 8] = [
+    "lretrain",
+    "canary",
+    "dash",
+    "mretrain",
+    "mrelease",
+    "review",
+    "nlretrain",
+    "nldeploy",
+];
 
 impl Control {
     /// Every control, in the lab's order.
-    pub const ALL: [Control; 12] = [
+    pub const ALL: [Control; 13] = [
         Control::Preset,
         Control::Drift,
         Control::Strength,
@@ -62,6 +76,7 @@ impl Control {
         Control::Policy,
         Control::Bad,
         Control::Business,
+        Control::Timings,
     ];
 
     /// The URL value.
@@ -79,6 +94,7 @@ impl Control {
             Control::Policy => "policy",
             Control::Bad => "bad",
             Control::Business => "business",
+            Control::Timings => "timings",
         }
     }
 
@@ -98,10 +114,11 @@ impl Control {
             Control::Delay => &["delay"],
             Control::Cohort => &["n"],
             Control::Seed => &["seed"],
-            Control::Alert => &["alert"],
+            Control::Alert => &["alert", "drop"],
             Control::Policy => &["policy"],
             Control::Bad => &["bad"],
             Control::Business => &["arpu", "offer", "save", "fpaccept", "months"],
+            Control::Timings => &TIMING_KEYS,
         }
     }
 
@@ -111,6 +128,8 @@ impl Control {
             "n" => Some(Control::Cohort),
             "ramp" => Some(Control::Shape),
             "arpu" | "offer" | "save" | "fpaccept" | "months" => Some(Control::Business),
+            "drop" => Some(Control::Alert),
+            _ if TIMING_KEYS.contains(&id) => Some(Control::Timings),
             _ if id.starts_with("bad-") => Some(Control::Bad),
             _ => Control::from_slug(id),
         }
@@ -184,7 +203,7 @@ pub enum Found {
     /// `lesson=off`: leave the lesson.
     Leave,
     /// A lesson, and the parts of the link that could not be used.
-    Lesson(Lesson, Vec<String>),
+    Lesson(Box<Lesson>, Vec<String>),
     /// A `lesson` key with no stop the app knows, and what could not be used.
     Broken(Vec<String>),
 }
@@ -213,7 +232,7 @@ pub fn parse(query: &str) -> Found {
         None => Found::Nothing,
         Some(None) => Found::Leave,
         Some(Some((lesson, problems))) if lesson.stops.is_empty() => Found::Broken(problems),
-        Some(Some((lesson, problems))) => Found::Lesson(lesson, problems),
+        Some(Some((lesson, problems))) => Found::Lesson(Box::new(lesson), problems),
     }
 }
 
@@ -430,6 +449,13 @@ fn open_keys(lesson: &Lesson) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_timings_control_holds_every_duration() {
+        let keys: Vec<&str> = crate::sim::TIMING_FIELDS.iter().map(|f| f.key).collect();
+        assert_eq!(keys, TIMING_KEYS);
+    }
+
     use super::*;
     use crate::i18n::Lang;
     use crate::sim::{Config, DriftKind, PolicyKind, Preset};
@@ -438,7 +464,7 @@ mod tests {
         match parse(query) {
             Found::Lesson(lesson, problems) => {
                 assert!(problems.is_empty(), "{problems:?}");
-                lesson
+                *lesson
             }
             other => panic!("no lesson in {query}: {other:?}"),
         }

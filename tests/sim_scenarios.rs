@@ -128,3 +128,20 @@ fn recall_to_date_is_known_from_the_first_churn_event_of_the_week() {
     assert_eq!(d[0].recall_to_date, None);
     assert!(d[1].recall_to_date.is_some());
 }
+
+#[test]
+fn the_loop_takes_the_days_its_assumptions_give() {
+    // Retrain `loop_retrain_after` days after the alert, a day to start the canary, then
+    // `canary_days` of canary: 1 + 1 + 1 by default.
+    for (retrain, canary) in [(1, 1), (0, 1), (2, 4)] {
+        let mut config = Config::default();
+        config.timings.loop_retrain_after = retrain;
+        config.timings.canary_days = canary;
+        let o = sim::run(&config).unwrap();
+        assert_eq!(
+            o.headline.days_alert_to_fix_with_loop,
+            Some(retrain + 1 + canary),
+            "retrain {retrain}, canary {canary}"
+        );
+    }
+}

@@ -37,7 +37,7 @@ pub fn provide_lesson(page: Memo<Page>) -> LessonCtx {
         Loaded::Fresh => {}
         Loaded::Restored(LessonLink(link)) => {
             if let Found::Lesson(lesson, _) = lesson::parse(&link) {
-                ctx.lesson.set(Some(lesson));
+                ctx.lesson.set(Some(*lesson));
             }
         }
         // A saved lesson that no longer reads cleanly is dropped, with a notice.
@@ -54,7 +54,7 @@ pub fn provide_lesson(page: Memo<Page>) -> LessonCtx {
             Found::Leave => leave(ctx),
             Found::Lesson(lesson, problems) => {
                 platform::SESSION.save(KEY, &LessonLink(lesson.to_query()));
-                ctx.lesson.set(Some(lesson));
+                ctx.lesson.set(Some(*lesson));
                 ctx.problems.set(problems);
             }
             Found::Broken(problems) => ctx.problems.set(problems),

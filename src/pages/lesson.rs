@@ -33,6 +33,7 @@ fn control_key(control: Control) -> &'static str {
         Control::Policy => "scenario.lab.policy",
         Control::Bad => "scenario.lab.bad",
         Control::Business => "scenario.lab.business",
+        Control::Timings => "scenario.assume.title",
     }
 }
 

@@ -143,6 +143,39 @@ struct Param {
     set: Setter,
 }
 
+/// A duration of the timings: its value, or `None` for another key.
+fn timing(key: &str) -> Option<crate::sim::TimingField> {
+    crate::sim::TIMING_FIELDS.into_iter().find(|f| f.key == key)
+}
+
+/// Reads a configuration field by URL key: a `PARAMS` entry or a duration.
+fn get_param(key: &str, c: &Config) -> Option<String> {
+    match PARAMS.iter().find(|p| p.key == key) {
+        Some(p) => Some((p.get)(c)),
+        None => timing(key).map(|f| (f.get)(&c.timings).to_string()),
+    }
+}
+
+/// Writes a configuration field by URL key; false when the value does not read.
+fn set_param(key: &str, c: &mut Config, value: &str) -> bool {
+    match PARAMS.iter().find(|p| p.key == key) {
+        Some(p) => (p.set)(c, value),
+        None => timing(key).is_some_and(|f| {
+            whole(value, f.range.0, f.range.1)
+                .map(|v| (f.set)(&mut c.timings, v))
+                .is_some()
+        }),
+    }
+}
+
+/// Every configuration key a link may hold, in the order it writes them.
+fn config_keys() -> impl Iterator<Item = &'static str> {
+    PARAMS
+        .iter()
+        .map(|p| p.key)
+        .chain(crate::sim::TIMING_FIELDS.iter().map(|f| f.key))
+}
+
 /// A number in `lo..=hi`, kept to the four decimals `short` writes, so the state a link
 /// gives is exactly the state it writes back.
 fn number(value: &str, lo: f64, hi: f64) -> Option<f64> {
@@ -265,6 +298,11 @@ const PARAMS: &[Param] = &[
         },
     },
     Param {
+        key: "drop",
+        get: |c| short(c.alert_drop),
+        set: |c, v| number(v, 0.01, 0.3).map(|x| c.alert_drop = x).is_some(),
+    },
+    Param {
         key: "bad",
         get: |c| bad_list(c),
         set: set_bad,
@@ -308,8 +346,10 @@ fn set_bad(c: &mut Config, value: &str) -> bool {
 /// Copies the named configuration fields (URL keys) from `from` into `to`; unknown keys
 /// are skipped. A lesson uses it to hold the fields it fixes.
 pub fn copy_fields(from: &Config, to: &mut Config, keys: &[&str]) {
-    for param in PARAMS.iter().filter(|p| keys.contains(&p.key)) {
-        (param.set)(to, &(param.get)(from));
+    for key in config_keys().filter(|k| keys.contains(k)) {
+        if let Some(value) = get_param(key, from) {
+            set_param(key, to, &value);
+        }
     }
 }
 
@@ -397,10 +437,10 @@ pub fn parse(query: &str) -> (PageState, Vec<Problem>) {
                 Some(day) => state.day = Some(day),
                 None => problems.push(Problem::BadValue("day")),
             },
-            other => match PARAMS.iter().find(|p| p.key == other) {
-                Some(param) => {
-                    if !(param.set)(&mut state.config, value) {
-                        problems.push(Problem::BadValue(param.key));
+            other => match config_keys().find(|k| *k == other) {
+                Some(key) => {
+                    if !set_param(key, &mut state.config, value) {
+                        problems.push(Problem::BadValue(key));
                     }
                 }
                 None => {
@@ -447,10 +487,12 @@ pub fn to_query(state: &PageState) -> String {
         parts.push(format!("preset={}", state.preset.slug()));
     }
     let base = Config::preset(state.preset);
-    for param in PARAMS {
-        let value = (param.get)(&state.config);
-        if value != (param.get)(&base) {
-            parts.push(format!("{}={}", param.key, value));
+    for key in config_keys() {
+        let value = get_param(key, &state.config);
+        if value != get_param(key, &base)
+            && let Some(value) = value
+        {
+            parts.push(format!("{key}={value}"));
         }
     }
     if state.mode == Mode::Lab {
@@ -514,11 +556,26 @@ mod tests {
         state.config.business.arpu_nis = 61.5;
         state.config.bad.skip_gate = true;
         state.config.bad.ignore_alert = true;
+        state.config.alert_drop = 0.08;
+        state.config.timings = crate::sim::Timings {
+            loop_retrain_after: 0,
+            canary_days: 3,
+            dashboard_weekday: 5,
+            manual_retrain_after: 4,
+            manual_release_after: 18,
+            business_review_day: 28,
+            no_loop_retrain_day: 40,
+            no_loop_deploy_day: 61,
+        };
         state.feature = Column::Late;
         state.stat = Stat::PValue;
         let query = to_query(&state);
         assert!(
             query.contains("feature=late") && query.contains("stat=p"),
+            "{query}"
+        );
+        assert!(
+            query.contains("canary=3") && query.contains("drop=0.08"),
             "{query}"
         );
         let (back, problems) = parse(&query);

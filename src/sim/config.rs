@@ -119,9 +119,17 @@ impl Default for Business {
     }
 }
 
-/// Days the manual processes take. Day 0 is the deployment of the first model.
+/// Days each step of a fix takes: the automated loop's and the manual processes'. Day 0 is
+/// the deployment of the first model. The defaults are the scenario's stated assumptions;
+/// the lab's assumptions panel changes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timings {
+    /// Automated loop: days from the alert to the retrain and its gate (the pipeline runs
+    /// overnight).
+    pub loop_retrain_after: u32,
+    /// Every policy: days a canary runs before the promotion (it starts the day after the
+    /// gate).
+    pub canary_days: u32,
     /// `ManualRetrain`: the dashboard is read on days where `day % 7` equals this.
     pub dashboard_weekday: u32,
     /// `ManualRetrain`: days from noticing the drop to the retrain and manual QA.
@@ -139,6 +147,8 @@ pub struct Timings {
 impl Default for Timings {
     fn default() -> Self {
         Timings {
+            loop_retrain_after: 1,
+            canary_days: 1,
             dashboard_weekday: 3,
             manual_retrain_after: 3,
             manual_release_after: 11,
@@ -148,6 +158,72 @@ impl Default for Timings {
         }
     }
 }
+
+/// One duration of `Timings`, as the URL, the lab and a lesson name it.
+#[derive(Clone, Copy, Debug)]
+pub struct TimingField {
+    /// URL key and lab input id.
+    pub key: &'static str,
+    /// Smallest and largest value a link or a control may give it (`validate` also
+    /// checks the durations against one another).
+    pub range: (u32, u32),
+    /// Reads it.
+    pub get: fn(&Timings) -> u32,
+    /// Writes it.
+    pub set: fn(&mut Timings, u32),
+}
+
+/// Every duration of `Timings`, in the lab's order.
+pub const TIMING_FIELDS: [TimingField; 8] = [
+    TimingField {
+        key: "lretrain",
+        range: (0, 14),
+        get: |t| t.loop_retrain_after,
+        set: |t, v| t.loop_retrain_after = v,
+    },
+    TimingField {
+        key: "canary",
+        range: (1, 14),
+        get: |t| t.canary_days,
+        set: |t, v| t.canary_days = v,
+    },
+    TimingField {
+        key: "dash",
+        range: (0, 6),
+        get: |t| t.dashboard_weekday,
+        set: |t, v| t.dashboard_weekday = v,
+    },
+    TimingField {
+        key: "mretrain",
+        range: (1, 59),
+        get: |t| t.manual_retrain_after,
+        set: |t, v| t.manual_retrain_after = v,
+    },
+    TimingField {
+        key: "mrelease",
+        range: (2, 60),
+        get: |t| t.manual_release_after,
+        set: |t, v| t.manual_release_after = v,
+    },
+    TimingField {
+        key: "review",
+        range: (1, 363),
+        get: |t| t.business_review_day,
+        set: |t, v| t.business_review_day = v,
+    },
+    TimingField {
+        key: "nlretrain",
+        range: (2, 364),
+        get: |t| t.no_loop_retrain_day,
+        set: |t, v| t.no_loop_retrain_day = v,
+    },
+    TimingField {
+        key: "nldeploy",
+        range: (3, 365),
+        get: |t| t.no_loop_deploy_day,
+        set: |t, v| t.no_loop_deploy_day = v,
+    },
+];
 
 /// Named starting points: the article's scenario and teaching variants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -420,6 +496,9 @@ impl Config {
             return Err(E::MonthsRetained);
         }
         let t = &self.timings;
+        if t.loop_retrain_after > 14 || !(1..=14).contains(&t.canary_days) {
+            return Err(E::LoopTimings);
+        }
         if t.dashboard_weekday > 6 {
             return Err(E::DashboardWeekday(t.dashboard_weekday));
         }
@@ -476,6 +555,8 @@ pub enum ConfigError {
     FpAcceptRate,
     /// `business.months_retained` must be in 1..=60.
     MonthsRetained,
+    /// `timings.loop_retrain_after` must be at most 14 and `canary_days` in 1..=14.
+    LoopTimings,
     /// `timings.dashboard_weekday` must be in 0..=6.
     DashboardWeekday(u32),
     /// `timings.manual_retrain_after` must be at least 1 and before
@@ -505,6 +586,7 @@ impl core::fmt::Display for ConfigError {
             E::SaveRate => f.write_str("save rate is outside 0..=1"),
             E::FpAcceptRate => f.write_str("false-positive acceptance is outside 0..=1"),
             E::MonthsRetained => f.write_str("months retained is outside 1..=60"),
+            E::LoopTimings => f.write_str("loop retrain after 0..=14 days, canary 1..=14 days"),
             E::DashboardWeekday(v) => write!(f, "dashboard weekday {v} is outside 0..=6"),
             E::ManualTimings => {
                 f.write_str("manual retrain must come at least a day before the release (<= 60)")

@@ -72,7 +72,8 @@ pub mod stats;
 pub mod world;
 
 pub use config::{
-    BadDecisions, Business, Config, ConfigError, DriftKind, DriftShape, PolicyKind, Preset, Timings,
+    BadDecisions, Business, Config, ConfigError, DriftKind, DriftShape, PolicyKind, Preset,
+    TIMING_FIELDS, TimingField, Timings,
 };
 pub use events::{Artifact, Diagnosis, Event, EventKind, Role};
 pub use outcome::{

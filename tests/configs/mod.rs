@@ -93,9 +93,20 @@ pub fn timings() -> impl Strategy<Value = Timings> {
         1u32..=150,
         1u32..=60,
         1u32..=60,
+        (0u32..=14, 1u32..=14),
     )
         .prop_map(
-            |(dashboard_weekday, retrain, release_gap, review, retrain_gap, deploy_gap)| Timings {
+            |(
+                dashboard_weekday,
+                retrain,
+                release_gap,
+                review,
+                retrain_gap,
+                deploy_gap,
+                (loop_retrain_after, canary_days),
+            )| Timings {
+                loop_retrain_after,
+                canary_days,
                 dashboard_weekday,
                 manual_retrain_after: retrain,
                 manual_release_after: retrain + release_gap,

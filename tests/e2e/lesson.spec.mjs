@@ -28,8 +28,9 @@ for (const lang of LANGS) {
       // Students may change the strength and nothing else.
       const open = page.getByRole("group", { name: t(lang, "builder.open") });
       const boxes = open.getByRole("checkbox");
-      await expect(boxes).toHaveCount(12);
-      for (let i = 0; i < 12; i++) await boxes.nth(i).uncheck();
+      // Every control of the lab, the assumptions included.
+      await expect(boxes).toHaveCount(13);
+      for (let i = 0; i < 13; i++) await boxes.nth(i).uncheck();
       await open.getByRole("checkbox", { name: looseName(t(lang, "scenario.lab.strength")) }).check();
 
       // The values: a price rise, seed 7.
@@ -39,7 +40,7 @@ for (const lang of LANGS) {
       await seed.fill("7");
       await seed.press("Tab");
 
-      await expect(page.getByText(fill(t(lang, "builder.summary"), { stops: 4, open: 1, controls: 12 }))).toBeVisible();
+      await expect(page.getByText(fill(t(lang, "builder.summary"), { stops: 4, open: 1, controls: 13 }))).toBeVisible();
       const field = page.getByRole("textbox", { name: t(lang, "builder.link") });
       await expect(field).toHaveValue(/lesson=roles,drop,alert,lab&open=strength&/);
       const link = await field.inputValue();

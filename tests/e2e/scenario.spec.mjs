@@ -153,6 +153,26 @@ for (const lang of LANGS) {
       check();
     });
 
+    test("the timeline follows the assumptions a student changes", async ({ page }) => {
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      const canary = page.getByLabel(t(lang, "scenario.assume.canary"));
+      await expect(canary).toHaveValue("1");
+      await expect(page.getByText(fill(t(lang, "scenario.assume.canary.hint"), { default: 1 }))).toBeVisible();
+      await canary.fill("3");
+      await canary.press("Tab");
+      await expect(page).toHaveURL(/canary=3/);
+      const slow = JSON.parse(execFileSync(cli, ["--seed", "42", "--json", "--canary-days", "3"], { encoding: "utf8" }));
+      expect(slow.days_alert_to_fix_with_loop).toBe(5);
+      await page.goto(`${lang}/scenario?canary=3&scene=impact`);
+      await ready(page);
+      const impact = page.locator(".scene-body").first();
+      await expect(impact).toContainText(fill(t(lang, "scenario.scene.impact.fix"), { fix_days: 5 }));
+      await expect(impact).toContainText(fill(t(lang, "scenario.scene.impact.steps"), { retrain: 1, canary: 3 }));
+      await expect(impact).toContainText(grouped(slow.saving_nis));
+      await expectNoAxeViolations(page);
+    });
+
     test("the lab shows the simulation's figures for the default run", async ({ page }) => {
       await page.goto(`${lang}/scenario?mode=lab`);
       await ready(page);

@@ -8,11 +8,27 @@ use crate::components::i18n::t;
 use crate::lesson::Control;
 use crate::scenario::describe::policy_key;
 use crate::scenario::url::PageState;
-use crate::sim::Config;
+use crate::sim::{Config, TIMING_FIELDS};
 use crate::sim::{DriftKind, DriftShape, PolicyKind, Preset};
 use leptos::prelude::*;
 
-/// The lab's controls: the world, operations, bad decisions and the business inputs.
+/// The label and hint keys of each duration, in `TIMING_FIELDS` order.
+const TIMING_TEXT: [(&str, &str); 8] = [
+    ("scenario.assume.lretrain", "scenario.assume.lretrain.hint"),
+    ("scenario.assume.canary", "scenario.assume.canary.hint"),
+    ("scenario.assume.dash", "scenario.assume.dash.hint"),
+    ("scenario.assume.mretrain", "scenario.assume.mretrain.hint"),
+    ("scenario.assume.mrelease", "scenario.assume.mrelease.hint"),
+    ("scenario.assume.review", "scenario.assume.review.hint"),
+    (
+        "scenario.assume.nlretrain",
+        "scenario.assume.nlretrain.hint",
+    ),
+    ("scenario.assume.nldeploy", "scenario.assume.nldeploy.hint"),
+];
+
+/// The lab's controls: the world, operations, bad decisions, the business inputs and the
+/// assumptions (how long each step of a fix takes).
 /// They read and change the state of the `ControlsCtx` in context.
 #[component]
 pub fn LabControls() -> impl IntoView {
@@ -167,6 +183,15 @@ pub fn LabControls() -> impl IntoView {
                 get=|c| c.alert_f1
                 set=|c, v| c.alert_f1 = v
             />
+            <Slider
+                id="drop"
+                label="scenario.lab.drop"
+                min=0.01
+                max=0.3
+                step=0.01
+                get=|c| c.alert_drop
+                set=|c, v| c.alert_drop = v
+            />
             <Choice
                 id="policy"
                 label="scenario.lab.policy"
@@ -248,6 +273,33 @@ pub fn LabControls() -> impl IntoView {
                 get=|c| c.business.months_retained
                 set=|c, v| c.business.months_retained = v
             />
+        </fieldset>
+        <fieldset class="assumptions">
+            <legend>
+                {t("scenario.assume.title")}
+            </legend>
+            <p class="hint">
+                {t("scenario.assume.lead")}
+            </p>
+            {TIMING_FIELDS
+                .into_iter()
+                .zip(TIMING_TEXT)
+                .map(|(field, (label, hint))| {
+                    let (min, max) = field.range;
+                    view! {
+                        <NumberField
+                            id=field.key
+                            label=label
+                            hint=hint
+                            min=min as f64
+                            max=max as f64
+                            step=1.0
+                            get=move |c: &Config| (field.get)(&c.timings) as f64
+                            set=move |c: &mut Config, v: f64| (field.set)(&mut c.timings, v as u32)
+                        />
+                    }
+                })
+                .collect_view()}
         </fieldset>
     </form>
     }

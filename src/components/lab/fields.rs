@@ -4,6 +4,7 @@
 //! grey out when a lesson fixes their control.
 
 use crate::components::i18n::{t, use_i18n};
+use crate::i18n::tr_args;
 use crate::lesson::Control;
 use crate::scenario::url::{PageState, short};
 use crate::sim::{Config, Preset};
@@ -107,7 +108,8 @@ pub(super) fn Slider(
     }
 }
 
-/// A labelled number field for one numeric field.
+/// A labelled number field for one numeric field, with an optional hint under it (a
+/// locale key whose `{default}` is the field's default value).
 #[component]
 pub(super) fn NumberField(
     id: &'static str,
@@ -115,10 +117,22 @@ pub(super) fn NumberField(
     min: f64,
     max: f64,
     step: f64,
-    get: fn(&Config) -> f64,
-    set: fn(&mut Config, f64),
+    get: impl Fn(&Config) -> f64 + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut Config, f64) + Copy + Send + Sync + 'static,
+    #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let ctx = use_controls();
+    let i18n = use_i18n();
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let hint_text = hint.map(|key| {
+        move || {
+            tr_args(
+                i18n.lang.get(),
+                key,
+                &[("default", &short(get(&Config::default())))],
+            )
+        }
+    });
     view! {
         <div class="control">
             <label for=id>
@@ -127,6 +141,7 @@ pub(super) fn NumberField(
             <input
                 id=id
                 type="number"
+                aria-describedby=hint_id.clone()
                 disabled=locked(id)
                 min=short(min)
                 max=short(max)
@@ -140,6 +155,7 @@ pub(super) fn NumberField(
                     }
                 }
             />
+            {hint_text.map(|text| view! { <p class="hint" id=hint_id>{text}</p> })}
         </div>
     }
 }

@@ -182,17 +182,25 @@ pub(super) fn impact(lang: Lang, outcome: &Outcome) -> String {
                 .filter(|(_, r, enforced)| *enforced && !r.passed)
                 .count();
             let took = t("scene.impact.fix", &[("fix_days", &days.to_string())]);
-            let why = if blocked > 0 {
-                t(
-                    if blocked == 1 {
+            // The loop's own days: retrain and gate, a day to deploy the canary, the canary.
+            let timings = outcome.config.timings;
+            let own = timings.loop_retrain_after + 1 + timings.canary_days;
+            let why = match blocked {
+                0 => t(
+                    "scene.impact.steps",
+                    &[
+                        ("retrain", &timings.loop_retrain_after.to_string()),
+                        ("canary", &timings.canary_days.to_string()),
+                    ],
+                ),
+                n => t(
+                    if n == 1 {
                         "scene.impact.blocked_one"
                     } else {
                         "scene.impact.blocked_many"
                     },
-                    &[("n", &blocked.to_string())],
-                )
-            } else {
-                String::new()
+                    &[("n", &n.to_string()), ("loop_days", &own.to_string())],
+                ),
             };
             join([took, why])
         }

@@ -1,7 +1,7 @@
 //! The automated loop: matured labels are joined to the predictions as they arrive; the
-//! alert rule fires, triage tells concept drift from input drift, and the fix runs on its
-//! own: retrain and gate the next day, a canary the day after, promotion the day after
-//! that. A promoted model is watched until its first matured week and rolled back if it
+//! alert rule fires, triage reads the drift report and the errors by segment, and the fix
+//! runs on its own: retrain and gate `loop_retrain_after` days later (1), a canary the day
+//! after, promotion `canary_days` after that (1). A promoted model is watched until its first matured week and rolled back if it
 //! did worse than the model it replaced.
 //!
 //! The bad decisions of `config.bad` are this policy's: an ignored alert, a stale
@@ -72,7 +72,7 @@ impl Operating for AutomatedLoop {
         }
     }
 
-    /// The alert, then triage and a retrain the next day (unless the alert is ignored).
+    /// The alert, then triage and a retrain (unless the alert is ignored).
     fn trigger(
         &mut self,
         ops: &mut Ops<'_>,
@@ -125,7 +125,7 @@ impl Operating for AutomatedLoop {
                 worst,
             },
         );
-        Some(Fix::retrain(d + 1, 0))
+        Some(Fix::retrain(d + ops.config.timings.loop_retrain_after, 0))
     }
 
     /// A canary the next day.

@@ -66,7 +66,7 @@ pub(super) fn retrain_and_gate(
 }
 
 /// Sends a share of the traffic to the challenger and compares its positive rate with the
-/// churn last observed; promotes it the next day, or rolls the canary back.
+/// churn last observed; promotes it after `canary_days`, or rolls the canary back.
 pub(super) fn canary(ops: &mut Ops<'_>, lab: &mut Lab<'_>, fix: Fix, challenger: ModelId) {
     let d = fix.day;
     let week = (d / 7) as usize;
@@ -92,7 +92,7 @@ pub(super) fn canary(ops: &mut Ops<'_>, lab: &mut Lab<'_>, fix: Fix, challenger:
     );
     if passed {
         ops.fix = Some(Fix {
-            day: d + 1,
+            day: d + ops.config.timings.canary_days,
             step: Step::Promote(challenger),
             ..fix
         });
