@@ -1,16 +1,18 @@
 //! A scenario run as a report a student can hand in: one self-contained HTML file with the
-//! configuration, the key figures, the three policies compared, the charts as the lab drew
-//! them, and the events of the policy shown. Every figure comes from the run; the file
+//! configuration and the assumptions, the key figures, the story of the run, the three
+//! policies compared, the charts as the lab drew them, and the events of the policy shown. Every figure comes from the run; the file
 //! needs nothing else to open or print, in either language. Pure: the lab gathers the
 //! charts and offers the file.
 //!
-//! Over ~400 lines with its tests; the code itself is about 320 lines.
+//! Over ~400 lines with its tests; the code itself is about 350 lines.
 
 use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
+use crate::scenario::scenes::Scene;
+use crate::scenario::story::{scene_text, scene_title};
 use crate::scenario::url::{PageState, short};
-use crate::sim::{DriftShape, Outcome, PolicyKind};
+use crate::sim::{DriftShape, Outcome, PolicyKind, TIMING_FIELDS};
 
 /// One policy's standing on a day: its F1 that day, the days it was degraded so far and
 /// the value its scores brought so far (NIS).
@@ -153,10 +155,33 @@ impl Report<'_> {
             ("scenario.lab.offer", short(c.business.offer_cost_nis)),
             ("scenario.lab.save", short(c.business.save_rate)),
             ("scenario.lab.months", short(c.business.months_retained)),
+            ("scenario.lab.drop", score(c.alert_drop)),
         ]);
-        rows.into_iter()
+        let mut rows: Vec<(String, String)> = rows
+            .into_iter()
             .map(|(key, value)| (self.t(key), text(lang, &value)))
-            .collect()
+            .collect();
+        // The assumptions: how long each step of a fix takes.
+        rows.extend(TIMING_FIELDS.iter().map(|f| {
+            (
+                self.t(&format!("scenario.assume.{}", f.key)),
+                (f.get)(&c.timings).to_string(),
+            )
+        }));
+        rows
+    }
+
+    /// The story of this run: every scene's title and text, as the story tells them.
+    fn story(&self, out: &mut String) {
+        let lang = self.lang;
+        out.push_str(&format!("<h2>{}</h2>", self.t("report.story")));
+        for scene in Scene::ALL {
+            out.push_str(&format!(
+                "<h3>{}</h3><p>{}</p>",
+                text(lang, &scene_title(lang, scene, self.outcome)),
+                text(lang, &scene_text(lang, scene, self.outcome)),
+            ));
+        }
     }
 
     /// The run's headline figures.
@@ -249,6 +274,8 @@ impl Report<'_> {
             [self.t("report.figure"), self.t("report.value")],
             self.figures(),
         );
+
+        self.story(&mut out);
 
         out.push_str(&format!(
             "<h2>{}</h2><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
@@ -402,6 +429,23 @@ mod tests {
             assert!(html.to_lowercase().contains("stroke=\"#1d4fa8\"") && !html.contains("var(--"));
             assert!(html.contains("F1 &lt;over&gt; time"));
             assert!(html.contains("a=&lt;b&gt;") && !html.contains("<b>"));
+        });
+    }
+
+    #[test]
+    fn the_report_tells_the_runs_story_and_lists_its_assumptions() {
+        report_for(Lang::En, "mode=lab&canary=3", 62, |html, o| {
+            // Every scene, as the story tells it for this run.
+            assert_eq!(html.matches("<h3>").count(), Scene::ALL.len());
+            let days = o.headline.days_alert_to_fix_with_loop.unwrap();
+            assert_eq!(days, 5);
+            assert!(html.contains(&format!("took {days} days")), "impact");
+            // The assumptions, the changed one with its value.
+            let canary = tr(Lang::En, "scenario.assume.canary");
+            assert!(
+                html.contains(&format!("{canary}</th><td>3</td>")),
+                "canary days"
+            );
         });
     }
 

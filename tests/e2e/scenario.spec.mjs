@@ -305,6 +305,11 @@ for (const lang of LANGS) {
     expect(html).toContain(score(run.f1_before_drift));
     expect(html).toContain(score(run.f1_stale_two_weeks_after_deploy));
     expect(html).toContain(grouped(run.saving_nis));
+    // The story of the run, scene by scene, and the assumptions among the settings.
+    expect(html).toContain(t(lang, "report.story"));
+    expect(html.match(/<h3>/g)).toHaveLength(13);
+    // (Hebrew isolates its Latin words, so the English label is the one read whole.)
+    if (lang === "en") expect(html).toContain(t(lang, "scenario.assume.canary"));
     // Every chart the lab shows, in fixed colours, with its sentence.
     const titles = await page.locator(".lab figure.chart figcaption").allTextContents();
     expect(titles.length).toBeGreaterThanOrEqual(6);
