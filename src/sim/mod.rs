@@ -47,6 +47,7 @@ pub mod drift;
 pub mod events;
 pub mod metrics;
 pub mod outcome;
+pub mod timings;
 pub mod triage;
 
 // The engine that computes a run: in the worker and natively, never in the page.

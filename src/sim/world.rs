@@ -10,6 +10,10 @@
 //! Weeks are numbered from the first deployment: week 0 is scored on day 0, week `w` on
 //! day `7w`. The eight history weeks before deployment are weeks -8..=-1 and never drift.
 //!
+//! Why it is longer than ~400 lines: a customer's draws and the churn process that labels
+//! them share one random stream and must change together; the code is about 460 lines,
+//! the rest its tests.
+//!
 //! Why it is longer than ~400 lines: its tests. Customers, the true churn process and the
 //! drift share one random stream per cohort and change together (the code is about 445 lines).
 
