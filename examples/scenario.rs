@@ -40,8 +40,10 @@ OPTIONS:
     --save-rate <0..1>           share of flagged churners saved [default: 0.18]
     --fp-accept <0..1>           share of flagged stayers who accept [default: 0.5]
     --months <1..60>             months a saved customer stays [default: 12]
+    --control <0..0.5>           share kept out of the campaign as a control group,
+                                 0 for none [default: 0.1]
     --loop-retrain-after <0..14> loop: days from the alert to the retrain [default: 1]
-    --canary-days <1..14>        days a canary runs before promotion [default: 1]
+    --canary-days <1..14>        fewest days a canary runs before promotion [default: 1]
     --dashboard-weekday <0..6>   manual: the dashboard is read when day % 7 is this
                                  [default: 3]
     --manual-retrain-after <days>   manual: drop noticed to retrain and QA [default: 3]
@@ -142,6 +144,7 @@ fn parse(args: &[String]) -> Result<(Config, bool), String> {
             "--save-rate" => config.business.save_rate = num(flag, value()?)?,
             "--fp-accept" => config.business.fp_accept_rate = num(flag, value()?)?,
             "--months" => config.business.months_retained = num(flag, value()?)?,
+            "--control" => config.business.control_share = num(flag, value()?)?,
             "--loop-retrain-after" => config.timings.loop_retrain_after = num(flag, value()?)?,
             "--canary-days" => config.timings.canary_days = num(flag, value()?)?,
             "--dashboard-weekday" => config.timings.dashboard_weekday = num(flag, value()?)?,

@@ -121,7 +121,7 @@ impl Control {
             Control::Alert => &["alert", "drop"],
             Control::Policy => &["policy"],
             Control::Bad => &["bad"],
-            Control::Business => &["arpu", "offer", "save", "fpaccept", "months"],
+            Control::Business => &["arpu", "offer", "save", "fpaccept", "months", "control"],
             Control::Timings => &TIMING_KEYS,
         }
     }
@@ -131,7 +131,9 @@ impl Control {
         match id {
             "n" => Some(Control::Cohort),
             "ramp" => Some(Control::Shape),
-            "arpu" | "offer" | "save" | "fpaccept" | "months" => Some(Control::Business),
+            "arpu" | "offer" | "save" | "fpaccept" | "months" | "control" => {
+                Some(Control::Business)
+            }
             "drop" => Some(Control::Alert),
             _ if TIMING_KEYS.contains(&id) => Some(Control::Timings),
             _ if id.starts_with("bad-") => Some(Control::Bad),
@@ -646,6 +648,7 @@ mod tests {
             "offer",
             "save",
             "months",
+            "control",
         ] {
             assert!(Control::of_input(id).is_some(), "{id}");
         }

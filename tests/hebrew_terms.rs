@@ -15,7 +15,7 @@ struct Concept {
     other_concepts: &'static [&'static str],
 }
 
-const CONCEPTS: [Concept; 10] = [
+const CONCEPTS: [Concept; 11] = [
     Concept {
         term: "feature",
         chosen: "פיצ'ר",
@@ -57,6 +57,12 @@ const CONCEPTS: [Concept; 10] = [
         term: "concept_drift",
         chosen: "drift",
         variants: &["סחף"],
+        other_concepts: &[],
+    },
+    Concept {
+        term: "control_group",
+        chosen: "קבוצת ביקורת",
+        variants: &["קבוצת בקרה", "control group"],
         other_concepts: &[],
     },
     Concept {

@@ -51,6 +51,22 @@ fn gates_before_fix(o: &Outcome) -> Vec<bool> {
         .collect()
 }
 
+/// Days of the canary that led to the loop's first promotion.
+fn fix_canary_days(o: &Outcome) -> Option<u32> {
+    let lp = o.policy(PolicyKind::AutomatedLoop);
+    let until = lp.first_promotion_day?;
+    lp.events
+        .iter()
+        .rev()
+        .filter(|e| e.day <= until)
+        .find_map(|e| match e.kind {
+            EventKind::CanaryStarted {
+                passed: true, plan, ..
+            } => Some(plan.days),
+            _ => None,
+        })
+}
+
 #[test]
 fn the_article_figures_hold_for_every_seed() {
     for (seed, o) in all() {
@@ -67,14 +83,20 @@ fn the_article_figures_hold_for_every_seed() {
         );
         let fixed = h.f1_after_fix.expect("the loop promotes a fix");
         assert!(fixed >= 0.82, "seed {seed}: F1 after the fix {fixed}");
-        // Three days, or a week more for each challenger the gate blocked: the next one
-        // comes with the next week's labels and the alert they bring.
+        // A day to retrain and gate, a day to start the canary and the canary's days (one,
+        // or more where its traffic needs them), and a week more for each challenger the
+        // gate blocked: the next one comes with the next week's labels and their alert.
         let gates = gates_before_fix(o);
         let blocked = gates.iter().filter(|passed| !**passed).count() as u32;
         assert_eq!(gates.last(), Some(&true), "seed {seed}: {gates:?}");
+        let canary = fix_canary_days(o).expect("a canary before the promotion");
+        assert!(
+            (1..=sim::CANARY_MAX_DAYS).contains(&canary),
+            "seed {seed}: a canary of {canary} days"
+        );
         assert_eq!(
             h.days_alert_to_fix_with_loop,
-            Some(3 + 7 * blocked),
+            Some(2 + canary + 7 * blocked),
             "seed {seed}: gates {gates:?}"
         );
         assert!(
@@ -83,8 +105,9 @@ fn the_article_figures_hold_for_every_seed() {
             h.degraded_days_without_loop,
             h.degraded_days_with_loop
         );
+        // The loop saves money in every world; how much varies (the mean is below).
         assert!(
-            (50_000.0..=350_000.0).contains(&h.saving_nis),
+            h.saving_nis > 0.0,
             "seed {seed}: saving {} NIS",
             h.saving_nis
         );
@@ -103,10 +126,10 @@ fn the_loop_fixes_the_drop_in_three_days_in_most_worlds() {
             .iter()
             .filter(|(_, o)| o.headline.days_alert_to_fix_with_loop == Some(3))
             .count();
-        // About 96 % of worlds (1,443 of 1,500 drawn seeds); a blocked first challenger
-        // in the rest.
+        // About 87 % of worlds (261 of 300 seeds); in the rest a blocked first challenger,
+        // or a challenger whose flag rate sits near an edge of the canary's band.
         let seeds: Vec<u64> = runs.iter().map(|(s, _)| *s).collect();
-        assert!(three * 100 >= runs.len() * 80, "{three} of {seeds:?}");
+        assert!(three * 100 >= runs.len() * 70, "{three} of {seeds:?}");
     }
 }
 
@@ -127,7 +150,7 @@ fn the_loop_saves_about_200k_nis_on_average_and_the_manual_retrain_sits_between(
     for runs in [numbered(), drawn()] {
         let mean = runs.iter().map(|(_, o)| o.headline.saving_nis).sum::<f64>() / runs.len() as f64;
         assert!(
-            (170_000.0..=230_000.0).contains(&mean),
+            (150_000.0..=250_000.0).contains(&mean),
             "mean saving {mean}"
         );
     }

@@ -11,7 +11,7 @@ mod configs;
 
 use mlops_lab::i18n::Lang;
 use mlops_lab::scenario::scenes::{Prediction, Scene};
-use mlops_lab::scenario::story::{prediction_answer, scene_text, scene_title};
+use mlops_lab::scenario::story::{labels_reading, prediction_answer, scene_text, scene_title};
 use mlops_lab::sim::drift::PSI_WARN;
 use mlops_lab::sim::{self, Config, Diagnosis, DriftKind, EventKind, Outcome, PolicyKind, Preset};
 use proptest::prelude::*;
@@ -185,6 +185,62 @@ fn check(o: &Outcome) -> Result<(), String> {
         }
     }
     let blocked = gates.iter().filter(|(_, p, e)| *e && !p).count();
+
+    // How long the first canary ran, as its plan has it.
+    let first_canary = lp.events.iter().find_map(|e| match e.kind {
+        EventKind::CanaryStarted {
+            passed: true, plan, ..
+        } => Some(plan),
+        _ => None,
+    });
+    if let Some(plan) = first_canary {
+        let canary = en(Scene::Canary);
+        let told = if plan.undecided() {
+            format!("runs its longest, {} days", plan.days)
+        } else if plan.days > plan.days_needed {
+            format!("enough in {} days", plan.days_needed)
+        } else if plan.days == 1 {
+            "One day of canary is enough".to_string()
+        } else {
+            format!("The canary runs {} days", plan.days)
+        };
+        if !canary.contains(&told) {
+            return fail(&told, &canary);
+        }
+    }
+    // What the campaign did to the labels.
+    let labels = labels_reading(Lang::En, o).unwrap_or_default();
+    if c.business.control_share > 0.0 {
+        let told = format!(
+            "A control group of {:.0}% of the customers",
+            c.business.control_share * 100.0
+        );
+        if !labels.contains(&told) {
+            return fail(&told, &labels);
+        }
+    } else if let Some(w0) = o.weeks.first() {
+        let told = format!(
+            "the measured F1 is {:.2} while the true F1 is {:.2}",
+            w0.champion_seen_f1, w0.champion_f1
+        );
+        if !labels.contains(&told) {
+            return fail(&told, &labels);
+        }
+        let told = match lp.first_alert_day {
+            None => "raised no alert".to_string(),
+            Some(day) => {
+                let week = ((day - c.label_delay_days) / 7) as usize;
+                if o.weeks[week].drift_strength == 0.0 {
+                    format!("fired on day {day} on a week in which nothing had drifted")
+                } else {
+                    format!("first alert, on day {day}, read a drifted week")
+                }
+            }
+        };
+        if !labels.contains(&told) {
+            return fail(&told, &labels);
+        }
+    }
     let impact = en(Scene::Impact);
     if np.degraded_days == 0 && lp.degraded_days == 0 {
         if !impact.contains("never degraded") {
@@ -229,10 +285,10 @@ fn the_article_and_a_blocked_gate_are_told_as_they_happened() {
     let impact = scene_text(Lang::En, Scene::Impact, &article);
     assert!(impact.contains("took 3 days"), "{impact}");
     assert!(!impact.contains("the gate blocked"), "{impact}");
-    // Seed 16 of the default world: the honest gate blocks the first challenger (its
-    // two-year segment or its flagged share), and the fix comes a week later.
+    // Seed 11 of the default world: the honest gate blocks the first challenger, and the
+    // fix comes a week later.
     let blocked = sim::run(&Config {
-        seed: 16,
+        seed: 11,
         ..Config::default()
     })
     .unwrap();

@@ -134,12 +134,14 @@ pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
         EventKind::CanaryStarted {
             challenger_rate,
             observed_churn,
+            plan,
             ..
         } => t(
             "scenario.event.canary",
             &[
                 ("rate", &percent(challenger_rate)),
                 ("churn", &percent(observed_churn)),
+                ("days", &plan.days.to_string()),
             ],
         ),
         EventKind::Promoted { model, .. } => t(

@@ -10,7 +10,7 @@ use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::scenes::Scene;
-use crate::scenario::story::{scene_text, scene_title};
+use crate::scenario::story::{labels_reading, scene_text, scene_title};
 use crate::scenario::url::{PageState, short};
 use crate::sim::{DriftShape, Outcome, PolicyKind, TIMING_FIELDS};
 
@@ -155,6 +155,7 @@ impl Report<'_> {
             ("scenario.lab.offer", short(c.business.offer_cost_nis)),
             ("scenario.lab.save", short(c.business.save_rate)),
             ("scenario.lab.months", short(c.business.months_retained)),
+            ("scenario.lab.control", percent(c.business.control_share)),
             ("scenario.lab.drop", score(c.alert_drop)),
         ]);
         let mut rows: Vec<(String, String)> = rows
@@ -180,6 +181,14 @@ impl Report<'_> {
                 "<h3>{}</h3><p>{}</p>",
                 text(lang, &scene_title(lang, scene, self.outcome)),
                 text(lang, &scene_text(lang, scene, self.outcome)),
+            ));
+        }
+        // What the campaign did to the labels the team measured by.
+        if let Some(reading) = labels_reading(lang, self.outcome) {
+            out.push_str(&format!(
+                "<h3>{}</h3><p>{}</p>",
+                self.t("scenario.labels.title"),
+                text(lang, &reading),
             ));
         }
     }
@@ -435,8 +444,11 @@ mod tests {
     #[test]
     fn the_report_tells_the_runs_story_and_lists_its_assumptions() {
         report_for(Lang::En, "mode=lab&canary=3", 62, |html, o| {
-            // Every scene, as the story tells it for this run.
-            assert_eq!(html.matches("<h3>").count(), Scene::ALL.len());
+            // Every scene, as the story tells it for this run, and what the campaign did to
+            // the labels.
+            assert_eq!(html.matches("<h3>").count(), Scene::ALL.len() + 1);
+            let labels = crate::scenario::story::labels_reading(Lang::En, o).unwrap();
+            assert!(html.contains(&labels[..40]), "labels");
             let days = o.headline.days_alert_to_fix_with_loop.unwrap();
             assert_eq!(days, 5);
             assert!(html.contains(&format!("took {days} days")), "impact");

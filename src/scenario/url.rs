@@ -299,6 +299,15 @@ const PARAMS: &[Param] = &[
         },
     },
     Param {
+        key: "control",
+        get: |c| short(c.business.control_share),
+        set: |c, v| {
+            number(v, 0.0, 0.5)
+                .map(|x| c.business.control_share = x)
+                .is_some()
+        },
+    },
+    Param {
         key: "drop",
         get: |c| short(c.alert_drop),
         set: |c, v| number(v, 0.01, 0.3).map(|x| c.alert_drop = x).is_some(),

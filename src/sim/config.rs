@@ -12,7 +12,10 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::timings::{TIMING_FIELDS, TimingField, Timings};
+pub use super::timings::{
+    CANARY_CONFIDENCE, CANARY_MAX_DAYS, CANARY_TOLERANCE, CanaryPlan, TIMING_FIELDS, TimingField,
+    Timings,
+};
 
 /// The kind of change injected into the world after the onset day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,7 +97,8 @@ pub struct BadDecisions {
     pub force_rollback: bool,
 }
 
-/// Inputs of the cost model, in NIS (SCENARIO.md section 4).
+/// The retention campaign: who gets an offer, who accepts, and what it is worth in NIS
+/// (SCENARIO.md section 4).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Business {
     /// Average revenue per user, NIS a month.
@@ -107,6 +111,10 @@ pub struct Business {
     pub fp_accept_rate: f64,
     /// Months a saved customer stays.
     pub months_retained: f64,
+    /// Share of each week's customers kept out of the campaign at random (0..=0.5): their
+    /// labels show what happens without an offer, so they keep the measured F1 and the
+    /// retraining data honest. 0 turns the control group off.
+    pub control_share: f64,
 }
 
 impl Default for Business {
@@ -117,6 +125,7 @@ impl Default for Business {
             save_rate: 0.18,
             fp_accept_rate: 0.5,
             months_retained: 12.0,
+            control_share: 0.2,
         }
     }
 }
@@ -391,6 +400,9 @@ impl Config {
         if !in_range(b.months_retained, 1.0, 60.0) {
             return Err(E::MonthsRetained);
         }
+        if !in_range(b.control_share, 0.0, 0.5) {
+            return Err(E::ControlShare);
+        }
         let t = &self.timings;
         if t.loop_retrain_after > 14 || !(1..=14).contains(&t.canary_days) {
             return Err(E::LoopTimings);
@@ -451,6 +463,8 @@ pub enum ConfigError {
     FpAcceptRate,
     /// `business.months_retained` must be in 1..=60.
     MonthsRetained,
+    /// `business.control_share` must be in 0..=0.5.
+    ControlShare,
     /// `timings.loop_retrain_after` must be at most 14 and `canary_days` in 1..=14.
     LoopTimings,
     /// `timings.dashboard_weekday` must be in 0..=6.
@@ -482,6 +496,7 @@ impl core::fmt::Display for ConfigError {
             E::SaveRate => f.write_str("save rate is outside 0..=1"),
             E::FpAcceptRate => f.write_str("false-positive acceptance is outside 0..=1"),
             E::MonthsRetained => f.write_str("months retained is outside 1..=60"),
+            E::ControlShare => f.write_str("control share is outside 0..=0.5"),
             E::LoopTimings => f.write_str("loop retrain after 0..=14 days, canary 1..=14 days"),
             E::DashboardWeekday(v) => write!(f, "dashboard weekday {v} is outside 0..=6"),
             E::ManualTimings => {

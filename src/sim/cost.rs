@@ -20,7 +20,8 @@ pub fn value_per_week(c: &Confusion, b: &Business) -> f64 {
 
 /// Every threshold of the tuning grid on a model's validation scores (`weeks` weeks of
 /// them), with its confusion and the campaign's value a week: the choice the F1-best
-/// threshold makes, set against the one the money would make.
+/// threshold makes, set against the one the money would make. The control group is left
+/// out of the campaign and of its value.
 pub fn threshold_curve(hist: &ScoreHist, b: &Business, weeks: usize) -> Vec<ThresholdPoint> {
     let weeks = weeks.max(1) as f64;
     (5..=94)
@@ -30,7 +31,8 @@ pub fn threshold_curve(hist: &ScoreHist, b: &Business, weeks: usize) -> Vec<Thre
             ThresholdPoint {
                 threshold,
                 confusion,
-                value_nis: value_per_week(&confusion, b) / weeks,
+                // The control group gets no offer, so the campaign reaches the rest.
+                value_nis: value_per_week(&confusion, b) * (1.0 - b.control_share) / weeks,
             }
         })
         .collect()

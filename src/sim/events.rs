@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::config::{DriftKind, PolicyKind};
+use super::config::{CanaryPlan, DriftKind, PolicyKind};
 use super::outcome::{GateReport, ModelId, TrainingData};
 use super::triage::SegmentFall;
 
@@ -170,6 +170,8 @@ pub enum EventKind {
         observed_churn: f64,
         /// Whether the positive rate stayed within 30 % of the observed churn.
         passed: bool,
+        /// How long it runs, from the day's traffic.
+        plan: CanaryPlan,
     },
     /// The challenger replaced the champion for everyone.
     Promoted {

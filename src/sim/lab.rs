@@ -5,10 +5,13 @@
 //! (`policy/`) ask it for models, evaluations and gate reports; the run (`run.rs`) makes
 //! one and keeps what a `Session` can reuse.
 //!
-//! Over ~400 lines with its tests; the code itself is about 375 lines.
+//! Over ~400 lines: training on the labels a campaign left, the gate on them and the
+//! cached evaluations share the `Lab`'s caches and keys; the code is about 504 lines, the
+//! rest its tests.
 
 use serde::Serialize;
 
+use super::campaign::{self, Offers, Seen};
 use super::cbpe::Calibration;
 use super::config::Config;
 use super::metrics::{Confusion, SCORE_BINS, ScoreHist, Segments, score_bin};
@@ -35,6 +38,14 @@ pub struct Eval {
     pub churn_by_day: [u32; 8],
     /// Flagged churners by day of churn after the score.
     pub caught_by_day: [u32; 8],
+    /// The confusion as the team measures it when this model drove the week's campaign
+    /// (`campaign::Seen`): with a control group an estimate of `confusion`, without one
+    /// the recorded labels, where every kept churner reads as a false alarm.
+    pub seen: Confusion,
+    /// The same per segment: the errors triage reads.
+    pub seen_segments: Segments,
+    /// The campaign this model drove that week.
+    pub offers: Offers,
     #[serde(skip)]
     pub(super) hist: ScoreHist,
 }
@@ -44,6 +55,7 @@ pub struct Eval {
 pub(super) struct KeptFit {
     pub(super) data: TrainingData,
     pub(super) drawn_with: (u8, u64),
+    pub(super) labels_key: u64,
     pub(super) model: Model,
     pub(super) reference_f1: f64,
     pub(super) reference_auc: f64,
@@ -54,6 +66,7 @@ pub(super) struct KeptFit {
 pub(super) struct KeptEval {
     pub(super) data: TrainingData,
     pub(super) drawn_with: (u8, u64),
+    pub(super) labels_key: u64,
     pub(super) week: usize,
     pub(super) week_drawn_with: (u8, u64),
     pub(super) eval: Eval,
@@ -157,18 +170,47 @@ impl<'a> Lab<'a> {
         }
     }
 
+    /// What the labels of `data` depend on beyond how its week was drawn: the model whose
+    /// campaign shaped them (by its coefficients and threshold) and the campaign's control
+    /// share and save rate. 0 for the history, which no campaign touched.
+    pub(super) fn labels_key(&self, data: TrainingData, labels_from: Option<ModelId>) -> u64 {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let (TrainingData::FreshWeek(_), Some(served)) = (data, labels_from) else {
+            return 0;
+        };
+        let model = self.models[served.0 as usize].model;
+        let b = &self.config.business;
+        let mut h = DefaultHasher::new();
+        model.coef.map(f64::to_bits).hash(&mut h);
+        model.threshold.to_bits().hash(&mut h);
+        b.control_share.to_bits().hash(&mut h);
+        b.save_rate.to_bits().hash(&mut h);
+        h.finish()
+    }
+
     /// The model trained on `data`, fitting it the first time it is asked for (or taking
-    /// an earlier run's fit on the same data).
-    pub(crate) fn train(&mut self, data: TrainingData) -> ModelId {
-        if let Some(m) = self.models.iter().find(|m| m.trained_on == data) {
+    /// an earlier run's fit on the same data). A week after deployment is learnt from with
+    /// the labels the team recorded, shaped by the campaign `labels_from` drove that week
+    /// (`campaign::Seen`).
+    pub(crate) fn train(&mut self, data: TrainingData, labels_from: Option<ModelId>) -> ModelId {
+        let labels_from = match data {
+            TrainingData::FreshWeek(_) => labels_from,
+            TrainingData::History | TrainingData::StaleHistory => None,
+        };
+        if let Some(m) = self
+            .models
+            .iter()
+            .find(|m| m.trained_on == data && m.labels_from == labels_from)
+        {
             return m.id;
         }
         let key = self.data_key(data);
+        let labels_key = self.labels_key(data, labels_from);
         if data != TrainingData::History
             && let Some(kept) = self
                 .kept_fits
                 .iter()
-                .find(|k| k.data == data && k.drawn_with == key)
+                .find(|k| k.data == data && k.drawn_with == key && k.labels_key == labels_key)
                 .cloned()
         {
             let id = ModelId(self.models.len() as u8);
@@ -181,6 +223,7 @@ impl<'a> Lab<'a> {
                         .position(|e| {
                             e.data == data
                                 && e.drawn_with == key
+                                && e.labels_key == labels_key
                                 && e.week == w
                                 && Some(e.week_drawn_with) == week_key
                         })
@@ -193,6 +236,7 @@ impl<'a> Lab<'a> {
                 id,
                 version: self.models.len() as u32 + 1,
                 trained_on: data,
+                labels_from,
                 model: kept.model,
                 reference_f1: kept.reference_f1,
                 reference_auc: kept.reference_auc,
@@ -209,15 +253,42 @@ impl<'a> Lab<'a> {
                 let coef = model::fit(&fit_rows, model::cold_start(&fit_rows));
                 (coef, model::score_hist(&coef, &tune_rows))
             }
-            TrainingData::FreshWeek(_) | TrainingData::StaleHistory => {
-                let c = match data {
-                    TrainingData::FreshWeek(k) => &w.weeks[k as usize],
-                    _ => &w.history[w.history.len() - 1],
-                };
+            TrainingData::StaleHistory => {
+                let c = &w.history[w.history.len() - 1];
                 let (fit, holdout) = cuts(c.len());
                 let fit_rows = [rows(c, 0, fit)];
                 let coef = model::fit(&fit_rows, model::cold_start(&fit_rows));
                 (coef, model::score_hist(&coef, &[rows(c, fit, holdout)]))
+            }
+            TrainingData::FreshWeek(k) => {
+                let week = k as usize;
+                let served = labels_from.unwrap_or(ModelId(0));
+                let served_bins = self.bins(served, week);
+                let served_cut = self.models[served.0 as usize].model.cut_bin();
+                let c = &w.weeks[week];
+                let b = &self.config.business;
+                let (fit, holdout) = cuts(c.len());
+                // Fit on the rows whose labels the team trusts, with their recorded labels.
+                let fit_seen = Seen::new(b, c, &served_bins[..fit], served_cut, 0);
+                let (x, y): (Vec<_>, Vec<_>) = fit_seen
+                    .trainable()
+                    .map(|(i, label)| (c.x[i], label))
+                    .unzip();
+                let fit_rows = [(&x[..], &y[..])];
+                let coef = model::fit(&fit_rows, model::cold_start(&fit_rows));
+                // Tune the threshold on the next rows, as the team measures them.
+                let tune_seen = Seen::new(b, c, &served_bins[fit..holdout], served_cut, fit);
+                let own = score_bins(
+                    &Model {
+                        coef,
+                        threshold: 0.5,
+                    },
+                    &c.x[fit..holdout],
+                );
+                (
+                    coef,
+                    campaign::measure(c, &tune_seen, &own, SCORE_BINS).hist,
+                )
             }
         };
         let (threshold, f1) = model::tune_threshold(&tune);
@@ -231,6 +302,7 @@ impl<'a> Lab<'a> {
             id,
             version: self.models.len() as u32 + 1,
             trained_on: data,
+            labels_from,
             model: Model { coef, threshold },
             reference_f1: f1,
             reference_auc: tune.auc(),
@@ -243,26 +315,38 @@ impl<'a> Lab<'a> {
         let m = id.0 as usize;
         if self.evals[m][week].is_none() {
             let model = self.models[m].model;
-            let bins = if m == 0 {
-                Some(self.champion_bins(week))
-            } else {
-                None
-            };
+            let bins = self.bins(id, week);
             let c = &self.world.weeks[week];
+            let business = &self.config.business;
+            let cut = model.cut_bin();
             let (confusion, segments, hist, churn_by_day, caught_by_day) =
-                evaluate(&model, c, 0, c.len(), bins.as_deref());
+                evaluate(&model, c, 0, c.len(), Some(&bins));
+            let seen = Seen::new(business, c, &bins, cut, 0);
+            let measured = campaign::measure(c, &seen, &bins, cut);
             let e = Eval {
                 auc: hist.auc(),
-                cbpe_f1: self.calibrations[m].estimate_f1(&hist, model.cut_bin()),
+                cbpe_f1: self.calibrations[m].estimate_f1(&hist, cut),
                 confusion,
                 segments,
                 churn_by_day,
                 caught_by_day,
+                seen: measured.confusion,
+                seen_segments: measured.segments,
+                offers: Offers::new(business, c, &bins, cut),
                 hist,
             };
             self.evals[m][week] = Some(e);
         }
         self.evals[m][week].as_ref().expect("filled above")
+    }
+
+    /// A model's score bin for every customer of a week.
+    fn bins(&mut self, id: ModelId, week: usize) -> Vec<u16> {
+        if id.0 == 0 {
+            return self.champion_bins(week);
+        }
+        let model = self.models[id.0 as usize].model;
+        score_bins(&model, &self.world.weeks[week].x)
     }
 
     /// The first champion's score bins on a week, scored the first time they are asked
@@ -273,10 +357,7 @@ impl<'a> Lab<'a> {
         }
         if self.champion_bins[week].is_none() {
             let model = self.models[0].model;
-            let xs = &self.world.weeks[week].x;
-            let mut bins = Vec::with_capacity(xs.len());
-            world::for_each_score(&model.coef, xs, |_, _, p| bins.push(score_bin(p) as u16));
-            self.champion_bins[week] = Some(bins);
+            self.champion_bins[week] = Some(score_bins(&model, &self.world.weeks[week].x));
         }
         self.champion_bins[week].clone().expect("filled above")
     }
@@ -297,15 +378,33 @@ impl<'a> Lab<'a> {
     }
 
     /// The validation gate: challenger against champion on the holdout of a week, the
-    /// rows neither the challenger's fit nor its threshold saw.
-    pub(crate) fn gate(&mut self, challenger: ModelId, champion: ModelId, week: u32) -> GateReport {
-        let c = &self.world.weeks[week as usize];
+    /// rows neither the challenger's fit nor its threshold saw, with the labels the team
+    /// recorded that week (`served` drove its campaign).
+    pub(crate) fn gate(
+        &mut self,
+        challenger: ModelId,
+        champion: ModelId,
+        week: u32,
+        served: ModelId,
+    ) -> GateReport {
+        let w = week as usize;
+        let served_bins = self.bins(served, w);
+        let c = &self.world.weeks[w];
         let (_, s) = cuts(c.len());
+        let served_cut = self.models[served.0 as usize].model.cut_bin();
+        let seen = Seen::new(&self.config.business, c, &served_bins[s..], served_cut, s);
         let ch = self.models[challenger.0 as usize].model;
         let cp = self.models[champion.0 as usize].model;
-        let (conf, segments, hist, ..) = evaluate(&ch, c, s, c.len(), None);
-        let by_contract = segments.contract;
-        let (champ_conf, ..) = evaluate(&cp, c, s, c.len(), None);
+        let challenger_measured =
+            campaign::measure(c, &seen, &score_bins(&ch, &c.x[s..]), ch.cut_bin());
+        let champion_measured =
+            campaign::measure(c, &seen, &score_bins(&cp, &c.x[s..]), cp.cut_bin());
+        let (conf, hist) = (challenger_measured.confusion, challenger_measured.hist);
+        let champ_conf = champion_measured.confusion;
+        let by_contract = challenger_measured.segments.contract;
+        // The labels behind each segment's F1, in churners: with a control group a few
+        // customers stand for many, and the exemption counts what the estimate rests on.
+        let contract_churners = challenger_measured.effective_churners[0];
         let challenger_f1 = conf.f1();
         let champion_f1 = champ_conf.f1();
         let auc = hist.auc();
@@ -318,7 +417,8 @@ impl<'a> Lab<'a> {
         let rate_ok = observed > 0.0 && (rate - observed).abs() <= GATE_RATE_TOLERANCE * observed;
         let segments_ok = by_contract
             .iter()
-            .all(|k| k.tp + k.fn_ < GATE_MIN_SEGMENT_CHURNERS || k.f1() >= GATE_MIN_SEGMENT_F1);
+            .zip(contract_churners)
+            .all(|(k, n)| n < GATE_MIN_SEGMENT_CHURNERS || k.f1() >= GATE_MIN_SEGMENT_F1);
         GateReport {
             holdout_week: week,
             holdout_rows: (c.len() - s) as u32,
@@ -328,7 +428,7 @@ impl<'a> Lab<'a> {
             positive_rate: rate,
             observed_churn_rate: observed,
             contract_f1,
-            contract_churners: by_contract.map(|k| k.tp + k.fn_),
+            contract_churners,
             beats_champion,
             f1_ok,
             auc_ok,
@@ -337,6 +437,13 @@ impl<'a> Lab<'a> {
             passed: beats_champion && f1_ok && auc_ok && rate_ok && segments_ok,
         }
     }
+}
+
+/// A model's score bin for every row.
+fn score_bins(model: &Model, xs: &[world::Features]) -> Vec<u16> {
+    let mut bins = Vec::with_capacity(xs.len());
+    world::for_each_score(&model.coef, xs, |_, _, p| bins.push(score_bin(p) as u16));
+    bins
 }
 
 type Evaluated = (Confusion, Segments, ScoreHist, [u32; 8], [u32; 8]);
@@ -409,10 +516,15 @@ mod tests {
         };
         let world = World::generate(&c);
         let mut lab = Lab::new(&c, &world);
-        let a = lab.train(TrainingData::FreshWeek(1));
-        let b = lab.train(TrainingData::FreshWeek(1));
+        let champion = lab.train(TrainingData::History, None);
+        let a = lab.train(TrainingData::FreshWeek(1), Some(champion));
+        let b = lab.train(TrainingData::FreshWeek(1), Some(champion));
         assert_eq!(a, b);
-        assert_eq!(lab.models.len(), 1);
+        assert_eq!(lab.models.len(), 2);
+        // Labels another model's campaign left are other data.
+        let c = lab.train(TrainingData::FreshWeek(1), Some(a));
+        assert_ne!(a, c);
+        assert_eq!(lab.models.len(), 3);
     }
 
     #[test]

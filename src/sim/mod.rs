@@ -52,6 +52,8 @@ pub mod triage;
 
 // The engine that computes a run: in the worker and natively, never in the page.
 #[cfg(feature = "engine")]
+pub mod campaign;
+#[cfg(feature = "engine")]
 pub mod cbpe;
 #[cfg(feature = "engine")]
 pub mod cost;
@@ -73,8 +75,9 @@ pub mod stats;
 pub mod world;
 
 pub use config::{
-    BadDecisions, Business, Config, ConfigError, DriftKind, DriftShape, PolicyKind, Preset,
-    TIMING_FIELDS, TimingField, Timings,
+    BadDecisions, Business, CANARY_CONFIDENCE, CANARY_MAX_DAYS, CANARY_TOLERANCE, CanaryPlan,
+    Config, ConfigError, DriftKind, DriftShape, PolicyKind, Preset, TIMING_FIELDS, TimingField,
+    Timings,
 };
 pub use events::{Artifact, Diagnosis, Event, EventKind, Role};
 pub use outcome::{

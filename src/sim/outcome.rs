@@ -50,6 +50,9 @@ pub struct ModelCard {
     pub version: u32,
     /// Its training data.
     pub trained_on: TrainingData,
+    /// For a week after deployment, the model whose retention campaign shaped the labels
+    /// it learnt from (`campaign`).
+    pub labels_from: Option<ModelId>,
     /// Coefficients and threshold.
     pub model: Model,
     /// F1 on its own threshold-tuning data (validation F1): for a challenger, the rows
@@ -79,8 +82,9 @@ pub struct GateReport {
     pub observed_churn_rate: f64,
     /// Challenger F1 per contract segment.
     pub contract_f1: [f64; 3],
-    /// Churners per contract segment in the holdout: a segment with fewer than
-    /// `GATE_MIN_SEGMENT_CHURNERS` is shown but not judged.
+    /// Churners per contract segment in the holdout that the F1 estimate rests on (with a
+    /// control group, the effective size of the weighted count: `campaign::Measured`): a
+    /// segment with fewer than `GATE_MIN_SEGMENT_CHURNERS` is shown but not judged.
     pub contract_churners: [u32; 3],
     /// Challenger F1 at least champion F1 + 0.02.
     pub beats_champion: bool,
@@ -137,10 +141,21 @@ pub struct WeekReport {
     pub champion_confusion: Confusion,
     /// Champion's F1 per contract (month-to-month, one-year, two-year) on this week.
     pub champion_contract_f1: [f64; 3],
-    /// Champion's errors per segment (contract, tenure, charges) on this week.
+    /// Champion's errors per segment (contract, tenure, charges) on this week, as the
+    /// team measures them once the labels mature (what triage reads).
     pub champion_segments: Segments,
     /// Champion's CBPE estimate on this week.
     pub champion_cbpe_f1: f64,
+    /// Champion's F1 on this week as the team measures it, on the labels its campaign
+    /// left (`sim::campaign`): near `champion_f1` with a control group, below it without.
+    pub champion_seen_f1: f64,
+    /// Churners the champion's campaign kept this week, recorded as stayers.
+    pub champion_kept: u32,
+    /// Customers offered the retention deal this week.
+    pub champion_offered: u32,
+    /// Churners the champion flagged in the control group, who got no offer: the price
+    /// of the honest measurement.
+    pub control_churners_flagged: u32,
 }
 
 /// The figures the article reports, computed from the run.
@@ -150,7 +165,7 @@ pub struct Headline {
     pub f1_before_drift: f64,
     /// Champion F1 on the week-1 cohort, whose labels mature two weeks after deployment.
     pub f1_stale_two_weeks_after_deploy: f64,
-    /// F1 of the automated loop's fix on the weeks it served in full.
+    /// F1 of the model the automated loop first promoted, on the weeks it served in full.
     pub f1_after_fix: Option<f64>,
     /// Days from the automated loop's first alert to its first promotion.
     pub days_alert_to_fix_with_loop: Option<u32>,

@@ -31,6 +31,9 @@ pub struct Session {
 
 struct Cached {
     key: (u64, u32, u64),
+    /// The campaign the champion's evaluations and the challengers were made under: the
+    /// control share and the save rate shape the labels the team records.
+    campaign: (u64, u64),
     history: Vec<Cohort>,
     champion: ModelCard,
     calibration: Calibration,
@@ -74,7 +77,20 @@ impl Session {
             config.cohort_size,
             config.base_intercept.to_bits(),
         );
-        let cached = self.cached.take().filter(|c| c.key == key);
+        let campaign = (
+            config.business.control_share.to_bits(),
+            config.business.save_rate.to_bits(),
+        );
+        let mut cached = self.cached.take().filter(|c| c.key == key);
+        if let Some(c) = cached.as_mut().filter(|c| c.campaign != campaign) {
+            // Other labels: the weeks and the champion's scores stay, what was measured
+            // on the labels goes.
+            for w in &mut c.weeks {
+                w.champion_eval = None;
+            }
+            c.fits.clear();
+            c.evals.clear();
+        }
         let (history, champion, mut old_weeks, kept_fits, kept_evals) = match cached {
             Some(c) => (
                 c.history,
@@ -139,7 +155,7 @@ impl Session {
                 lab.champion_bins = bins_kept;
                 id
             }
-            None => lab.train(TrainingData::History),
+            None => lab.train(TrainingData::History, None),
         };
 
         let weeks = week_reports(&mut lab, champion);
@@ -167,6 +183,7 @@ impl Session {
         );
         let keep = Cached {
             key,
+            campaign,
             history: Vec::new(),
             champion: lab.models[0],
             calibration: lab.calibrations[0].clone(),
@@ -180,9 +197,11 @@ impl Session {
         let mut evals = Vec::new();
         for (m, card) in lab.models.iter().enumerate().skip(1) {
             let drawn_with = lab.data_key(card.trained_on);
+            let labels_key = lab.labels_key(card.trained_on, card.labels_from);
             fits.push(KeptFit {
                 data: card.trained_on,
                 drawn_with,
+                labels_key,
                 model: card.model,
                 reference_f1: card.reference_f1,
                 reference_auc: card.reference_auc,
@@ -193,6 +212,7 @@ impl Session {
                     evals.push(KeptEval {
                         data: card.trained_on,
                         drawn_with,
+                        labels_key,
                         week,
                         week_drawn_with: lab.week_keys[week],
                         eval,
@@ -238,14 +258,17 @@ fn week_reports(lab: &mut Lab<'_>, champion: ModelId) -> Vec<WeekReport> {
     let n = lab.world.weeks.len();
     (0..n)
         .map(|w| {
-            let (confusion, segments, auc, cbpe, hist) = {
+            let (confusion, contract, segments, auc, cbpe, hist, seen, offers) = {
                 let e = lab.eval(champion, w);
                 (
                     e.confusion,
-                    e.segments,
+                    e.segments.contract,
+                    e.seen_segments,
                     e.auc,
                     e.cbpe_f1,
                     e.hist.count.clone(),
+                    e.seen,
+                    e.offers,
                 )
             };
             let c = &lab.world.weeks[w];
@@ -262,9 +285,13 @@ fn week_reports(lab: &mut Lab<'_>, champion: ModelId) -> Vec<WeekReport> {
                 champion_f1: confusion.f1(),
                 champion_auc: auc,
                 champion_confusion: confusion,
-                champion_contract_f1: segments.contract.map(|k| k.f1()),
+                champion_contract_f1: contract.map(|k| k.f1()),
                 champion_segments: segments,
                 champion_cbpe_f1: cbpe,
+                champion_seen_f1: seen.f1(),
+                champion_kept: offers.kept,
+                champion_offered: offers.offered.total(),
+                control_churners_flagged: offers.control_churners_flagged,
             }
         })
         .collect()
@@ -289,9 +316,13 @@ fn headline(lab: &mut Lab<'_>, policies: &[PolicyRun], champion: ModelId) -> Hea
     let lp = &policies[PolicyKind::AutomatedLoop.index()];
     let np = &policies[PolicyKind::NoLoop.index()];
     let mp = &policies[PolicyKind::ManualRetrain.index()];
-    // The loop's fix: the model serving at the end, if it is not the champion, on the
-    // weeks it served every day of.
-    let fixed = lp.days.last().map(|d| d.model).filter(|&m| m != champion);
+    // The loop's fix: the model its first promotion put in service, on the weeks it served
+    // every day of (a later alert may replace it again).
+    let fixed = lp
+        .first_promotion_day
+        .and_then(|d| lp.days.get(d as usize))
+        .map(|d| d.model)
+        .filter(|&m| m != champion);
     let f1_after_fix = fixed.and_then(|m| {
         let mut c = Confusion::default();
         for w in 0..n_weeks {

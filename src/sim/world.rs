@@ -13,9 +13,6 @@
 //! Why it is longer than ~400 lines: a customer's draws and the churn process that labels
 //! them share one random stream and must change together; the code is about 460 lines,
 //! the rest its tests.
-//!
-//! Why it is longer than ~400 lines: its tests. Customers, the true churn process and the
-//! drift share one random stream per cohort and change together (the code is about 445 lines).
 
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
@@ -87,6 +84,13 @@ pub struct Cohort {
     churn_u: Vec<f64>,
     /// Each customer's day of churn within the window, should they churn.
     window_day: Vec<u8>,
+    /// Each customer's uniform draw for the control group (in it when below the control
+    /// share), from a stream of its own so the campaign's settings never move the
+    /// customers' other draws.
+    pub(crate) control_u: Vec<f64>,
+    /// Each customer's uniform draw for accepting a retention offer (accepts when below
+    /// the acceptance rate), from the same stream.
+    pub(crate) accept_u: Vec<f64>,
 }
 
 impl Cohort {
@@ -275,7 +279,11 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
         hists: Vec::new(),
         churn_u: Vec::with_capacity(n),
         window_day: Vec::with_capacity(n),
+        control_u: Vec::with_capacity(n),
+        accept_u: Vec::with_capacity(n),
     };
+    // The campaign's draws: control group and offer acceptance.
+    let mut campaign = Xoshiro256PlusPlus::seed_from_u64(stream ^ 0x5EED_CA3F_A16E_0FF3);
 
     for _ in 0..n {
         let u: f64 = rng.random();
@@ -343,6 +351,8 @@ pub fn generate_cohort(config: &Config, week: i32, s: f64, n: usize) -> Cohort {
         ]);
         cohort.churn_u.push(u);
         cohort.window_day.push(day.min(LABEL_WINDOW_DAYS as u8));
+        cohort.control_u.push(campaign.random());
+        cohort.accept_u.push(campaign.random());
     }
     cohort.hists = hists;
     relabel(config, &mut cohort, s);

@@ -4,7 +4,7 @@
 //! to an entry.
 
 /// Every term, grouped by theme (the page sorts them alphabetically per language).
-pub const TERMS: [&str; 66] = [
+pub const TERMS: [&str; 67] = [
     // Roles and the craft
     "mlops",
     "ml_developer",
@@ -72,6 +72,7 @@ pub const TERMS: [&str; 66] = [
     "shap",
     // Business and regulation
     "churn",
+    "control_group",
     "cohort",
     "seed",
     "arpu",

@@ -2,7 +2,7 @@
 //! strategies, for the native tests that run many of them. Cohorts are mostly small so the
 //! suites stay fast on two cores; one case in sixteen draws a cohort anywhere up to the
 //! largest allowed. The business inputs and the manual processes' timings vary too, over
-//! their whole valid ranges.
+//! their whole valid ranges, the control group off in about one case in four.
 
 use mlops_lab::sim::{BadDecisions, Business, Config, DriftKind, DriftShape, PolicyKind, Timings};
 use proptest::prelude::*;
@@ -72,14 +72,18 @@ pub fn business() -> impl Strategy<Value = Business> {
         0.0f64..=1.0,
         0.0f64..=1.0,
         1.0f64..=60.0,
+        prop_oneof![1 => Just(0.0), 3 => 0.0f64..=0.5],
     )
         .prop_map(
-            |(arpu_nis, offer_cost_nis, save_rate, fp_accept_rate, months_retained)| Business {
-                arpu_nis,
-                offer_cost_nis,
-                save_rate,
-                fp_accept_rate,
-                months_retained,
+            |(arpu_nis, offer_cost_nis, save_rate, fp_accept_rate, months_retained, control)| {
+                Business {
+                    arpu_nis,
+                    offer_cost_nis,
+                    save_rate,
+                    fp_accept_rate,
+                    months_retained,
+                    control_share: control,
+                }
             },
         )
 }

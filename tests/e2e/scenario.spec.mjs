@@ -181,8 +181,8 @@ for (const lang of LANGS) {
       const rows = page.locator("table.summary tbody tr");
       await expect(rows.nth(0)).toContainText(String(run.degraded_days_without_loop));
       await expect(rows.nth(2)).toContainText(String(run.degraded_days_with_loop));
-      // Eight charts, each drawn.
-      await expect(page.locator(".chart-svg svg")).toHaveCount(8);
+      // Nine charts, each drawn.
+      await expect(page.locator(".chart-svg svg")).toHaveCount(9);
       for (const chart of await page.locator(".chart-svg svg").all()) await expect(chart).toBeVisible();
       // The confusion matrix of the automated loop on the last day, read out.
       const loop = run.policies.find((p) => p.kind === "AutomatedLoop").days.at(-1).confusion;
@@ -269,6 +269,37 @@ for (const lang of LANGS) {
       await screenshot(page, `${lang}-scenario-lab-charts`);
     });
 
+    test("the control group keeps the labels honest, and turning it off shows why", async ({ page }) => {
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      const control = page.getByLabel(t(lang, "scenario.lab.control"));
+      await expect(control).toHaveValue(String(run.config.business.control_share));
+      const reading = page.locator(".labels-reading");
+      await expect(reading).toContainText(t(lang, "scenario.labels.with_control").split("{")[0].trim());
+      // From the keyboard: down to no control group.
+      await control.focus();
+      await control.press("Home");
+      await expect(page).toHaveURL(/control=0(&|$)/);
+      const without = JSON.parse(execFileSync(cli, ["--seed", "42", "--json", "--control", "0"], { encoding: "utf8" }));
+      const week0 = without.weeks[0];
+      expect(week0.champion_seen_f1).toBeLessThan(week0.champion_f1 - 0.05);
+      await expect(reading).toContainText(
+        fill(t(lang, "scenario.labels.without_control"), {
+          kept: grouped(week0.champion_kept),
+          seen: score(week0.champion_seen_f1),
+          truth: score(week0.champion_f1),
+        }),
+      );
+      // Nothing has drifted in week 0, yet the loop's alert fires on its labels.
+      const alert = without.policies.find((p) => p.kind === "AutomatedLoop").first_alert_day;
+      expect(alert).toBe(run.config.label_delay_days);
+      await expect(reading).toContainText(fill(t(lang, "scenario.labels.false_alert"), { day: alert }));
+      const chart = page.getByRole("img", { name: t(lang, "scenario.labels.title") });
+      await expect(chart).toBeVisible();
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-scenario-lab-labels`);
+    });
+
     test("the lab fits a phone without sideways scrolling", async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.goto(`${lang}/scenario?mode=lab`);
@@ -305,9 +336,11 @@ for (const lang of LANGS) {
     expect(html).toContain(score(run.f1_before_drift));
     expect(html).toContain(score(run.f1_stale_two_weeks_after_deploy));
     expect(html).toContain(grouped(run.saving_nis));
-    // The story of the run, scene by scene, and the assumptions among the settings.
+    // The story of the run, scene by scene, what the campaign did to the labels, and the
+    // assumptions among the settings.
     expect(html).toContain(t(lang, "report.story"));
-    expect(html.match(/<h3>/g)).toHaveLength(13);
+    expect(html.match(/<h3>/g)).toHaveLength(14);
+    if (lang === "en") expect(html).toContain(t(lang, "scenario.labels.title"));
     // (Hebrew isolates its Latin words, so the English label is the one read whole.)
     if (lang === "en") expect(html).toContain(t(lang, "scenario.assume.canary"));
     // Every chart the lab shows, in fixed colours, with its sentence.

@@ -264,6 +264,15 @@ pub fn LabControls() -> impl IntoView {
                 get=|c| c.business.save_rate
                 set=|c, v| c.business.save_rate = v
             />
+            <Slider
+                id="control"
+                label="scenario.lab.control"
+                min=0.0
+                max=0.5
+                step=0.05
+                get=|c| c.business.control_share
+                set=|c, v| c.business.control_share = v
+            />
             <NumberField
                 id="months"
                 label="scenario.lab.months"

@@ -9,7 +9,10 @@ use crate::sim::outcome::{
     GATE_MARGIN, GATE_MIN_AUC, GATE_MIN_F1, GATE_MIN_SEGMENT_CHURNERS, GATE_MIN_SEGMENT_F1,
     GATE_RATE_TOLERANCE, HOLDOUT_CUT_PERCENT,
 };
-use crate::sim::{EventKind, GateReport, Outcome, TrainingData};
+use crate::sim::{
+    CANARY_CONFIDENCE, CANARY_MAX_DAYS, CANARY_TOLERANCE, CanaryPlan, EventKind, GateReport,
+    Outcome, TrainingData,
+};
 
 pub(super) fn retrain(lang: Lang, outcome: &Outcome) -> String {
     let t = |key: &str, args: &[(&str, &str)]| tr_args(lang, &format!("scenario.{key}"), args);
@@ -137,21 +140,25 @@ pub fn gate_criterion(lang: Lang, key: &str) -> String {
 pub(super) fn canary(lang: Lang, outcome: &Outcome) -> String {
     let t = |key: &str, args: &[(&str, &str)]| tr_args(lang, &format!("scenario.{key}"), args);
     let events = loop_events(outcome);
-    let Some((day, rate, churn, passed, skipped)) = events.iter().find_map(|e| match e.kind {
-        EventKind::CanaryStarted {
-            challenger_rate,
-            observed_churn,
-            passed,
-            ..
-        } => Some((
-            e.day,
-            challenger_rate,
-            observed_churn,
-            passed,
-            outcome.config.bad.skip_gate,
-        )),
-        _ => None,
-    }) else {
+    let Some((day, rate, churn, passed, skipped, plan)) =
+        events.iter().find_map(|e| match e.kind {
+            EventKind::CanaryStarted {
+                challenger_rate,
+                observed_churn,
+                passed,
+                plan,
+                ..
+            } => Some((
+                e.day,
+                challenger_rate,
+                observed_churn,
+                passed,
+                outcome.config.bad.skip_gate,
+                plan,
+            )),
+            _ => None,
+        })
+    else {
         return t("scene.canary.none", &[]);
     };
     let args = [
@@ -165,6 +172,11 @@ pub(super) fn canary(lang: Lang, outcome: &Outcome) -> String {
         (true, true) => t("scene.canary.unchecked", &args),
         (true, false) => t("scene.canary.close", &args),
         (false, _) => t("scene.canary.far", &args),
+    };
+    let length = if passed {
+        canary_length(lang, outcome, plan)
+    } else {
+        String::new()
     };
     let promoted = events.iter().find_map(|e| match e.kind {
         EventKind::Promoted { .. } => Some(e.day),
@@ -189,5 +201,36 @@ pub(super) fn canary(lang: Lang, outcome: &Outcome) -> String {
             _ => None,
         })
         .unwrap_or_default();
-    join([started, verdict, promoted, rollback])
+    join([started, verdict, length, promoted, rollback])
+}
+
+/// How long the canary ran and why: the traffic it took to decide its check, or the
+/// assumption's floor, or the longest canary.
+pub(super) fn canary_length(lang: Lang, outcome: &Outcome, plan: CanaryPlan) -> String {
+    let t = |key: &str, args: &[(&str, &str)]| tr_args(lang, &format!("scenario.{key}"), args);
+    let args = [
+        ("rate", percent(plan.rate)),
+        ("lo", percent(plan.band.0)),
+        ("hi", percent(plan.band.1)),
+        ("tol", percent(CANARY_TOLERANCE)),
+        ("confidence", percent(CANARY_CONFIDENCE)),
+        ("rows", grouped(plan.rows_needed.unwrap_or(0) as f64)),
+        ("per_day", grouped(plan.rows_per_day as f64)),
+        ("days", plan.days.to_string()),
+        ("needed", plan.days_needed.to_string()),
+        ("min", outcome.config.timings.canary_days.to_string()),
+        ("max", CANARY_MAX_DAYS.to_string()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    if plan.undecided() {
+        return t("scene.canary.longest", &args);
+    }
+    let runs = if plan.days > plan.days_needed {
+        "scene.canary.runs_floor"
+    } else if plan.days == 1 {
+        "scene.canary.runs_one"
+    } else {
+        "scene.canary.runs_many"
+    };
+    join([t("scene.canary.length", &args), t(runs, &args)])
 }

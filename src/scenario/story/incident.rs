@@ -182,15 +182,17 @@ pub(super) fn impact(lang: Lang, outcome: &Outcome) -> String {
                 .filter(|(_, r, enforced)| *enforced && !r.passed)
                 .count();
             let took = t("scene.impact.fix", &[("fix_days", &days.to_string())]);
-            // The loop's own days: retrain and gate, a day to deploy the canary, the canary.
+            // The loop's own days: retrain and gate, a day to deploy the canary, the canary
+            // that led to the promotion.
             let timings = outcome.config.timings;
-            let own = timings.loop_retrain_after + 1 + timings.canary_days;
+            let canary = fix_canary_days(outcome).unwrap_or(timings.canary_days);
+            let own = timings.loop_retrain_after + 1 + canary;
             let why = match blocked {
                 0 => t(
                     "scene.impact.steps",
                     &[
                         ("retrain", &timings.loop_retrain_after.to_string()),
-                        ("canary", &timings.canary_days.to_string()),
+                        ("canary", &canary.to_string()),
                     ],
                 ),
                 n => t(
@@ -230,4 +232,20 @@ pub(super) fn impact(lang: Lang, outcome: &Outcome) -> String {
         String::new()
     };
     join([fix, days, per_day, money])
+}
+
+/// The days of the canary whose challenger the loop first promoted.
+fn fix_canary_days(outcome: &Outcome) -> Option<u32> {
+    let lp = outcome.policy(PolicyKind::AutomatedLoop);
+    let promoted = lp.first_promotion_day?;
+    lp.events
+        .iter()
+        .rev()
+        .filter(|e| e.day <= promoted)
+        .find_map(|e| match e.kind {
+            EventKind::CanaryStarted {
+                passed: true, plan, ..
+            } => Some(plan.days),
+            _ => None,
+        })
 }

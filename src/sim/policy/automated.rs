@@ -1,8 +1,9 @@
 //! The automated loop: matured labels are joined to the predictions as they arrive; the
 //! alert rule fires, triage reads the drift report and the errors by segment, and the fix
 //! runs on its own: retrain and gate `loop_retrain_after` days later (1), a canary the day
-//! after, promotion `canary_days` after that (1). A promoted model is watched until its first matured week and rolled back if it
-//! did worse than the model it replaced.
+//! after, promotion once the canary's traffic tells the two models apart and no sooner than
+//! `canary_days` (1; `CanaryPlan`). A promoted model is watched until its first matured
+//! week and rolled back if it did worse than the model it replaced.
 //!
 //! The bad decisions of `config.bad` are this policy's: an ignored alert, a stale
 //! snapshot, a skipped gate, a forced rollback.
@@ -61,7 +62,8 @@ impl Operating for AutomatedLoop {
             return;
         }
         self.watch = None;
-        let champion_f1 = lab.eval(watch.champion, m.week as usize).confusion.f1();
+        // The replaced model's F1 on the week, as measured had it driven the campaign.
+        let champion_f1 = lab.eval(watch.champion, m.week as usize).seen.f1();
         if m.f1 < champion_f1 && ops.serving == watch.model {
             roll_back_to(
                 ops,
@@ -109,7 +111,7 @@ impl Operating for AutomatedLoop {
         // promoted since has none, and is triaged on the drift report alone.
         let worst = (ops.serving == ModelId(0))
             .then(|| {
-                let week_segments = lab.eval(ops.serving, week as usize).segments;
+                let week_segments = lab.eval(ops.serving, week as usize).seen_segments;
                 triage::worst_fall(&lab.reference_segments, &week_segments)
             })
             .flatten();

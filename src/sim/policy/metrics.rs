@@ -3,18 +3,18 @@
 use super::Ops;
 use crate::sim::cost;
 use crate::sim::lab::Lab;
-use crate::sim::outcome::{DayMetrics, ModelId, PolicyRun};
+use crate::sim::outcome::{DayMetrics, PolicyRun};
 
 /// The run of a policy: its events, and each day's F1, confusion, value and whether the
 /// model was degraded (under `degrade_line`).
 pub(super) fn policy_run(
     lab: &mut Lab<'_>,
     ops: Ops<'_>,
-    serving_by_day: &[ModelId],
     matured_by_day: &[Option<f64>],
     degrade_line: f64,
 ) -> PolicyRun {
     let config = lab.config;
+    let serving_by_day = &ops.served;
     let mut days = Vec::with_capacity(serving_by_day.len());
     let (mut degraded_days, mut value) = (0u32, 0.0);
     for (d, (&model, &matured_f1)) in serving_by_day.iter().zip(matured_by_day).enumerate() {
@@ -28,7 +28,7 @@ pub(super) fn policy_run(
             churned += e.churn_by_day[k];
             caught += e.caught_by_day[k];
         }
-        let value_nis = cost::value_per_week(&c, &config.business) / 7.0;
+        let value_nis = cost::value_per_week(&e.offers.offered, &config.business) / 7.0;
         let degraded = f1 < degrade_line;
         degraded_days += u32::from(degraded);
         value += value_nis;

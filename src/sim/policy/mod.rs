@@ -131,6 +131,8 @@ struct Ops<'c> {
     fix: Option<Fix>,
     /// Whether a stale snapshot was already used (the bad decision happens once).
     stale_used: bool,
+    /// The model that served each day so far, whose campaign shaped that day's labels.
+    served: Vec<ModelId>,
 }
 
 impl Ops<'_> {
@@ -183,6 +185,7 @@ fn run_policy<P: Operating>(lab: &mut Lab<'_>, mut policy: P) -> PolicyRun {
         first_promotion_day: None,
         fix: None,
         stale_used: false,
+        served: Vec::with_capacity(horizon as usize),
     };
     ops.log(
         0,
@@ -194,7 +197,6 @@ fn run_policy<P: Operating>(lab: &mut Lab<'_>, mut policy: P) -> PolicyRun {
         },
     );
 
-    let mut serving_by_day: Vec<ModelId> = Vec::with_capacity(horizon as usize);
     let mut matured_by_day: Vec<Option<f64>> = Vec::with_capacity(horizon as usize);
     let mut known = Known::default();
     let mut drift_logged = false;
@@ -221,9 +223,10 @@ fn run_policy<P: Operating>(lab: &mut Lab<'_>, mut policy: P) -> PolicyRun {
         known.alert = None;
         if P::READS_LABELS {
             for week in (0..n_weeks as u32).filter(|w| 7 * w + config.label_delay_days == d) {
-                let served = serving_by_day[(7 * week) as usize];
+                let served = ops.served[(7 * week) as usize];
                 let e = lab.eval(served, week as usize);
-                let (f1, cbpe_f1) = (e.confusion.f1(), e.cbpe_f1);
+                // The F1 as the team measures it, on the labels its campaign left.
+                let (f1, cbpe_f1) = (e.seen.f1(), e.cbpe_f1);
                 known.matured = Some((week, f1, served));
                 let matured = Matured {
                     day: d,
@@ -264,12 +267,12 @@ fn run_policy<P: Operating>(lab: &mut Lab<'_>, mut policy: P) -> PolicyRun {
             }
         }
         policy.end_of_day(&mut ops, d);
-        serving_by_day.push(ops.serving);
+        ops.served.push(ops.serving);
         matured_by_day.push(known.matured.map(|(_, f1, _)| f1));
     }
 
     let degrade_line = config
         .alert_f1
         .max(lab.models[0].reference_f1 - config.alert_drop);
-    metrics::policy_run(lab, ops, &serving_by_day, &matured_by_day, degrade_line)
+    metrics::policy_run(lab, ops, &matured_by_day, degrade_line)
 }

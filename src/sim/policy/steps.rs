@@ -2,6 +2,7 @@
 //! promote. Each records its events; what comes after it is the policy's to say.
 
 use super::{Fix, Ops, Step, latest_matured};
+use crate::sim::config::CanaryPlan;
 use crate::sim::events::{Artifact, EventKind, Role, RollbackReason};
 use crate::sim::lab::Lab;
 use crate::sim::outcome::{ModelId, TrainingData};
@@ -29,7 +30,12 @@ pub(super) fn retrain_and_gate(
         Some(Artifact::TrainingDataSnapshot),
         EventKind::SnapshotTaken { data },
     );
-    let challenger = lab.train(data);
+    // The fresh week's labels are the ones the campaign of the model serving it left.
+    let labels_from = match data {
+        TrainingData::FreshWeek(w) => Some(ops.served[(7 * w) as usize]),
+        _ => None,
+    };
+    let challenger = lab.train(data, labels_from);
     let tuning_f1 = lab.models[challenger.0 as usize].reference_f1;
     ops.log(
         d,
@@ -41,7 +47,12 @@ pub(super) fn retrain_and_gate(
         },
     );
     let week = fresh?;
-    let report = lab.gate(challenger, ops.serving, week);
+    let report = lab.gate(
+        challenger,
+        ops.serving,
+        week,
+        ops.served[(7 * week) as usize],
+    );
     let enforced = !ops.bad.skip_gate;
     ops.log(
         d,
@@ -66,18 +77,27 @@ pub(super) fn retrain_and_gate(
 }
 
 /// Sends a share of the traffic to the challenger and compares its positive rate with the
-/// churn last observed; promotes it after `canary_days`, or rolls the canary back.
+/// churn last observed; promotes it once the day's traffic has decided that check
+/// (`CanaryPlan`), or rolls the canary back.
 pub(super) fn canary(ops: &mut Ops<'_>, lab: &mut Lab<'_>, fix: Fix, challenger: ModelId) {
     let d = fix.day;
     let week = (d / 7) as usize;
     let champion_rate = lab.eval(ops.serving, week).confusion.positive_rate();
     let challenger_rate = lab.eval(challenger, week).confusion.positive_rate();
+    // The churn last measured, on the labels the campaign left.
     let observed_churn = latest_matured(ops.config, lab.world.weeks.len(), d)
-        .map(|w| lab.world.weeks[w as usize].churn_rate())
+        .map(|w| {
+            let served = ops.served[(7 * w) as usize];
+            lab.eval(served, w as usize).seen.churn_rate()
+        })
         .unwrap_or(0.0);
-    let passed = ops.bad.skip_gate
-        || (observed_churn > 0.0
-            && (challenger_rate - observed_churn).abs() <= 0.30 * observed_churn);
+    let plan = CanaryPlan::new(
+        ops.config.cohort_size,
+        challenger_rate,
+        observed_churn,
+        ops.config.timings.canary_days,
+    );
+    let passed = ops.bad.skip_gate || (observed_churn > 0.0 && plan.within());
     ops.log(
         d,
         Some(Role::MlopsEngineer),
@@ -88,11 +108,12 @@ pub(super) fn canary(ops: &mut Ops<'_>, lab: &mut Lab<'_>, fix: Fix, challenger:
             challenger_rate,
             observed_churn,
             passed,
+            plan,
         },
     );
     if passed {
         ops.fix = Some(Fix {
-            day: d + ops.config.timings.canary_days,
+            day: d + plan.days,
             step: Step::Promote(challenger),
             ..fix
         });

@@ -101,10 +101,30 @@ fn a_forced_rollback_returns_to_the_previous_model() {
 }
 
 #[test]
-fn a_run_without_drift_raises_no_alert() {
-    let o = run(&small(Preset::NoDrift)).unwrap();
+fn a_run_without_drift_and_a_large_control_group_raises_no_alert() {
+    // A control group's measurement is noisy; half the customers make it precise.
+    let mut c = small(Preset::NoDrift);
+    c.business.control_share = 0.5;
+    let o = run(&c).unwrap();
     for p in &o.policies {
         assert_eq!(p.first_alert_day, None, "{:?}", p.kind);
         assert_eq!(p.degraded_days, 0, "{:?}", p.kind);
     }
+}
+
+#[test]
+fn without_a_control_group_the_campaign_itself_raises_the_alert() {
+    // Nothing drifts, but the churners the offers kept read as false alarms: the first
+    // labels already break the alert rule, and the loop retrains a healthy model.
+    let mut c = small(Preset::NoDrift);
+    c.business.control_share = 0.0;
+    let o = run(&c).unwrap();
+    let l = o.policy(PolicyKind::AutomatedLoop);
+    assert_eq!(l.first_alert_day, Some(c.label_delay_days));
+    let week0 = &o.weeks[0];
+    assert!(
+        week0.champion_seen_f1 < week0.champion_f1 - 0.05,
+        "{week0:?}"
+    );
+    assert!(week0.champion_kept > 0);
 }

@@ -1,6 +1,7 @@
 //! The lab's charts: F1 over time, the money each loop saves, a feature's distribution
 //! against the reference, one drift statistic for every input against its threshold, and
-//! the score distribution, the champion's errors by segment, and accuracy, precision, recall and F1 over every threshold,
+//! the score distribution, the champion's errors by segment, accuracy, precision, recall and F1
+//! over every threshold, and the true F1 against the F1 measured on the labels the campaign left,
 //! one file each. Each is drawn by `crate::charts` in the worker
 //! from the outcome and shown in a `ChartFigure` with a sentence that reads it and its data
 //! as a table. This file holds the axes, bins and table parts they share. A new chart: its
@@ -8,6 +9,7 @@
 
 mod distribution;
 mod f1;
+mod labels;
 mod money;
 mod scores;
 mod segments;
@@ -36,14 +38,19 @@ pub(in crate::components::lab) fn column_key(column: Column) -> String {
 }
 
 pub(super) fn day_axis(lang: Lang, horizon: u32) -> Axis {
-    let horizon = horizon.max(1) as f64;
+    count_axis(horizon, tr(lang, "scenario.chart.axis.day"))
+}
+
+/// An axis of whole numbers from 0 to `last` (days, weeks).
+pub(super) fn count_axis(last: u32, title: &str) -> Axis {
+    let last = last.max(1) as f64;
     Axis {
-        range: (0.0, horizon),
-        ticks: nice_ticks(0.0, horizon, 9)
+        range: (0.0, last),
+        ticks: nice_ticks(0.0, last, 9)
             .into_iter()
             .map(|d| (d, format!("{d:.0}")))
             .collect(),
-        title: tr(lang, "scenario.chart.axis.day").into(),
+        title: title.into(),
     }
 }
 
@@ -253,5 +260,6 @@ pub(super) fn LabCharts(
         <scores::ScoresChart week=week report=report drift=drift />
         <segments::SegmentsChart week=week report=report />
         <threshold::ThresholdChart />
+        <labels::LabelsChart />
     }
 }
