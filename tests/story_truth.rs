@@ -186,14 +186,13 @@ fn check(o: &Outcome) -> Result<(), String> {
     }
     let blocked = gates.iter().filter(|(_, p, e)| *e && !p).count();
 
-    // How long the first canary ran, as its plan has it.
+    // How long the first canary ran, as its plan has it, when it passed (the scene tells
+    // the first canary; one that failed is rolled back at once).
     let first_canary = lp.events.iter().find_map(|e| match e.kind {
-        EventKind::CanaryStarted {
-            passed: true, plan, ..
-        } => Some(plan),
+        EventKind::CanaryStarted { passed, plan, .. } => Some((passed, plan)),
         _ => None,
     });
-    if let Some(plan) = first_canary {
+    if let Some((true, plan)) = first_canary {
         let canary = en(Scene::Canary);
         let told = if plan.undecided() {
             format!("runs its longest, {} days", plan.days)
@@ -300,6 +299,36 @@ fn the_article_and_a_blocked_gate_are_told_as_they_happened() {
         "{impact}"
     );
     check(&blocked).unwrap();
+}
+
+#[test]
+fn a_canary_rolled_back_is_told_as_such_though_a_later_one_passes() {
+    // Found by the random configurations: the first canary fails, a later one passes.
+    let mut config = Config {
+        seed: 15475799712225278269,
+        cohort_size: 636,
+        base_intercept: -5.875214234605482,
+        strength: 0.9382308992631733,
+        onset_day: 1,
+        label_delay_days: 18,
+        alert_f1: 0.5,
+        alert_drop: 0.10838414982592715,
+        horizon_days: 35,
+        ..Config::default()
+    };
+    config.bad.retrain_on_stale_data = true;
+    config.business = sim::Business {
+        arpu_nis: 1.0,
+        offer_cost_nis: 0.0,
+        save_rate: 0.0,
+        fp_accept_rate: 0.0,
+        months_retained: 1.0,
+        control_share: 0.47090949166447593,
+    };
+    let o = sim::run(&config).unwrap();
+    let canary = scene_text(Lang::En, Scene::Canary, &o);
+    assert!(canary.contains("the canary is rolled back"), "{canary}");
+    check(&o).unwrap();
 }
 
 proptest! {
