@@ -13,9 +13,6 @@
 //! Why it is longer than ~400 lines: the stops, the controls and the link that carries
 //! them are one format, read and written here; the code is about 450 lines, the rest its
 //! tests.
-//!
-//! Why it is longer than ~400 lines: its tests. Reading, writing, walking and enforcing a
-//! lesson are one link format and are tested together (the code itself is about 430 lines).
 
 use crate::display::Slide;
 use crate::scenario::scenes::Scene;
