@@ -46,6 +46,9 @@ export default defineConfig({
     ...sites.map((site) => ({
       name: site.name,
       testIgnore: /offline\.spec/,
+      // Everything runs at the site's root; under the sub-path, the tests tagged
+      // `@sub-path` (SUB_PATH in fixtures.mjs): those whose outcome depends on the base.
+      grep: site.base === "/" ? undefined : /@sub-path/,
       // The build's folder, for the tests that read or change its files.
       metadata: { dist: site.dir },
       use: { browserName: "chromium", baseURL: address(site) },

@@ -60,3 +60,4 @@ trunk build --release --offline --public-url / --dist dist-root >/dev/null
 
 step "End-to-end tests in $CHROME_PATH"
 npx playwright test
+step "Every test passed"

@@ -41,6 +41,12 @@ export const SECTIONS = [
 
 export const sectionPath = (lang, section) => `${lang}/${section.slug}`;
 
+// The tag of the tests whose outcome depends on where the site is served (its links,
+// deep links and reloads, the files a page names, the worker's and the lazy part's
+// addresses, shared and lesson links, the offline copy's scope). The sub-path project
+// runs only these; the site-root project runs every test. Used as `test(title, SUB_PATH, fn)`.
+export const SUB_PATH = { tag: "@sub-path" };
+
 export const SCREENSHOT_DIR = new URL("./screenshots/", import.meta.url);
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 

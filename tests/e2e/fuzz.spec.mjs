@@ -4,7 +4,7 @@
 // are planted before loads. The app must always show a page, never the crash panel, and
 // say so when it could not use part of a scenario link. A seeded generator keeps every
 // run the same; `tests/input_fuzz.rs` does the same natively against the parsers.
-import { SECTIONS, basePath, expect, ready, t, test } from "./fixtures.mjs";
+import { SECTIONS, SUB_PATH, basePath, expect, ready, t, test } from "./fixtures.mjs";
 
 // Mulberry32: a small seeded generator, so a failure can be replayed.
 function generator(seed) {
@@ -35,7 +35,7 @@ function randomAddress(random, base) {
   return `${base}${path}${params.length ? `?${params.join("&")}` : ""}`;
 }
 
-test("thousands of random and hostile addresses always show a page", async ({ page, baseURL }) => {
+test("thousands of random and hostile addresses always show a page", SUB_PATH, async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));

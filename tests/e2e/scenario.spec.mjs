@@ -4,7 +4,7 @@
 // keyboard; a shared link restoring the state; a tampered link falling back with a notice.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { LANGS, expect, expectNoAxeViolations, guard, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, SUB_PATH, expect, expectNoAxeViolations, guard, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
 
 // The test command builds the example natively (`cargo build --example scenario`) first.
 const targetDir = process.env.CARGO_TARGET_DIR || "target";
@@ -115,7 +115,7 @@ for (const lang of LANGS) {
       });
     }
 
-    test("the lab's controls work from the keyboard and a shared link restores them", async ({ page, browser, baseURL }) => {
+    test("the lab's controls work from the keyboard and a shared link restores them", SUB_PATH, async ({ page, browser, baseURL }) => {
       await page.goto(`${lang}/scenario?mode=lab`);
       await ready(page);
       const strength = page.getByLabel(t(lang, "scenario.lab.strength"));
@@ -362,7 +362,7 @@ for (const lang of LANGS) {
   });
 }
 
-test("the lab simulates in a worker off the page's thread, from its first run", async ({ page }) => {
+test("the lab simulates in a worker off the page's thread, from its first run", SUB_PATH, async ({ page }) => {
   // A slow worker: until its first answer the page says the simulation is running.
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -389,7 +389,7 @@ test("the lab simulates in a worker off the page's thread, from its first run", 
 });
 
 for (const lang of LANGS) {
-  test(`a worker that cannot load leaves a notice and a retry, in ${lang}`, async ({ page, pageErrors }) => {
+  test(`a worker that cannot load leaves a notice and a retry, in ${lang}`, SUB_PATH, async ({ page, pageErrors }) => {
     // The worker's script fails to load: the page says so instead of waiting for ever.
     // The browser reports the worker's failed import as an error of the page; that one,
     // and only that one, is expected here.

@@ -4,6 +4,7 @@
 import {
   LANGS,
   SECTIONS,
+  SUB_PATH,
   basePath,
   expect,
   expectNoAxeViolations,
@@ -23,7 +24,7 @@ for (const lang of LANGS) {
   test.describe(`in ${lang}`, () => {
     test.use({ locale: lang === "he" ? "he-IL" : "en-US" });
 
-    test("every section is reached from the navigation, passes axe and is photographed", async ({ page, baseURL }) => {
+    test("every section is reached from the navigation, passes axe and is photographed", SUB_PATH, async ({ page, baseURL }) => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(sectionPath(lang, SECTIONS[0]));
       await ready(page);
@@ -102,7 +103,7 @@ for (const lang of LANGS) {
       }
     });
 
-    test("the language switch changes the language live and keeps the page", async ({ page }) => {
+    test("the language switch changes the language live and keeps the page", SUB_PATH, async ({ page }) => {
       await page.goto(`${lang}/tools`);
       await ready(page);
       await page.evaluate(() => {
@@ -120,7 +121,7 @@ for (const lang of LANGS) {
       await expect(page).toHaveURL(new RegExp(`/${to}/$`));
     });
 
-    test("a deep link survives a reload and the back button", async ({ page }) => {
+    test("a deep link survives a reload and the back button", SUB_PATH, async ({ page }) => {
       await page.goto(`${lang}/lifecycle`);
       await ready(page);
       await page.reload();
@@ -171,7 +172,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "section.glossary.title"));
     });
 
-    test("an unknown address shows the not-found page with a way home", async ({ page }) => {
+    test("an unknown address shows the not-found page with a way home", SUB_PATH, async ({ page }) => {
       await page.goto(`${lang}/no-such-page`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(lang, "notfound.title"));
       await expectNoAxeViolations(page);
@@ -197,7 +198,7 @@ for (const lang of LANGS) {
   });
 }
 
-test("a section's page loads without the scenario's code, and the scenario brings it", async ({ page }) => {
+test("a section's page loads without the scenario's code, and the scenario brings it", SUB_PATH, async ({ page }) => {
   const scenarioCode = [];
   page.on("request", (request) => {
     if (/mlops-lab-scenario-[0-9a-f]+(?:_bg\.wasm|\.js)$/.test(request.url())) scenarioCode.push(request.url());
@@ -228,7 +229,7 @@ test("a section's page loads without the scenario's code, and the scenario bring
   await ready(page);
 });
 
-test("a page leaving for another language keeps its own until it goes", async ({ page, baseURL }) => {
+test("a page leaving for another language keeps its own until it goes", SUB_PATH, async ({ page, baseURL }) => {
   // The Hebrew scenario's strings are held back; the Hebrew home page needs only the
   // shared ones. The scenario, on its way out, must not look up Hebrew strings that have
   // not arrived (the guard fails the test on the console error that would say so).
@@ -245,7 +246,7 @@ test("a page leaving for another language keeps its own until it goes", async ({
   for (const route of held) await route.continue();
 });
 
-test("the bare address opens in the browser's language", async ({ browser, baseURL }) => {
+test("the bare address opens in the browser's language", SUB_PATH, async ({ browser, baseURL }) => {
   for (const [locale, lang] of [
     ["he-IL", "he"],
     ["en-GB", "en"],
@@ -262,7 +263,7 @@ test("the bare address opens in the browser's language", async ({ browser, baseU
   }
 });
 
-test("a tampered saved language and theme fall back to defaults", async ({ page, baseURL }) => {
+test("a tampered saved language and theme fall back to defaults", SUB_PATH, async ({ page, baseURL }) => {
   await page.goto("en/");
   await ready(page);
   await page.evaluate(() => {
@@ -274,7 +275,7 @@ test("a tampered saved language and theme fall back to defaults", async ({ page,
   await expect(page.getByRole("button", { name: t("en", "theme.dark") })).toHaveAttribute("aria-pressed", "false");
 });
 
-test("the reset link clears what the app saved", async ({ page }) => {
+test("the reset link clears what the app saved", SUB_PATH, async ({ page }) => {
   await page.goto("he/");
   await ready(page);
   await page.getByRole("link", { name: t("he", "lang.other") }).click();
@@ -286,7 +287,7 @@ test("the reset link clears what the app saved", async ({ page }) => {
   await expect(page).not.toHaveURL(/reset/);
 });
 
-test("every file a release page names is there, resolved as a browser resolves it", async ({ request, baseURL }) => {
+test("every file a release page names is there, resolved as a browser resolves it", SUB_PATH, async ({ request, baseURL }) => {
   // Each prerendered page, the bare address and the app's shell, as the server sends them:
   // every href and src, as the browser resolves them.
   const pages = ["", ...LANGS.flatMap((lang) => SECTIONS.map((section) => sectionPath(lang, section)))];
@@ -309,7 +310,7 @@ test("every file a release page names is there, resolved as a browser resolves i
 });
 
 for (const lang of LANGS) {
-  test(`a release page shows its section's opening before the app loads, in ${lang}`, async ({ page, request }) => {
+  test(`a release page shows its section's opening before the app loads, in ${lang}`, SUB_PATH, async ({ page, request }) => {
     // The page as the server sends it: the section's own title, language and opening.
     const html = await (await request.get(`${lang}/roles`)).text();
     expect(html).toContain(`<html lang="${lang}" dir="${lang === "he" ? "rtl" : "ltr"}">`);
@@ -323,34 +324,38 @@ for (const lang of LANGS) {
     await expect(page.locator("main h1")).toHaveText(looseName(t(lang, "section.roles.title")));
   });
 
-  test(`every release page's opening sits where the app paints it, on a phone and a desktop, in ${lang}`, async ({ browser, baseURL }) => {
-    // The prerendered header has the app's tools, so the title and lead do not move when
-    // the app takes over (no layout shift, and the first paint stays the largest). The
-    // web font is left out of both: with `font-display: optional` whether a first visit
-    // uses it depends on timing, which is not what this compares.
-    const boxes = async (javaScriptEnabled, width, path) => {
-      const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 } });
-      // The fonts, refused on purpose, are the only failed loads allowed.
-      const check = guard(context, baseURL, [/^console error: Failed to load resource: net::ERR_FAILED$/]);
-      await context.route(/\.woff2$/, (route) => route.abort());
-      const page = await context.newPage();
-      await page.goto(new URL(path, baseURL).href);
-      if (javaScriptEnabled) await ready(page);
-      await page.evaluate(() => document.fonts.ready);
-      const found = await page.evaluate(() =>
-        ["main h1", "main .lead"].map((selector) => {
-          const box = document.querySelector(selector).getBoundingClientRect();
-          return [box.x, box.y, box.width, box.height].map(Math.round);
-        }),
-      );
-      await context.close();
-      check();
-      return found;
-    };
-    for (const width of [360, 1280]) {
-      for (const path of SECTIONS.map((section) => sectionPath(lang, section))) {
-        expect(await boxes(false, width, path), `${path} at ${width} px`).toEqual(await boxes(true, width, path));
+  // One test per section: each compares four fresh browser contexts, which on a slow
+  // machine takes several seconds, so a single test for every section would outgrow the
+  // timeout.
+  for (const section of SECTIONS) {
+    const path = sectionPath(lang, section);
+    test(`the opening of ${path} sits where the app paints it, on a phone and a desktop`, async ({ browser, baseURL }) => {
+      // The prerendered header has the app's tools, so the title and lead do not move when
+      // the app takes over (no layout shift, and the first paint stays the largest). The
+      // web font is left out of both: with `font-display: optional` whether a first visit
+      // uses it depends on timing, which is not what this compares.
+      const boxes = async (javaScriptEnabled, width) => {
+        const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 800 } });
+        // The fonts, refused on purpose, are the only failed loads allowed.
+        const check = guard(context, baseURL, [/^console error: Failed to load resource: net::ERR_FAILED$/]);
+        await context.route(/\.woff2$/, (route) => route.abort());
+        const page = await context.newPage();
+        await page.goto(new URL(path, baseURL).href);
+        if (javaScriptEnabled) await ready(page);
+        await page.evaluate(() => document.fonts.ready);
+        const found = await page.evaluate(() =>
+          ["main h1", "main .lead"].map((selector) => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return [box.x, box.y, box.width, box.height].map(Math.round);
+          }),
+        );
+        await context.close();
+        check();
+        return found;
+      };
+      for (const width of [360, 1280]) {
+        expect(await boxes(false, width), `${path} at ${width} px`).toEqual(await boxes(true, width));
       }
-    }
-  });
+    });
+  }
 }
