@@ -41,7 +41,7 @@ OPTIONS:
     --fp-accept <0..1>           share of flagged stayers who accept [default: 0.5]
     --months <1..60>             months a saved customer stays [default: 12]
     --control <0..0.5>           share kept out of the campaign as a control group,
-                                 0 for none [default: 0.1]
+                                 0 for none [default: 0.2]
     --loop-retrain-after <0..14> loop: days from the alert to the retrain [default: 1]
     --canary-days <1..14>        fewest days a canary runs before promotion [default: 1]
     --dashboard-weekday <0..6>   manual: the dashboard is read when day % 7 is this
@@ -51,6 +51,9 @@ OPTIONS:
     --review-day <day>           no loop: business review [default: 35]
     --no-loop-retrain-day <day>  no loop: retrain finished [default: 44]
     --no-loop-deploy-day <day>   no loop: release window [default: 52]
+    --incident <kind:day>        switch a production incident on (repeatable): peak,
+                                 slow-release, units, late-pipeline or lost-replica,
+                                 on a day before the horizon, e.g. --incident peak:10
     --json                       print one JSON object instead of a table
     -h, --help                   print this help
 ";
@@ -157,6 +160,15 @@ fn parse(args: &[String]) -> Result<(Config, bool), String> {
             "--review-day" => config.timings.business_review_day = num(flag, value()?)?,
             "--no-loop-retrain-day" => config.timings.no_loop_retrain_day = num(flag, value()?)?,
             "--no-loop-deploy-day" => config.timings.no_loop_deploy_day = num(flag, value()?)?,
+            "--incident" => {
+                let v = value()?;
+                let (slug, day) = v
+                    .split_once(':')
+                    .ok_or(format!("{flag}: '{v}' is not kind:day"))?;
+                let kind = sim::ops::IncidentKind::from_slug(slug)
+                    .ok_or(format!("{flag}: unknown incident '{slug}'"))?;
+                config.incidents.set(kind, Some(num(flag, day)?));
+            }
             other => return Err(format!("unknown option '{other}'")),
         }
         i += 1;
@@ -199,6 +211,22 @@ fn to_json(o: &Outcome) -> String {
         })).collect::<Vec<_>>(),
         "timeline": o.timeline(),
         "reference_segments": o.reference_segments,
+        "ops": {
+            "responses": o.ops.responses.iter().map(|r| serde_json::json!({
+                "kind": r.kind,
+                "level": r.level,
+                "detected_by": r.detected.map(|d| d.1),
+                "minutes_to_detect": r.minutes_to_detect(),
+                "minutes_to_recover": r.minutes_to_recover(),
+                "slo_breach_minutes": r.slo_breach_minutes,
+                "failed_requests": r.failed_requests,
+                "campaign_days_lost": r.campaign_days_lost,
+                "cost_nis": r.cost_nis(),
+            })).collect::<Vec<_>>(),
+            "checks": o.ops.checks,
+            "skew": o.ops.skew,
+            "budget_left": o.ops.budget_left.iter().map(|b| b.last()).collect::<Vec<_>>(),
+        },
         "thresholds": o.thresholds.iter().map(|p| serde_json::json!({
             "threshold": p.threshold,
             "f1": p.confusion.f1(),
@@ -276,6 +304,27 @@ fn print_table(o: &Outcome) {
             w.drift.max_input_psi(),
             w.drift.dataset_drift
         );
+    }
+    if !o.ops.responses.is_empty() {
+        println!();
+        println!(
+            "incident       level            noticed by      detect   recover  over SLO  failed      cost NIS"
+        );
+        let span =
+            |m: Option<u32>| m.map_or("-".to_string(), |m| format!("{}h{:02}", m / 60, m % 60));
+        for r in &o.ops.responses {
+            println!(
+                "{:<14} {:<16} {:<15} {:>7}  {:>7}  {:>8}  {:>10.0}  {:>8.0}",
+                r.kind.slug(),
+                format!("{:?}", r.level),
+                r.detected.map_or("-".into(), |d| format!("{:?}", d.1)),
+                span(r.minutes_to_detect()),
+                span(r.minutes_to_recover()),
+                r.slo_breach_minutes,
+                r.failed_requests,
+                r.cost_nis()
+            );
+        }
     }
     let mut order = vec![o.config.policy];
     order.extend(

@@ -10,8 +10,12 @@
 mod configs;
 
 use mlops_lab::i18n::Lang;
+use mlops_lab::i18n::numbers::grouped;
+use mlops_lab::i18n::tr;
 use mlops_lab::scenario::scenes::{Prediction, Scene};
-use mlops_lab::scenario::story::{labels_reading, prediction_answer, scene_text, scene_title};
+use mlops_lab::scenario::story::{
+    incident_reading, labels_reading, monitor_key, prediction_answer, scene_text, scene_title,
+};
 use mlops_lab::sim::drift::PSI_WARN;
 use mlops_lab::sim::{self, Config, Diagnosis, DriftKind, EventKind, Outcome, PolicyKind, Preset};
 use proptest::prelude::*;
@@ -263,6 +267,52 @@ fn check(o: &Outcome) -> Result<(), String> {
         );
         if !impact.contains(&degraded) {
             return fail(&degraded, &impact);
+        }
+    }
+    check_incidents(o)
+}
+
+/// Each production incident's paragraph: filled in both languages; in English, each level's
+/// cost, the monitor that caught it (or that nobody did), and the checks that stayed silent.
+fn check_incidents(o: &Outcome) -> Result<(), String> {
+    let fail = |what: &str, text: &str| Err(format!("{what}: {text}"));
+    for (kind, _) in o.config.incidents.on() {
+        for lang in Lang::ALL {
+            let Some(text) = incident_reading(lang, o, kind) else {
+                return fail("no paragraph", &format!("{kind:?}"));
+            };
+            if text.contains('{') || text.contains("scenario.") {
+                return fail("unfilled", &text);
+            }
+        }
+        let text = incident_reading(Lang::En, o, kind).unwrap();
+        for level in PolicyKind::ALL {
+            let r = o.ops.response(kind, level).expect("every level meets it");
+            let cost = format!("costs {} NIS", grouped(r.cost_nis()));
+            if !text.contains(&cost) {
+                return fail(&cost, &text);
+            }
+            match r.detected {
+                Some((_, m)) => {
+                    let by = format!("caught by the {}", tr(Lang::En, monitor_key(m)));
+                    if !text.contains(&by) {
+                        return fail(&by, &text);
+                    }
+                }
+                None if !text.contains("nobody") && !text.contains("absorbs it") => {
+                    return fail("nobody noticed", &text);
+                }
+                None => {}
+            }
+        }
+        for check in o.ops.checks(kind) {
+            let silent = format!(
+                "The {} stays silent",
+                tr(Lang::En, monitor_key(check.monitor))
+            );
+            if text.contains(&silent) == check.fired {
+                return fail(&silent, &text);
+            }
         }
     }
     Ok(())

@@ -8,6 +8,7 @@ pub mod footer;
 pub mod header;
 pub mod i18n;
 pub mod icons;
+pub mod incident_link;
 pub mod journey;
 pub mod lab;
 pub mod lang_switch;

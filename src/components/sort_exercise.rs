@@ -4,10 +4,12 @@
 //! whether it is right and why. The glossary terms the tasks use are linked under the lead.
 
 use crate::components::i18n::{render_text, t, use_i18n};
+use crate::components::incident_link::IncidentLink;
 use crate::components::quiz::{DiscardedNotice, SavedAnswers};
 use crate::components::story::TermList;
 use crate::i18n::{tr, tr_args};
 use crate::teach::Owner;
+use crate::teach::incidents::incident_of_task;
 use crate::teach::roles::{self, TASK_TERMS, TASKS};
 use leptos::ev;
 use leptos::prelude::*;
@@ -126,6 +128,8 @@ pub fn SortExercise() -> impl IntoView {
                             <strong>{render_text(lang, &verdict)}</strong>
                             " "
                             {t(format!("roles.task.{}.why", task.id))}
+                            {incident_of_task(task.id)
+                                .map(|kind| view! { " " <IncidentLink kind=kind /> })}
                         </p>
                     }
                 })

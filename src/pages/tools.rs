@@ -6,11 +6,13 @@
 //! glossary terms they use.
 
 use crate::components::i18n::{render_text, t, use_i18n};
+use crate::components::incident_link::IncidentLink;
 use crate::components::quiz::Quiz;
 use crate::components::story::TermList;
 use crate::components::term::Term;
 use crate::i18n::{tr, tr_args};
 use crate::sections::Section;
+use crate::teach::incidents::incidents_of_tool;
 use crate::teach::tools::{
     self, CATEGORIES, Category, LINEAGE, LINEAGE_TERMS, MAP_TERMS, PIPELINE_STAGES, RoleFilter,
     is_bridge, tool_name,
@@ -26,6 +28,7 @@ fn tool_details(category: &'static Category, tool: &'static str) -> impl IntoVie
             &tr_args(lang, "tools.detail.title", &[("tool", tool_name(tool))]),
         )
     };
+    let incidents = incidents_of_tool(tool);
     let stages = category
         .stages
         .iter()
@@ -55,6 +58,20 @@ fn tool_details(category: &'static Category, tool: &'static str) -> impl IntoVie
                         view! {
                             <dt>{t("tools.detail.term")}</dt>
                             <dd><Term id=term /></dd>
+                        }
+                    })}
+                {(!incidents.is_empty())
+                    .then(|| {
+                        view! {
+                            <dt>{t("tools.detail.lab")}</dt>
+                            <dd>
+                                <ul class="incident-links">
+                                    {incidents
+                                        .into_iter()
+                                        .map(|kind| view! { <li><IncidentLink kind=kind /></li> })
+                                        .collect_view()}
+                                </ul>
+                            </dd>
                         }
                     })}
             </dl>

@@ -9,6 +9,7 @@
 
 use super::scenes::Scene;
 use crate::sim::drift::Column;
+use crate::sim::ops::{IncidentKind, Incidents};
 use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset};
 
 /// Story (guided scenes) or lab (the sandbox).
@@ -317,7 +318,36 @@ const PARAMS: &[Param] = &[
         get: |c| bad_list(c),
         set: set_bad,
     },
+    Param {
+        key: "incidents",
+        get: incident_list,
+        set: set_incidents,
+    },
 ];
+
+/// The incidents switched on, as `peak:12,units:9` (slug and day, in menu order).
+fn incident_list(c: &Config) -> String {
+    c.incidents
+        .on()
+        .map(|(kind, day)| format!("{}:{day}", kind.slug()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn set_incidents(c: &mut Config, value: &str) -> bool {
+    let mut incidents = Incidents::default();
+    for item in value.split(',').filter(|n| !n.is_empty()) {
+        let Some((slug, day)) = item.split_once(':') else {
+            return false;
+        };
+        match (IncidentKind::from_slug(slug), whole(day, 0, 125)) {
+            (Some(kind), Some(day)) => incidents.set(kind, Some(day)),
+            _ => return false,
+        }
+    }
+    c.incidents = incidents;
+    true
+}
 
 /// The bad decisions, by URL name.
 pub const BAD_DECISIONS: [&str; 4] = ["ignore", "stale", "skipgate", "rollback"];
@@ -567,6 +597,14 @@ mod tests {
         state.config.bad.skip_gate = true;
         state.config.bad.ignore_alert = true;
         state.config.alert_drop = 0.08;
+        state
+            .config
+            .incidents
+            .set(IncidentKind::TrafficPeak, Some(12));
+        state
+            .config
+            .incidents
+            .set(IncidentKind::UnitChange, Some(9));
         state.config.timings = crate::sim::Timings {
             loop_retrain_after: 0,
             canary_days: 3,
@@ -588,6 +626,7 @@ mod tests {
             query.contains("canary=3") && query.contains("drop=0.08"),
             "{query}"
         );
+        assert!(query.contains("incidents=peak:12,units:9"), "{query}");
         let (back, problems) = parse(&query);
         assert!(problems.is_empty(), "{problems:?} from {query}");
         assert_eq!(back, state);
@@ -620,6 +659,26 @@ mod tests {
                 "{key} not reported: {problems:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_broken_incident_list_is_reported_and_switches_none_on() {
+        for bad in [
+            "peak",
+            "peak:x",
+            "fire:3",
+            "peak:3,units",
+            "units:-1",
+            "peak:999",
+        ] {
+            let (state, problems) = parse(&format!("incidents={bad}"));
+            assert!(state.config.incidents.is_empty(), "{bad}");
+            assert_eq!(problems, [Problem::BadValue("incidents")], "{bad}");
+        }
+        // A day past the horizon reads, but not with it.
+        let (state, problems) = parse("incidents=peak:100");
+        assert!(state.config.incidents.is_empty());
+        assert!(problems.contains(&Problem::Inconsistent));
     }
 
     #[test]

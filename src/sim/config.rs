@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::ops::Incidents;
+
 pub use super::timings::{
     CANARY_CONFIDENCE, CANARY_MAX_DAYS, CANARY_TOLERANCE, CanaryPlan, TIMING_FIELDS, TimingField,
     Timings,
@@ -284,6 +286,9 @@ pub struct Config {
     pub timings: Timings,
     /// Days simulated after the first deployment (28..=126).
     pub horizon_days: u32,
+    /// The production incidents switched on, each on a day before the horizon
+    /// (`sim::ops`).
+    pub incidents: Incidents,
 }
 
 /// Churn within this many days of the weekly score counts as a positive label.
@@ -320,6 +325,7 @@ impl Config {
             business: Business::default(),
             timings: Timings::default(),
             horizon_days: 63,
+            incidents: Incidents::default(),
         };
         match preset {
             Preset::Article => article,
@@ -423,6 +429,9 @@ impl Config {
         {
             return Err(E::NoLoopTimings);
         }
+        if let Some((_, day)) = self.incidents.on().find(|&(_, d)| d >= self.horizon_days) {
+            return Err(E::IncidentDay(day));
+        }
         Ok(())
     }
 }
@@ -474,6 +483,8 @@ pub enum ConfigError {
     ManualTimings,
     /// The no-loop days must satisfy 0 < review < retrain < deploy <= 365.
     NoLoopTimings,
+    /// An incident's day must be before `horizon_days`.
+    IncidentDay(u32),
 }
 
 impl core::fmt::Display for ConfigError {
@@ -505,6 +516,7 @@ impl core::fmt::Display for ConfigError {
             E::NoLoopTimings => {
                 f.write_str("no-loop days must satisfy 0 < review < retrain < deploy <= 365")
             }
+            E::IncidentDay(v) => write!(f, "incident day {v} is not before the horizon"),
         }
     }
 }

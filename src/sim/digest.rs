@@ -78,6 +78,18 @@ impl Outcome {
                 f.word(e.kind.code() as u64);
             }
         }
+        // The production system: its latency every hour and each incident's response.
+        for h in &self.ops.hours {
+            f.float(h.p95_ms as f64);
+            f.float(h.error_rate as f64);
+            f.word(h.replicas as u64);
+        }
+        for r in &self.ops.responses {
+            f.word(r.detected.map_or(u64::MAX, |d| d.0 as u64));
+            f.word(r.recovered_minute.map_or(u64::MAX, |m| m as u64));
+            f.float(r.failed_requests);
+            f.float(r.cost_nis());
+        }
         f.finish()
     }
 }

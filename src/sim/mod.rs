@@ -46,6 +46,7 @@ pub mod config;
 pub mod drift;
 pub mod events;
 pub mod metrics;
+pub mod ops;
 pub mod outcome;
 pub mod timings;
 pub mod triage;

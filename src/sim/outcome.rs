@@ -8,6 +8,7 @@ use super::config::{Config, PolicyKind};
 use super::drift::DriftReport;
 use super::events::Event;
 use super::metrics::{Confusion, Segments};
+use super::ops::OpsOutcome;
 
 /// Number of model inputs including the intercept column.
 pub const N_FEATURES: usize = 12;
@@ -214,6 +215,9 @@ pub struct Outcome {
     pub thresholds: Vec<ThresholdPoint>,
     /// The champion's errors per segment on its validation weeks.
     pub reference_segments: Segments,
+    /// The production system around the model: the service, the batch and the
+    /// incidents switched on (`sim::ops`).
+    pub ops: OpsOutcome,
 }
 
 impl Outcome {

@@ -11,6 +11,7 @@ use super::cost;
 use super::drift::DriftReport;
 use super::lab::{Eval, KeptEval, KeptFit, Lab, confusion_from_hist};
 use super::metrics::{Confusion, ScoreHist};
+use super::ops::{self, IncidentKind};
 use super::outcome::{Headline, ModelCard, ModelId, Outcome, PolicyRun, TrainingData, WeekReport};
 use super::policy;
 use super::world::{self, Cohort, World};
@@ -176,6 +177,7 @@ impl Session {
             .collect();
         let headline = headline(&mut lab, &policies, champion);
         let reference_segments = lab.reference_segments;
+        let ops = ops::run::operate(config, &batch_inputs(&mut lab, champion));
         let thresholds = cost::threshold_curve(
             &lab.reference_scores,
             &config.business,
@@ -250,6 +252,7 @@ impl Session {
             headline,
             thresholds,
             reference_segments,
+            ops,
         })
     }
 }
@@ -295,6 +298,36 @@ fn week_reports(lab: &mut Lab<'_>, champion: ModelId) -> Vec<WeekReport> {
             }
         })
         .collect()
+}
+
+/// What the production system reads of the churn run: the champion's campaign value each
+/// week, and, with a unit change on, its scores on the week the change reaches.
+fn batch_inputs(lab: &mut Lab<'_>, champion: ModelId) -> ops::run::BatchInputs {
+    let business = lab.config.business;
+    let week_value_nis = (0..lab.world.weeks.len())
+        .map(|w| cost::value_per_week(&lab.eval(champion, w).confusion, &business))
+        .collect();
+    let skew = lab
+        .config
+        .incidents
+        .day(IncidentKind::UnitChange)
+        .map(|day| ops::batch::first_batch_week(ops::batch::unit_change_minute(day)) as usize)
+        .filter(|&w| w < lab.world.weeks.len())
+        .map(|w| {
+            let normal = lab.eval(champion, w).confusion;
+            let model = lab.models[champion.0 as usize].model;
+            ops::run::skew(
+                &lab.world.weeks[w],
+                &model,
+                &lab.reference_inputs[3],
+                &business,
+                normal,
+            )
+        });
+    ops::run::BatchInputs {
+        week_value_nis,
+        skew,
+    }
 }
 
 fn headline(lab: &mut Lab<'_>, policies: &[PolicyRun], champion: ModelId) -> Headline {

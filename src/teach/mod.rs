@@ -3,6 +3,7 @@
 //! files under keys built from these ids). Pure Rust, so it is tested natively.
 
 pub mod glossary;
+pub mod incidents;
 pub mod journey;
 pub mod lifecycle;
 pub mod progress;

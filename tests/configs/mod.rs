@@ -2,8 +2,10 @@
 //! strategies, for the native tests that run many of them. Cohorts are mostly small so the
 //! suites stay fast on two cores; one case in sixteen draws a cohort anywhere up to the
 //! largest allowed. The business inputs and the manual processes' timings vary too, over
-//! their whole valid ranges, the control group off in about one case in four.
+//! their whole valid ranges, the control group off in about one case in four, and each
+//! production incident on in about one case in four.
 
+use mlops_lab::sim::ops::Incidents;
 use mlops_lab::sim::{BadDecisions, Business, Config, DriftKind, DriftShape, PolicyKind, Timings};
 use proptest::prelude::*;
 
@@ -25,14 +27,14 @@ pub fn config() -> impl Strategy<Value = Config> {
             0.01f64..=0.3,
         ),
         (0usize..3, any::<[bool; 4]>(), 28u32..=126),
-        (business(), timings()),
+        (business(), timings(), incidents()),
     )
         .prop_map(
             |(
                 (seed, cohort_size, base_intercept, drift, strength),
                 (onset_day, ramp, ramp_days, label_delay_days, alert_f1, alert_drop),
                 (policy, bad, horizon_days),
-                (business, timings),
+                (business, timings, incident_days),
             )| {
                 Config {
                     seed,
@@ -60,9 +62,17 @@ pub fn config() -> impl Strategy<Value = Config> {
                     horizon_days,
                     business,
                     timings,
+                    incidents: Incidents {
+                        days: incident_days.map(|d| d.map(|d| d.min(horizon_days - 1))),
+                    },
                 }
             },
         )
+}
+
+/// Each production incident on in about one case in four, on any day.
+pub fn incidents() -> impl Strategy<Value = [Option<u32>; 5]> {
+    prop::array::uniform5(prop::option::weighted(0.25, 0u32..126))
 }
 
 pub fn business() -> impl Strategy<Value = Business> {

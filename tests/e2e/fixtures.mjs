@@ -46,6 +46,9 @@ export const sectionPath = (lang, section) => `${lang}/${section.slug}`;
 // addresses, shared and lesson links, the offline copy's scope). The sub-path project
 // runs only these; the site-root project runs every test. Used as `test(title, SUB_PATH, fn)`.
 export const SUB_PATH = { tag: "@sub-path" };
+// The same tag for a test written once per language whose path handling does not depend on
+// the language: the sub-path build runs its English copy only.
+export const subPathIn = (lang) => (lang === "en" ? SUB_PATH : {});
 
 export const SCREENSHOT_DIR = new URL("./screenshots/", import.meta.url);
 mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -45,7 +45,10 @@ test("thousands of random and hostile addresses always show a page", SUB_PATH, a
   await page.goto("en/scenario");
   await ready(page);
   const random = generator(20261126);
-  const addresses = Array.from({ length: 2000 }, () => randomAddress(random, basePath(baseURL)));
+  // Under the sub-path a fifth as many: the parsing is the one the root build fuzzes, and
+  // what differs, the prefix every address carries, shows in the first few hundred.
+  const count = basePath(baseURL) === "/" ? 2000 : 400;
+  const addresses = Array.from({ length: count }, () => randomAddress(random, basePath(baseURL)));
   const failures = await page.evaluate(async (addresses) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const failed = [];

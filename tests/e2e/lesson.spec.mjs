@@ -1,13 +1,13 @@
 // Lesson links: an instructor builds a lesson (its stops, the lab's values, what students
 // may change) and shares a link; a student who opens it walks exactly those stops, with
 // the fixed controls held, and can leave the lesson. Both languages, checked with axe.
-import { LANGS, SUB_PATH, expect, expectNoAxeViolations, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, expect, expectNoAxeViolations, looseName, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
 
 const fill = (text, args) => Object.entries(args).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
 
 for (const lang of LANGS) {
   test.describe(`lessons in ${lang}`, () => {
-    test("an instructor builds a lesson and a student gets exactly that lesson", SUB_PATH, async ({ page }) => {
+    test("an instructor builds a lesson and a student gets exactly that lesson", subPathIn(lang), async ({ page }) => {
       await page.goto(`${lang}/`);
       await ready(page);
       await page.getByRole("link", { name: t(lang, "builder.footer") }).click();

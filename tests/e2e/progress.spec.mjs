@@ -1,11 +1,11 @@
 // Self-study: the home page shows what a student has done (sections, story scenes, the
 // sorting exercise, the self-checks), continues where they left off, and starts over.
-import { LANGS, SUB_PATH, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, expect, expectNoAxeViolations, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
 
 const fill = (text, args) => Object.entries(args).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
 
 for (const lang of LANGS) {
-  test(`progress is shown, continued and reset in ${lang}`, SUB_PATH, async ({ page }) => {
+  test(`progress is shown, continued and reset in ${lang}`, subPathIn(lang), async ({ page }) => {
     await page.goto(`${lang}/`);
     await ready(page);
     await expect(page.getByText(t(lang, "journey.empty"))).toBeVisible();

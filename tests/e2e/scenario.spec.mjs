@@ -4,7 +4,7 @@
 // keyboard; a shared link restoring the state; a tampered link falling back with a notice.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { LANGS, SUB_PATH, expect, expectNoAxeViolations, guard, looseName, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, SUB_PATH, expect, expectNoAxeViolations, guard, looseName, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
 
 // The test command builds the example natively (`cargo build --example scenario`) first.
 const targetDir = process.env.CARGO_TARGET_DIR || "target";
@@ -115,7 +115,7 @@ for (const lang of LANGS) {
       });
     }
 
-    test("the lab's controls work from the keyboard and a shared link restores them", SUB_PATH, async ({ page, browser, baseURL }) => {
+    test("the lab's controls work from the keyboard and a shared link restores them", subPathIn(lang), async ({ page, browser, baseURL }) => {
       await page.goto(`${lang}/scenario?mode=lab`);
       await ready(page);
       const strength = page.getByLabel(t(lang, "scenario.lab.strength"));

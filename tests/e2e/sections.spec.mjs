@@ -3,7 +3,7 @@
 // filters and details, the glossary and the links to it from each section, the self-checks
 // of Roles, Lifecycle and Tools saved across a reload, and a corrupt saved state. Each page is scanned by axe after the interaction (light and
 // dark) and photographed at desktop and phone widths.
-import { LANGS, SUB_PATH, basePath, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, basePath, expect, expectNoAxeViolations, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
 
 // Mirrors `teach::roles::TASKS` (id and owner: 0 ML Developer, 1 MLOps Engineer, 2 both).
 const TASKS = [
@@ -84,7 +84,7 @@ for (const lang of LANGS) {
       await expect(page.locator(".bin-ops .chip")).toHaveText(["2"]);
     });
 
-    test("the lifecycle diagram is driven by keyboard and the maturity switch marks automation", SUB_PATH, async ({ page, baseURL }) => {
+    test("the lifecycle diagram is driven by keyboard and the maturity switch marks automation", subPathIn(lang), async ({ page, baseURL }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${lang}/lifecycle`);
       await ready(page);

@@ -13,6 +13,7 @@ import {
   ready,
   screenshot,
   sectionPath,
+  subPathIn,
   t,
   test,
 } from "./fixtures.mjs";
@@ -24,7 +25,7 @@ for (const lang of LANGS) {
   test.describe(`in ${lang}`, () => {
     test.use({ locale: lang === "he" ? "he-IL" : "en-US" });
 
-    test("every section is reached from the navigation, passes axe and is photographed", SUB_PATH, async ({ page, baseURL }) => {
+    test("every section is reached from the navigation, passes axe and is photographed", subPathIn(lang), async ({ page, baseURL }) => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(sectionPath(lang, SECTIONS[0]));
       await ready(page);

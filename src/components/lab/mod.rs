@@ -6,7 +6,7 @@
 //!
 //! One file a panel: `controls` (the form, of `fields`; the lesson builder reuses it
 //! through `ControlsCtx`), `timeline`, `charts/`, `standings`, `report_panel`, `monitors`,
-//! `confusion`, `events`. This file holds what they share: the day shown and the week's
+//! `confusion`, `events`, `incidents` (the production incidents). This file holds what they share: the day shown and the week's
 //! report. A new panel is a component of its own here, given the day or the week.
 
 mod charts;
@@ -14,6 +14,7 @@ mod confusion;
 mod controls;
 mod events;
 mod fields;
+mod incidents;
 mod monitors;
 mod report_panel;
 mod standings;
@@ -117,6 +118,7 @@ pub fn Lab() -> impl IntoView {
                 <div class="lab-results" aria-busy=move || ctx.busy.get().to_string()>
                     <timeline::Timeline day=day final_day=final_day set_day=set_day />
                     <charts::LabCharts day=day report=report drift=drift />
+                    <incidents::Incidents />
                     <standings::Standings day=day />
                     <report_panel::ReportPanel day=day shelf=shelf />
                     <monitors::MonitorTable report=report drift=drift />

@@ -7,11 +7,13 @@
 mod gate;
 mod incident;
 mod labels;
+mod ops;
 mod predict;
 
 pub use gate::{failed_criteria, gate_criterion};
 pub use incident::{diagnosis_slug, segment_name};
 pub use labels::{alert_before_drift, labels_reading, largest_gap};
+pub use ops::{duration, incident_key, incident_reading, level_sentence, monitor_key, peak_rps};
 pub use predict::{prediction_answer, prediction_options, prediction_question};
 
 use super::scenes::Scene;

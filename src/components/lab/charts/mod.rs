@@ -13,8 +13,11 @@ mod labels;
 mod money;
 mod scores;
 mod segments;
+mod service;
 mod statistics;
 mod threshold;
+
+pub(super) use service::ServiceChart;
 
 use crate::charts::spec::{Axis, BarChart, Bars, Chart, ChartRequest, Marker, nice_ticks};
 use crate::components::i18n::{t, use_i18n};

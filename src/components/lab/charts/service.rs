@@ -1,0 +1,171 @@
+//! The online service hour by hour at the level the lab shows (`sim::ops`): p50, p95 and
+//! p99 latency against the SLO, over the days around the first incident switched on (the
+//! first days of the run when none is), with the load, the ready replicas and the failed
+//! share in its table.
+
+use super::{PLOT, WIDTH, col_head};
+use crate::charts::spec::{Axis, Chart, ChartRequest, Level, LineChart, Series, nice_ticks};
+use crate::components::chart::ChartFigure;
+use crate::components::i18n::use_i18n;
+use crate::i18n::numbers::{grouped, percent};
+use crate::i18n::{tr, tr_args};
+use crate::pages::scenario::use_scenario;
+use crate::sim::Outcome;
+use crate::sim::ops::{SLO_P95_MS, TIMEOUT_S};
+use leptos::prelude::*;
+
+/// Days the chart shows: from the day before the first incident, four days.
+fn window(o: &Outcome) -> (u32, u32) {
+    let days = (o.ops.hours.len() / 24) as u32;
+    let first = o.config.incidents.on().map(|(_, d)| d).min();
+    let from = first.map_or(0, |d| d.saturating_sub(1));
+    let to = (from + 4).min(days);
+    (to.saturating_sub(4), to)
+}
+
+/// The chart, and its table of the hours shown.
+#[component]
+pub(in crate::components::lab) fn ServiceChart() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let chart = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let (from, to) = window(o);
+            let hours = o.ops.hours.get(24 * from as usize..24 * to as usize)?;
+            let top = hours
+                .iter()
+                .map(|h| h.p99_ms as f64)
+                .fold(SLO_P95_MS * 1.2, f64::max)
+                .min(TIMEOUT_S * 1000.0)
+                * 1.1;
+            let line = |key: &str,
+                        slot: usize,
+                        dashed: bool,
+                        y: fn(&crate::sim::ops::HourPoint) -> f32| Series {
+                label: tr(lang, key).into(),
+                points: hours
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| (from as f64 + i as f64 / 24.0, y(h) as f64))
+                    .collect(),
+                slot,
+                dashed,
+            };
+            Some(ChartRequest {
+                chart: Chart::Line(LineChart {
+                    x: Axis {
+                        range: (from as f64, to as f64),
+                        ticks: (from..=to).map(|d| (d as f64, d.to_string())).collect(),
+                        title: tr(lang, "scenario.chart.axis.day").into(),
+                    },
+                    y: Axis {
+                        range: (0.0, top),
+                        ticks: nice_ticks(0.0, top, 6)
+                            .into_iter()
+                            .map(|v| (v, format!("{v:.0}")))
+                            .collect(),
+                        title: tr(lang, "scenario.ops.chart.metric").into(),
+                    },
+                    series: vec![
+                        line("scenario.ops.chart.p50", 1, true, |h| h.p50_ms),
+                        line("scenario.ops.chart.p95", 0, false, |h| h.p95_ms),
+                        line("scenario.ops.chart.p99", 2, true, |h| h.p99_ms),
+                    ],
+                    levels: vec![Level {
+                        value: SLO_P95_MS,
+                        label: tr_args(
+                            lang,
+                            "scenario.ops.chart.slo",
+                            &[("slo", &grouped(SLO_P95_MS))],
+                        ),
+                        dotted: false,
+                    }],
+                    markers: Vec::new(),
+                }),
+                width: WIDTH,
+                height: PLOT,
+            })
+        })
+    });
+    let summary = move || {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            let (from, to) = window(o);
+            let hours = o
+                .ops
+                .hours
+                .get(24 * from as usize..24 * to as usize)
+                .unwrap_or(&[]);
+            let p95 = hours.iter().map(|h| h.p95_ms as f64).fold(0.0, f64::max);
+            let replicas = hours.iter().map(|h| h.replicas).max().unwrap_or(0);
+            let errors = hours
+                .iter()
+                .map(|h| h.error_rate as f64)
+                .fold(0.0, f64::max);
+            tr_args(
+                lang,
+                "scenario.ops.chart.summary",
+                &[
+                    ("from", &from.to_string()),
+                    ("to", &to.to_string()),
+                    ("p95", &grouped(p95)),
+                    ("slo", &grouped(SLO_P95_MS)),
+                    ("replicas", &replicas.to_string()),
+                    ("errors", &percent(errors)),
+                ],
+            )
+        })
+    };
+    let rows = move || {
+        ctx.outcome.with(|o| {
+            let (from, to) = window(o);
+            o.ops
+                .hours
+                .get(24 * from as usize..24 * to as usize)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    let at = 24 * from as usize + i;
+                    let when = format!("{} {:02}:00", at / 24, at % 24);
+                    view! {
+                        <tr>
+                            <th scope="row" class="num">{when}</th>
+                            <td class="num">{grouped(h.rps as f64)}</td>
+                            <td class="num">{h.replicas}</td>
+                            <td class="num">{grouped(h.p50_ms as f64)}</td>
+                            <td class="num">{grouped(h.p95_ms as f64)}</td>
+                            <td class="num">{grouped(h.p99_ms as f64)}</td>
+                            <td class="num">{percent(h.error_rate as f64)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <ChartFigure
+            id="service-chart"
+            title=Signal::derive(move || tr(i18n.lang.get(), "scenario.ops.chart.title").to_string())
+            chart=chart
+            summary=Signal::derive(summary)
+            table_label="scenario.ops.chart.table"
+        >
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        {col_head("scenario.ops.chart.axis")}
+                        {col_head("scenario.ops.chart.rps")}
+                        {col_head("scenario.ops.chart.replicas")}
+                        {col_head("scenario.ops.chart.p50")}
+                        {col_head("scenario.ops.chart.p95")}
+                        {col_head("scenario.ops.chart.p99")}
+                        {col_head("scenario.ops.chart.errors")}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </ChartFigure>
+    }
+}

@@ -1,0 +1,240 @@
+//! Runs the production system for a `Config`: the service (`serve.rs`) and the batch
+//! (`batch.rs`) at each maturity level, with the incidents switched on, and what each
+//! costs. `skew` measures a unit change on the champion's own scores, so the F1 it wrecks
+//! and the checks that see it are the run's, not assumed.
+
+use super::batch::{self, BatchMet};
+use super::serve::{self, Met};
+use super::{
+    Check, DAY_MINUTES, IncidentKind, LATE_HOURS, Monitor, OFFER_SHARE, OpsOutcome, Response,
+    SLO_AVAILABILITY, SLO_P95_MS, Skew,
+};
+use crate::sim::config::{Business, Config, PolicyKind};
+use crate::sim::cost;
+use crate::sim::drift::Column;
+use crate::sim::metrics::Confusion;
+use crate::sim::monitor;
+use crate::sim::outcome::Model;
+use crate::sim::world::Cohort;
+
+/// Highest monthly charge in the training data, NIS: the range check's upper bound.
+pub const CHARGES_MAX_NIS: f64 = 118.75;
+
+/// What the batch reads of the churn run: the champion's campaign value each week, and
+/// the unit change's effect on the week it reaches.
+#[derive(Clone, Debug, Default)]
+pub struct BatchInputs {
+    /// The champion's campaign value in each week of the run, NIS.
+    pub week_value_nis: Vec<f64>,
+    /// The unit change's effect, with the PSI of the charges and the share above the
+    /// training range as the batch's checks measure them.
+    pub skew: Option<(Skew, f64, f64)>,
+}
+
+/// The unit change on one week: the champion's scores with the charges as the CRM now
+/// sends them (agorot), against its scores with them in shekels (`normal`).
+pub fn skew(
+    cohort: &Cohort,
+    model: &Model,
+    reference_charges: &[u32],
+    business: &Business,
+    normal: Confusion,
+) -> (Skew, f64, f64) {
+    let grid = Column::Charges.grid();
+    let mut hist = vec![0u32; grid.bins];
+    let mut skewed = Confusion::default();
+    let mut over = 0usize;
+    for (x, &churned) in cohort.x.iter().zip(&cohort.y) {
+        let shekels = 64.76 + 30.09 * x[7];
+        let agorot = 100.0 * shekels;
+        hist[grid.bin(agorot)] += 1;
+        over += usize::from(agorot > CHARGES_MAX_NIS);
+        let mut sent = *x;
+        sent[7] = (agorot - 64.76) * (1.0 / 30.09);
+        skewed.record(model.flags(&sent), churned);
+    }
+    let psi = monitor::compare(Column::Charges, reference_charges, &hist).psi;
+    let n = cohort.len().max(1) as f64;
+    (
+        Skew {
+            f1: normal.f1(),
+            skewed_f1: skewed.f1(),
+            skewed_flag_rate: skewed.positive_rate(),
+            value_nis: cost::value_per_week(&normal, business),
+            skewed_value_nis: cost::value_per_week(&skewed, business),
+        },
+        psi,
+        over as f64 / n,
+    )
+}
+
+/// The value of one failed request: the share of visits by a flagged customer, who would
+/// have seen the offer and accepted it at the save rate.
+pub fn value_per_request(b: &Business) -> f64 {
+    OFFER_SHARE * b.save_rate * (b.arpu_nis * b.months_retained - b.offer_cost_nis)
+}
+
+/// The production system over the run of `config`.
+pub fn operate(config: &Config, inputs: &BatchInputs) -> OpsOutcome {
+    let days = config.horizon_days;
+    let incidents = &config.incidents;
+    let per_request = value_per_request(&config.business);
+    let mut responses = Vec::new();
+    let mut budget_left: [Vec<f64>; 3] = Default::default();
+    let mut hours = Vec::new();
+    let mut requests = 0.0;
+    let mut canary_p95 = None;
+    for level in PolicyKind::ALL {
+        let served = serve::serve(config.seed, days, incidents, level, level == config.policy);
+        requests = served.requests_by_day.iter().sum::<f64>();
+        let budget = (1.0 - SLO_AVAILABILITY) * requests;
+        let mut used = 0.0;
+        budget_left[level.index()] = served
+            .failed_by_day
+            .iter()
+            .map(|f| {
+                used += f;
+                1.0 - used / budget
+            })
+            .collect();
+        if level == config.policy {
+            hours = served.hours;
+        }
+        for (kind, day) in incidents.on() {
+            let response = match kind {
+                IncidentKind::UnitChange => from_batch(
+                    kind,
+                    level,
+                    batch::unit_change(config, day, level, inputs.skew.as_ref().map(|s| &s.0)),
+                ),
+                IncidentKind::LatePipeline => {
+                    let week = batch::first_batch_week(day * DAY_MINUTES) as usize;
+                    let value = inputs.week_value_nis.get(week).copied().unwrap_or(0.0);
+                    from_batch(kind, level, batch::late_pipeline(config, day, level, value))
+                }
+                _ => {
+                    let met = served
+                        .incidents
+                        .iter()
+                        .find(|m| m.kind == kind)
+                        .copied()
+                        .unwrap_or(Met {
+                            kind,
+                            start: days * DAY_MINUTES,
+                            detected: None,
+                            recovered: None,
+                            breach_minutes: 0,
+                            failed: 0.0,
+                            canary_p95_ms: None,
+                        });
+                    if level == PolicyKind::AutomatedLoop && kind == IncidentKind::SlowRelease {
+                        canary_p95 = met.canary_p95_ms;
+                    }
+                    Response {
+                        kind,
+                        level,
+                        start_minute: met.start,
+                        detected: met.detected,
+                        recovered_minute: met.recovered,
+                        slo_breach_minutes: met.breach_minutes,
+                        failed_requests: met.failed,
+                        campaign_days_lost: 0.0,
+                        lost_offers_nis: met.failed * per_request,
+                        campaign_nis: 0.0,
+                    }
+                }
+            };
+            responses.push(response);
+        }
+    }
+    // Group by incident, each in level order.
+    responses.sort_by_key(|r| (r.kind.index(), r.level.index()));
+    let checks = incidents
+        .on()
+        .map(|(kind, _)| (kind, checks(kind, config, inputs, canary_p95)))
+        .collect();
+    OpsOutcome {
+        responses,
+        checks,
+        skew: inputs
+            .skew
+            .map(|s| s.0)
+            .filter(|_| incidents.day(IncidentKind::UnitChange).is_some()),
+        hours,
+        budget_left,
+        requests,
+    }
+}
+
+fn from_batch(kind: IncidentKind, level: PolicyKind, met: BatchMet) -> Response {
+    Response {
+        kind,
+        level,
+        start_minute: met.start,
+        detected: met.detected,
+        recovered_minute: met.recovered,
+        slo_breach_minutes: 0,
+        failed_requests: 0.0,
+        campaign_days_lost: met.campaign_days_lost,
+        lost_offers_nis: 0.0,
+        campaign_nis: met.campaign_nis,
+    }
+}
+
+/// What the monitors that can see `kind` measured of it.
+fn checks(
+    kind: IncidentKind,
+    config: &Config,
+    inputs: &BatchInputs,
+    canary_p95: Option<f64>,
+) -> Vec<Check> {
+    match kind {
+        IncidentKind::UnitChange => match inputs.skew {
+            Some((skew, psi, over)) => vec![
+                // The column keeps its name and type: the schema check has nothing to see.
+                Check {
+                    monitor: Monitor::SchemaCheck,
+                    fired: false,
+                    value: 0.0,
+                },
+                Check {
+                    monitor: Monitor::RangeCheck,
+                    fired: over > 0.01,
+                    value: over,
+                },
+                Check {
+                    monitor: Monitor::InputPsi,
+                    fired: psi > 0.25,
+                    value: psi,
+                },
+                Check {
+                    monitor: Monitor::MaturedF1,
+                    fired: skew.skewed_f1 < config.alert_f1,
+                    value: skew.skewed_f1,
+                },
+            ],
+            None => Vec::new(),
+        },
+        IncidentKind::LatePipeline => vec![
+            Check {
+                monitor: Monitor::FreshnessCheck,
+                fired: true,
+                value: LATE_HOURS as f64,
+            },
+            Check {
+                monitor: Monitor::DeadlineAlert,
+                fired: true,
+                value: LATE_HOURS as f64,
+            },
+        ],
+        IncidentKind::SlowRelease => canary_p95
+            .map(|p95| Check {
+                monitor: Monitor::Canary,
+                fired: p95 > SLO_P95_MS,
+                value: p95,
+            })
+            .into_iter()
+            .collect(),
+        IncidentKind::TrafficPeak | IncidentKind::LostReplica => Vec::new(),
+    }
+}
