@@ -4,6 +4,7 @@
 //
 //   npm run size && node .ci/bench-slider.mjs [--slider strength|alert|day|save] [--steps 80]
 //                                             [--cohort 5000] [--drift concept|price|...]
+//                                             [--incidents all]  (every production incident on)
 //
 // For every step, at the start of a frame:
 // - work: from the input event to the page updated and laid out again (the handlers, the
@@ -31,6 +32,8 @@ const steps = Number(option("steps", 80));
 const cohort = Number(option("cohort", 5000));
 const sliderId = option("slider", "strength");
 const drift = option("drift", "");
+// Every production incident on, each on the lab's first day for it: the heaviest run.
+const incidents = option("incidents", "") === "all" ? "peak:10,slow-release:17,units:9,late-pipeline:20,lost-replica:24" : "";
 const dir = option("dir", "dist");
 const port = 4181;
 const server = spawn("node", [".ci/static-server.mjs", "--dir", dir, "--port", String(port), "--base", "/mlops-lab/"], {
@@ -43,7 +46,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const query = `mode=lab&n=${cohort}${drift ? `&drift=${drift}` : ""}`;
+  const query = `mode=lab&n=${cohort}${drift ? `&drift=${drift}` : ""}${incidents ? `&incidents=${incidents}` : ""}`;
   await page.goto(`http://127.0.0.1:${port}/mlops-lab/en/scenario?${query}`);
   await page.waitForSelector(`#${sliderId}`);
   await page.waitForTimeout(500);

@@ -48,6 +48,8 @@ pub enum Control {
     Business,
     /// How long each step of a fix takes (the assumptions).
     Timings,
+    /// The production incidents switched on, and their days.
+    Incidents,
 }
 
 /// The URL keys (and lab input ids) of the assumptions: how long each step of a fix takes.
@@ -64,7 +66,7 @@ pub const TIMING_KEYS: [&str; 8] = [
 
 impl Control {
     /// Every control, in the lab's order.
-    pub const ALL: [Control; 13] = [
+    pub const ALL: [Control; 14] = [
         Control::Preset,
         Control::Drift,
         Control::Strength,
@@ -78,6 +80,7 @@ impl Control {
         Control::Bad,
         Control::Business,
         Control::Timings,
+        Control::Incidents,
     ];
 
     /// The URL value.
@@ -96,6 +99,7 @@ impl Control {
             Control::Bad => "bad",
             Control::Business => "business",
             Control::Timings => "timings",
+            Control::Incidents => "incidents",
         }
     }
 
@@ -120,6 +124,7 @@ impl Control {
             Control::Bad => &["bad"],
             Control::Business => &["arpu", "offer", "save", "fpaccept", "months", "control"],
             Control::Timings => &TIMING_KEYS,
+            Control::Incidents => &["incidents"],
         }
     }
 
@@ -134,6 +139,7 @@ impl Control {
             "drop" => Some(Control::Alert),
             _ if TIMING_KEYS.contains(&id) => Some(Control::Timings),
             _ if id.starts_with("bad-") => Some(Control::Bad),
+            _ if id.starts_with("incident-") => Some(Control::Incidents),
             _ => Control::from_slug(id),
         }
     }

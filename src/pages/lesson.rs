@@ -34,6 +34,7 @@ fn control_key(control: Control) -> &'static str {
         Control::Bad => "scenario.lab.bad",
         Control::Business => "scenario.lab.business",
         Control::Timings => "scenario.assume.title",
+        Control::Incidents => "scenario.ops.controls",
     }
 }
 

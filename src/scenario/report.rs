@@ -10,9 +10,10 @@ use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, escape_html as esc, to_html, tr, tr_args};
 use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::scenes::Scene;
-use crate::scenario::story::{labels_reading, scene_text, scene_title};
+use crate::scenario::story::{incident_reading, labels_reading, scene_text, scene_title};
 use crate::scenario::url::{PageState, short};
 use crate::sim::{DriftShape, Outcome, PolicyKind, TIMING_FIELDS};
+use crate::teach::incidents::name_key;
 
 /// One policy's standing on a day: its F1 that day, the days it was degraded so far and
 /// the value its scores brought so far (NIS).
@@ -169,6 +170,16 @@ impl Report<'_> {
                 (f.get)(&c.timings).to_string(),
             )
         }));
+        // The production incidents switched on, each on its day.
+        rows.extend(c.incidents.on().map(|(kind, day)| {
+            (
+                self.t_args(
+                    "scenario.ops.on",
+                    &[("incident", tr(lang, &name_key(kind)))],
+                ),
+                day.to_string(),
+            )
+        }));
         rows
     }
 
@@ -190,6 +201,16 @@ impl Report<'_> {
                 self.t("scenario.labels.title"),
                 text(lang, &reading),
             ));
+        }
+        // Each production incident switched on, as the run met it at every level.
+        for (kind, _) in self.outcome.config.incidents.on() {
+            if let Some(reading) = incident_reading(lang, self.outcome, kind) {
+                out.push_str(&format!(
+                    "<h3>{}</h3><p>{}</p>",
+                    self.t(&name_key(kind)),
+                    text(lang, &reading),
+                ));
+            }
         }
     }
 
@@ -459,6 +480,25 @@ mod tests {
                 "canary days"
             );
         });
+    }
+
+    #[test]
+    fn the_report_tells_each_incident_switched_on() {
+        report_for(
+            Lang::En,
+            "mode=lab&incidents=peak:10,units:9",
+            62,
+            |html, o| {
+                for kind in [
+                    crate::sim::ops::IncidentKind::TrafficPeak,
+                    crate::sim::ops::IncidentKind::UnitChange,
+                ] {
+                    let reading = incident_reading(Lang::En, o, kind).unwrap();
+                    assert!(html.contains(&text(Lang::En, &reading)), "{kind:?}");
+                    assert!(html.contains(tr(Lang::En, &name_key(kind))));
+                }
+            },
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub fn run(config: &Config) -> Result<Outcome, ConfigError> {
 #[derive(Default)]
 pub struct Session {
     cached: Option<Cached>,
+    /// The production system's service at each level, and what it was run for.
+    served: Option<(ops::run::ServeKey, [ops::serve::Served; 3])>,
 }
 
 struct Cached {
@@ -177,7 +179,13 @@ impl Session {
             .collect();
         let headline = headline(&mut lab, &policies, champion);
         let reference_segments = lab.reference_segments;
-        let ops = ops::run::operate(config, &batch_inputs(&mut lab, champion));
+        let serve_key = ops::run::serve_key(config);
+        let served = match self.served.take() {
+            Some((key, served)) if key == serve_key => served,
+            _ => ops::run::served(config),
+        };
+        let ops = ops::run::operate(config, &batch_inputs(&mut lab, champion), &served);
+        self.served = Some((serve_key, served));
         let thresholds = cost::threshold_curve(
             &lab.reference_scores,
             &config.business,
@@ -436,7 +444,9 @@ mod tests {
             ..Config::default()
         };
         // Each step changes one thing: some reuse every week, some a few, some none.
-        let steps: [fn(&mut Config); 14] = [
+        let steps: [fn(&mut Config); 17] = [
+            |c| c.incidents.set(IncidentKind::TrafficPeak, Some(10)),
+            |c| c.incidents.set(IncidentKind::UnitChange, Some(9)),
             |c| c.alert_f1 = 0.82,
             |c| c.policy = PolicyKind::ManualRetrain,
             |c| c.business.arpu_nis = 90.0,
@@ -451,6 +461,7 @@ mod tests {
             |c| c.horizon_days = 35,
             |c| c.bad.skip_gate = true,
             |c| c.drift = DriftKind::ConceptWithSideSignal,
+            |c| c.incidents.set(IncidentKind::TrafficPeak, None),
         ];
         assert_eq!(session.run(&c).unwrap(), run(&c).unwrap());
         for step in steps {

@@ -49,10 +49,10 @@ for (const lang of LANGS) {
     for (const [slug, kind, day] of INCIDENTS) {
       const name = t(lang, `incident.${slug}.name`);
       const run = simulate(["--incident", `${slug}:${day}`]);
-      const switchOn = panel.getByRole("checkbox", { name, exact: true });
+      const switchOn = page.getByRole("checkbox", { name, exact: true });
       await switchOn.check();
       await expect(page).toHaveURL(new RegExp(`incidents=${slug}(:|%3A)${day}`));
-      await expect(panel.getByLabel(fill(t(lang, "scenario.ops.on"), { incident: name }))).toHaveValue(String(day));
+      await expect(page.getByLabel(fill(t(lang, "scenario.ops.on"), { incident: name }))).toHaveValue(String(day));
       const article = panel.getByRole("article").filter({ has: page.getByRole("heading", { name, exact: true }) });
       const table = article.getByRole("table");
       for (const r of run.ops.responses.filter((r) => r.kind === kind)) {
@@ -77,8 +77,8 @@ for (const lang of LANGS) {
     await ready(page);
     const name = t(lang, "incident.units.name");
     const panel = page.getByRole("region", { name: t(lang, "scenario.ops.title") });
-    await expect(panel.getByRole("checkbox", { name, exact: true })).toBeChecked();
-    const day = panel.getByLabel(fill(t(lang, "scenario.ops.on"), { incident: name }));
+    await expect(page.getByRole("checkbox", { name, exact: true })).toBeChecked();
+    const day = page.getByLabel(fill(t(lang, "scenario.ops.on"), { incident: name }));
     await day.fill("16");
     await day.press("Enter");
     await expect(page).toHaveURL(/incidents=units(:|%3A)16/);

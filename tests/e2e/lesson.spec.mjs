@@ -28,9 +28,9 @@ for (const lang of LANGS) {
       // Students may change the strength and nothing else.
       const open = page.getByRole("group", { name: t(lang, "builder.open") });
       const boxes = open.getByRole("checkbox");
-      // Every control of the lab, the assumptions included.
-      await expect(boxes).toHaveCount(13);
-      for (let i = 0; i < 13; i++) await boxes.nth(i).uncheck();
+      // Every control of the lab, the assumptions and the incidents included.
+      await expect(boxes).toHaveCount(14);
+      for (let i = 0; i < 14; i++) await boxes.nth(i).uncheck();
       await open.getByRole("checkbox", { name: looseName(t(lang, "scenario.lab.strength")) }).check();
 
       // The values: a price rise, seed 7.
@@ -39,13 +39,16 @@ for (const lang of LANGS) {
       const seed = values.getByRole("spinbutton", { name: looseName(t(lang, "scenario.lab.seed")) });
       await seed.fill("7");
       await seed.press("Tab");
+      // And the class meets charges sent in agorot.
+      await values.getByRole("checkbox", { name: t(lang, "incident.units.name"), exact: true }).check();
 
-      await expect(page.getByText(fill(t(lang, "builder.summary"), { stops: 4, open: 1, controls: 13 }))).toBeVisible();
+      await expect(page.getByText(fill(t(lang, "builder.summary"), { stops: 4, open: 1, controls: 14 }))).toBeVisible();
       const field = page.getByRole("textbox", { name: t(lang, "builder.link") });
       await expect(field).toHaveValue(/lesson=roles,drop,alert,lab&open=strength&/);
       const link = await field.inputValue();
       expect(link).toContain("seed=7");
       expect(link).toContain("drift=price-rise");
+      expect(link).toMatch(/incidents=units(:|%3A)9/);
       expect(link).toContain(`/${lang}/roles?`);
       // A half-made lesson survives a reload of the builder.
       await page.reload();
@@ -87,6 +90,10 @@ for (const lang of LANGS) {
       await expect(page.getByRole("spinbutton", { name: looseName(t(lang, "scenario.lab.seed")) })).toBeDisabled();
       await expect(page.getByRole("spinbutton", { name: looseName(t(lang, "scenario.lab.seed")) })).toHaveValue("7");
       await expect(page.getByRole("slider", { name: looseName(t(lang, "scenario.lab.alert")) })).toBeDisabled();
+      const units = page.getByRole("checkbox", { name: t(lang, "incident.units.name"), exact: true });
+      await expect(units).toBeChecked();
+      await expect(units).toBeDisabled();
+      await expect(page.getByRole("heading", { name: t(lang, "incident.units.name"), exact: true })).toBeVisible();
       await expectNoAxeViolations(page);
       await screenshot(page, `${lang}-lesson-lab`);
 

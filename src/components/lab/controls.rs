@@ -4,10 +4,12 @@
 use super::fields::{
     BadDecision, Choice, NumberField, Slider, change_config, input_value, locked, use_controls,
 };
+use super::incidents::IncidentSwitch;
 use crate::components::i18n::t;
 use crate::lesson::Control;
 use crate::scenario::describe::policy_key;
 use crate::scenario::url::PageState;
+use crate::sim::ops::IncidentKind;
 use crate::sim::{Config, TIMING_FIELDS};
 use crate::sim::{DriftKind, DriftShape, PolicyKind, Preset};
 use leptos::prelude::*;
@@ -308,6 +310,15 @@ pub fn LabControls() -> impl IntoView {
                         />
                     }
                 })
+                .collect_view()}
+        </fieldset>
+        <fieldset class="incidents">
+            <legend>
+                {t("scenario.ops.controls")}
+            </legend>
+            {IncidentKind::ALL
+                .into_iter()
+                .map(|kind| view! { <IncidentSwitch kind=kind /> })
                 .collect_view()}
         </fieldset>
     </form>

@@ -1,13 +1,14 @@
-//! The production incidents (`sim::ops`): a switch and a day for each, then for each one
-//! switched on its paragraph, chosen from the run (`scenario::story::incident_reading`), and
+//! The production incidents (`sim::ops`): a switch and a day for each (shown among the
+//! lab's controls, so a lesson can fix them), then for each one switched on its paragraph, chosen from the run (`scenario::story::incident_reading`), and
 //! the three maturity levels side by side (who noticed, how soon, how long until it was
 //! over, what it cost), the online service's chart and the error budget left.
 
-use super::charts::ServiceChart;
+use super::charts::{BudgetChart, LoadChart, ServiceChart};
 use super::fields::{change_config, input_value, use_controls};
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::i18n::numbers::{grouped, percent};
 use crate::i18n::{tr, tr_args};
+use crate::lesson::Control;
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::{artifact_key, policy_key};
 use crate::scenario::story::{duration, incident_reading, monitor_key};
@@ -22,10 +23,12 @@ use crate::teach::tools::tool_name;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A switch and a day for one incident.
+/// A switch and a day for one incident, in the lab's controls (and the lesson builder's).
 #[component]
-fn IncidentSwitch(kind: IncidentKind) -> impl IntoView {
+pub(super) fn IncidentSwitch(kind: IncidentKind) -> impl IntoView {
     let ctx = use_controls();
+    // A lesson that fixes the incidents fixes every switch and day.
+    let locked = move || ctx.open.with(|open| !open.contains(&Control::Incidents));
     let i18n = use_i18n();
     let id = format!("incident-{}", kind.slug());
     let day_id = format!("{id}-day");
@@ -47,6 +50,7 @@ fn IncidentSwitch(kind: IncidentKind) -> impl IntoView {
                 <input
                     id=id
                     type="checkbox"
+                    disabled=locked
                     prop:checked=move || day().is_some()
                     on:change=move |ev| {
                         let on = ev
@@ -68,7 +72,7 @@ fn IncidentSwitch(kind: IncidentKind) -> impl IntoView {
                 min="0"
                 max=move || last().to_string()
                 step="1"
-                disabled=move || day().is_none()
+                disabled=move || day().is_none() || locked()
                 prop:value=move || day().unwrap_or(kind.default_day()).to_string()
                 on:change=move |ev| {
                     if let Ok(d) = input_value(&ev).parse::<u32>() {
@@ -96,12 +100,20 @@ fn LevelTable(kind: IncidentKind) -> impl IntoView {
             &[("incident", tr(lang, &(name_key(kind))))],
         )
     };
-    let rows = move || {
-        let lang = i18n.lang.get();
+    // The rows are rebuilt only when a response changes, not on every run.
+    let responses = Memo::new(move |_| {
         ctx.outcome.with(|o| {
             PolicyKind::ALL
                 .into_iter()
                 .filter_map(|level| o.ops.response(kind, level).copied())
+                .collect::<Vec<_>>()
+        })
+    });
+    let rows = move || {
+        let lang = i18n.lang.get();
+        responses.with(|responses| {
+            responses
+                .iter()
                 .map(|r| {
                     let by = r
                         .detected
@@ -165,11 +177,13 @@ fn Lanes(kind: IncidentKind) -> impl IntoView {
             &[("incident", tr(lang, &name_key(kind)))],
         )
     };
+    let response = Memo::new(move |_| {
+        ctx.outcome
+            .with(|o| o.ops.response(kind, PolicyKind::AutomatedLoop).copied())
+    });
     let rows = move || {
         let lang = i18n.lang.get();
-        let response = ctx
-            .outcome
-            .with(|o| o.ops.response(kind, PolicyKind::AutomatedLoop).copied());
+        let response = response.get();
         let at = |minute: Option<u32>| {
             minute.map(|m| {
                 let time = format!("{:02}:{:02}", (m % DAY_MINUTES) / 60, m % 60);
@@ -223,6 +237,30 @@ fn Lanes(kind: IncidentKind) -> impl IntoView {
             </div>
             <ol class="lane-events">{rows}</ol>
         </section>
+    }
+}
+
+/// One incident switched on: its paragraph, the levels side by side and the lanes.
+#[component]
+fn IncidentArticle(kind: IncidentKind) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    // The paragraph is rewritten only when the run tells it differently.
+    let reading = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| incident_reading(lang, o, kind))
+    });
+    view! {
+        <article class="ops-incident" id=format!("ops-{}", kind.slug())>
+            <h4>{t(name_key(kind))}</h4>
+            <p class="ops-reading">
+                {move || {
+                    reading.get().map(|text| render_text(i18n.lang.get_untracked(), &text))
+                }}
+            </p>
+            <LevelTable kind=kind />
+            <Lanes kind=kind />
+        </article>
     }
 }
 
@@ -287,33 +325,16 @@ pub fn Incidents() -> impl IntoView {
         <section class="ops" aria-labelledby="ops-title">
             <h3 id="ops-title">{t("scenario.ops.title")}</h3>
             <p>{lead}</p>
-            <fieldset class="controls ops-controls">
-                <legend>{t("scenario.ops.controls")}</legend>
-                {IncidentKind::ALL
-                    .into_iter()
-                    .map(|kind| view! { <IncidentSwitch kind=kind /> })
-                    .collect_view()}
-                <p class="hint">{assumptions}</p>
-            </fieldset>
+            <p class="hint ops-assumptions">{assumptions}</p>
             <Show when=move || on.with(Vec::is_empty)>
                 <p class="ops-none">{t("scenario.ops.none")}</p>
             </Show>
             <For each=move || on.get() key=|kind| kind.index() let:kind>
-                <article class="ops-incident" id=format!("ops-{}", kind.slug())>
-                    <h4>{t(name_key(kind))}</h4>
-                    <p class="ops-reading">
-                        {move || {
-                            let lang = i18n.lang.get();
-                            ctx.outcome
-                                .with(|o| incident_reading(lang, o, kind))
-                                .map(|text| render_text(lang, &text))
-                        }}
-                    </p>
-                    <LevelTable kind=kind />
-                    <Lanes kind=kind />
-                </article>
+                <IncidentArticle kind=kind />
             </For>
             <ServiceChart />
+            <LoadChart />
+            <BudgetChart />
             <p class="ops-budget">{budget}</p>
         </section>
     }

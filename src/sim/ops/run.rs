@@ -74,8 +74,45 @@ pub fn value_per_request(b: &Business) -> f64 {
     OFFER_SHARE * b.save_rate * (b.arpu_nis * b.months_retained - b.offer_cost_nis)
 }
 
-/// The production system over the run of `config`.
-pub fn operate(config: &Config, inputs: &BatchInputs) -> OpsOutcome {
+/// What the service's run depends on: the seed, the days, the incidents that act on the
+/// service and the level whose hours are kept. A `Session` keeps the last `served` under it,
+/// so moving a drift, alert or business control does not step the service again.
+pub type ServeKey = (u64, u32, [Option<u32>; 3], PolicyKind);
+
+/// The key of `config`'s service runs.
+pub fn serve_key(config: &Config) -> ServeKey {
+    let i = &config.incidents;
+    (
+        config.seed,
+        config.horizon_days,
+        [
+            i.day(IncidentKind::TrafficPeak),
+            i.day(IncidentKind::SlowRelease),
+            i.day(IncidentKind::LostReplica),
+        ],
+        config.policy,
+    )
+}
+
+/// The service at every level (`PolicyKind::ALL` order), the shown level's hours kept.
+pub fn served(config: &Config) -> [serve::Served; 3] {
+    PolicyKind::ALL.map(|level| {
+        serve::serve(
+            config.seed,
+            config.horizon_days,
+            &config.incidents,
+            level,
+            level == config.policy,
+        )
+    })
+}
+
+/// The production system over the run of `config`, with its service runs (`served`).
+pub fn operate(
+    config: &Config,
+    inputs: &BatchInputs,
+    all_served: &[serve::Served; 3],
+) -> OpsOutcome {
     let days = config.horizon_days;
     let incidents = &config.incidents;
     let per_request = value_per_request(&config.business);
@@ -85,7 +122,7 @@ pub fn operate(config: &Config, inputs: &BatchInputs) -> OpsOutcome {
     let mut requests = 0.0;
     let mut canary_p95 = None;
     for level in PolicyKind::ALL {
-        let served = serve::serve(config.seed, days, incidents, level, level == config.policy);
+        let served = &all_served[level.index()];
         requests = served.requests_by_day.iter().sum::<f64>();
         let budget = (1.0 - SLO_AVAILABILITY) * requests;
         let mut used = 0.0;
@@ -98,7 +135,7 @@ pub fn operate(config: &Config, inputs: &BatchInputs) -> OpsOutcome {
             })
             .collect();
         if level == config.policy {
-            hours = served.hours;
+            hours = served.hours.clone();
         }
         for (kind, day) in incidents.on() {
             let response = match kind {

@@ -7,9 +7,11 @@
 //! as a table. This file holds the axes, bins and table parts they share. A new chart: its
 //! data in `crate::charts::spec`, its drawing in `crate::charts::draw`, its component here.
 
+mod budget;
 mod distribution;
 mod f1;
 mod labels;
+mod load;
 mod money;
 mod scores;
 mod segments;
@@ -17,6 +19,8 @@ mod service;
 mod statistics;
 mod threshold;
 
+pub(super) use budget::BudgetChart;
+pub(super) use load::LoadChart;
 pub(super) use service::ServiceChart;
 
 use crate::charts::spec::{Axis, BarChart, Bars, Chart, ChartRequest, Marker, nice_ticks};

@@ -14,8 +14,8 @@ use crate::sim::Outcome;
 use crate::sim::ops::{SLO_P95_MS, TIMEOUT_S};
 use leptos::prelude::*;
 
-/// Days the chart shows: from the day before the first incident, four days.
-fn window(o: &Outcome) -> (u32, u32) {
+/// Days the service's charts show: from the day before the first incident, four days.
+pub(super) fn window(o: &Outcome) -> (u32, u32) {
     let days = (o.ops.hours.len() / 24) as u32;
     let first = o.config.incidents.on().map(|(_, d)| d).min();
     let from = first.map_or(0, |d| d.saturating_sub(1));
