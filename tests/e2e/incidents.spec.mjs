@@ -96,3 +96,32 @@ for (const lang of LANGS) {
     await screenshot(page, `${lang}-scenario-incident-chart`);
   });
 }
+
+for (const lang of LANGS) {
+  test(`the incidents read on a phone and on a projector in presenter mode, in ${lang}`, async ({ page }) => {
+    const name = t(lang, "incident.peak.name");
+    // A phone: the panel, its tables and its lanes fit without sideways scrolling.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${lang}/scenario?mode=lab&incidents=peak:10,units:9`);
+    await ready(page);
+    // The lab's lower panels are skipped while off screen (`content-visibility: auto`):
+    // scroll to the panel first, as a reader does.
+    const panel = page.getByRole("region", { name: t(lang, "scenario.ops.title") });
+    await panel.scrollIntoViewIfNeeded();
+    const article = panel.getByRole("article").filter({ has: page.getByRole("heading", { name, exact: true }) });
+    await article.scrollIntoViewIfNeeded();
+    await expect(article.getByRole("table")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, `${lang}-phone-scenario-incidents`);
+    // A projector in presenter mode.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${lang}/scenario?mode=lab&incidents=peak:10,units:9&present`);
+    await ready(page);
+    await expect(page.locator("html")).toHaveAttribute("data-present", "");
+    await panel.scrollIntoViewIfNeeded();
+    await expect(article.locator(".ops-reading")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, `${lang}-projector-scenario-incidents`);
+  });
+}
