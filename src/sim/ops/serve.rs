@@ -12,7 +12,7 @@
 //!
 //! Why it is longer than ~400 lines: the step loop is one state machine (the load, the
 //! replicas starting and lost, the canary, the alerts and the actions people schedule), and
-//! each part reads the others' state within the same step; the code is about 440 lines,
+//! each part reads the others' state within the same step; the code is about 470 lines,
 //! the rest its tests.
 
 use super::queue::{Load, MmC, invert_tail};
