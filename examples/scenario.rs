@@ -54,6 +54,8 @@ OPTIONS:
     --incident <kind:day>        switch a production incident on (repeatable): peak,
                                  slow-release, units, late-pipeline or lost-replica,
                                  on a day before the horizon, e.g. --incident peak:10
+    --slowdown <times>           a slower release's service time in times the usual
+                                 one, 1.1 to 4 [default: 2.5]
     --json                       print one JSON object instead of a table
     -h, --help                   print this help
 ";
@@ -169,6 +171,7 @@ fn parse(args: &[String]) -> Result<(Config, bool), String> {
                     .ok_or(format!("{flag}: unknown incident '{slug}'"))?;
                 config.incidents.set(kind, Some(num(flag, day)?));
             }
+            "--slowdown" => config.incidents.slowdown = num(flag, value()?)?,
             other => return Err(format!("unknown option '{other}'")),
         }
         i += 1;
@@ -222,10 +225,13 @@ fn to_json(o: &Outcome) -> String {
                 "failed_requests": r.failed_requests,
                 "campaign_days_lost": r.campaign_days_lost,
                 "cost_nis": r.cost_nis(),
+                "sla_credit_nis": r.sla_credit_nis,
             })).collect::<Vec<_>>(),
             "checks": o.ops.checks,
             "skew": o.ops.skew,
             "budget_left": o.ops.budget_left.iter().map(|b| b.last()).collect::<Vec<_>>(),
+            "sla_credits_nis": o.ops.sla_credits_nis,
+            "batches": o.ops.batches,
         },
         "thresholds": o.thresholds.iter().map(|p| serde_json::json!({
             "threshold": p.threshold,
@@ -308,13 +314,13 @@ fn print_table(o: &Outcome) {
     if !o.ops.responses.is_empty() {
         println!();
         println!(
-            "incident       level            noticed by      detect   recover  over SLO  failed      cost NIS"
+            "incident       level            noticed by      detect   recover  over SLO  failed      cost NIS  SLA credits"
         );
         let span =
             |m: Option<u32>| m.map_or("-".to_string(), |m| format!("{}h{:02}", m / 60, m % 60));
         for r in &o.ops.responses {
             println!(
-                "{:<14} {:<16} {:<15} {:>7}  {:>7}  {:>8}  {:>10.0}  {:>8.0}",
+                "{:<14} {:<16} {:<15} {:>7}  {:>7}  {:>8}  {:>10.0}  {:>8.0}  {:>11.0}",
                 r.kind.slug(),
                 format!("{:?}", r.level),
                 r.detected.map_or("-".into(), |d| format!("{:?}", d.1)),
@@ -322,7 +328,22 @@ fn print_table(o: &Outcome) {
                 span(r.minutes_to_recover()),
                 r.slo_breach_minutes,
                 r.failed_requests,
-                r.cost_nis()
+                r.cost_nis(),
+                r.sla_credit_nis
+            );
+        }
+        println!();
+        println!("week  hours late: no loop  manual  loop   checks fired (loop)");
+        for b in &o.ops.batches {
+            let fired: Vec<String> = b.fired.iter().map(|m| format!("{m:?}")).collect();
+            let [none, manual, auto] = b.late_hours;
+            println!(
+                "{:>4}  {:>19.1}  {:>6.1}  {:>5.1}   {}",
+                b.week,
+                none,
+                manual,
+                auto,
+                fired.join(", ")
             );
         }
     }

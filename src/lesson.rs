@@ -124,7 +124,7 @@ impl Control {
             Control::Bad => &["bad"],
             Control::Business => &["arpu", "offer", "save", "fpaccept", "months", "control"],
             Control::Timings => &TIMING_KEYS,
-            Control::Incidents => &["incidents"],
+            Control::Incidents => &["incidents", "slowdown"],
         }
     }
 

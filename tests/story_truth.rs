@@ -16,7 +16,9 @@ use mlops_lab::scenario::scenes::{Prediction, Scene};
 use mlops_lab::scenario::story::{
     incident_reading, labels_reading, monitor_key, prediction_answer, scene_text, scene_title,
 };
+use mlops_lab::scenario::url::short;
 use mlops_lab::sim::drift::PSI_WARN;
+use mlops_lab::sim::ops::IncidentKind;
 use mlops_lab::sim::{self, Config, Diagnosis, DriftKind, EventKind, Outcome, PolicyKind, Preset};
 use proptest::prelude::*;
 
@@ -303,6 +305,17 @@ fn check_incidents(o: &Outcome) -> Result<(), String> {
                     return fail("nobody noticed", &text);
                 }
                 None => {}
+            }
+        }
+        if kind == IncidentKind::SlowRelease {
+            // The slowdown the run used, and the canary's verdict as it measured it.
+            let factor = format!("in {} times the time", short(o.config.incidents.slowdown));
+            if !text.contains(&factor) {
+                return fail(&factor, &text);
+            }
+            let passed = o.ops.checks(kind).iter().any(|c| !c.fired);
+            if text.contains("the release goes ahead") != passed {
+                return fail("the canary's verdict", &text);
             }
         }
         for check in o.ops.checks(kind) {

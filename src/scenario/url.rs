@@ -9,7 +9,7 @@
 
 use super::scenes::Scene;
 use crate::sim::drift::Column;
-use crate::sim::ops::{IncidentKind, Incidents};
+use crate::sim::ops::{IncidentKind, Incidents, SLOWDOWN_RANGE};
 use crate::sim::{Config, DriftKind, DriftShape, PolicyKind, Preset};
 
 /// Story (guided scenes) or lab (the sandbox).
@@ -323,6 +323,16 @@ const PARAMS: &[Param] = &[
         get: incident_list,
         set: set_incidents,
     },
+    Param {
+        key: "slowdown",
+        get: |c| short(c.incidents.slowdown),
+        set: |c, v| {
+            let (lo, hi) = SLOWDOWN_RANGE;
+            number(v, lo, hi)
+                .map(|x| c.incidents.slowdown = x)
+                .is_some()
+        },
+    },
 ];
 
 /// The incidents switched on, as `peak:12,units:9` (slug and day, in menu order).
@@ -335,7 +345,10 @@ fn incident_list(c: &Config) -> String {
 }
 
 fn set_incidents(c: &mut Config, value: &str) -> bool {
-    let mut incidents = Incidents::default();
+    let mut incidents = Incidents {
+        days: Default::default(),
+        ..c.incidents
+    };
     for item in value.split(',').filter(|n| !n.is_empty()) {
         let Some((slug, day)) = item.split_once(':') else {
             return false;
@@ -679,6 +692,32 @@ mod tests {
         let (state, problems) = parse("incidents=peak:100");
         assert!(state.config.incidents.is_empty());
         assert!(problems.contains(&Problem::Inconsistent));
+    }
+
+    #[test]
+    fn a_slower_release_s_slowdown_round_trips_and_bad_ones_fall_back() {
+        // In either order, the list of incidents keeps the slowdown.
+        for query in [
+            "incidents=slow-release:17&slowdown=1.8",
+            "slowdown=1.8&incidents=slow-release:17",
+        ] {
+            let (state, problems) = parse(query);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(state.config.incidents.slowdown, 1.8, "{query}");
+            assert!(to_query(&state).contains("slowdown=1.8"));
+        }
+        // The default is not written.
+        let (state, _) = parse("incidents=slow-release:17");
+        assert!(!to_query(&state).contains("slowdown"));
+        for bad in ["0", "1", "4.5", "NaN", "inf", "-2", "x"] {
+            let (state, problems) = parse(&format!("slowdown={bad}"));
+            assert_eq!(
+                state.config.incidents.slowdown,
+                Incidents::default().slowdown,
+                "{bad}"
+            );
+            assert_eq!(problems, [Problem::BadValue("slowdown")], "{bad}");
+        }
     }
 
     #[test]

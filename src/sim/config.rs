@@ -432,6 +432,10 @@ impl Config {
         if let Some((_, day)) = self.incidents.on().find(|&(_, d)| d >= self.horizon_days) {
             return Err(E::IncidentDay(day));
         }
+        let (lo, hi) = super::ops::SLOWDOWN_RANGE;
+        if !in_range(self.incidents.slowdown, lo, hi) {
+            return Err(E::Slowdown);
+        }
         Ok(())
     }
 }
@@ -485,6 +489,8 @@ pub enum ConfigError {
     NoLoopTimings,
     /// An incident's day must be before `horizon_days`.
     IncidentDay(u32),
+    /// A slower release's slowdown must lie in `ops::SLOWDOWN_RANGE`.
+    Slowdown,
 }
 
 impl core::fmt::Display for ConfigError {
@@ -517,6 +523,10 @@ impl core::fmt::Display for ConfigError {
                 f.write_str("no-loop days must satisfy 0 < review < retrain < deploy <= 365")
             }
             E::IncidentDay(v) => write!(f, "incident day {v} is not before the horizon"),
+            E::Slowdown => {
+                let (lo, hi) = super::ops::SLOWDOWN_RANGE;
+                write!(f, "release slowdown is outside {lo}..={hi}")
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ use crate::sim::{Artifact, Role};
 pub enum Moment {
     /// When it begins.
     Start,
+    /// When a canary's check ends (a release's `CANARY_MINUTES` after it starts).
+    CanaryDone,
     /// When a monitor notices it.
     Detected,
     /// When it is over.
@@ -40,7 +42,7 @@ const fn step(role: Role, tool: &'static str, artifact: Option<Artifact>, at: Mo
     }
 }
 
-use Moment::{Detected, Recovered, Start};
+use Moment::{CanaryDone, Detected, Recovered, Start};
 use Role::{MlDeveloper as Dev, MlopsEngineer as Ops};
 
 const PEAK: [Step; 4] = [
@@ -55,6 +57,24 @@ const SLOW_RELEASE: [Step; 4] = [
     step(Ops, "kserve", Some(Artifact::DeploymentRecord), Start),
     step(Ops, "kserve", Some(Artifact::DeploymentRecord), Detected),
     step(Dev, "jupyter", Some(Artifact::IncidentTicket), Recovered),
+];
+
+/// A slower release the canary let through, caught under the full load.
+const SLOW_RELEASE_MISSED: [Step; 6] = [
+    step(Dev, "mlflow_registry", Some(Artifact::ModelVersion), Start),
+    step(Ops, "kserve", Some(Artifact::DeploymentRecord), Start),
+    step(Ops, "kserve", Some(Artifact::DeploymentRecord), CanaryDone),
+    step(Ops, "grafana", Some(Artifact::Alert), Detected),
+    step(Ops, "kserve", Some(Artifact::DeploymentRecord), Recovered),
+    step(Dev, "jupyter", Some(Artifact::IncidentTicket), Recovered),
+];
+
+/// A slower release the canary let through and the full load bears.
+const SLOW_RELEASE_KEPT: [Step; 4] = [
+    step(Dev, "mlflow_registry", Some(Artifact::ModelVersion), Start),
+    step(Ops, "kserve", Some(Artifact::DeploymentRecord), Start),
+    step(Ops, "kserve", Some(Artifact::DeploymentRecord), CanaryDone),
+    step(Ops, "grafana", Some(Artifact::MonitoringReport), CanaryDone),
 ];
 
 const UNIT_CHANGE: [Step; 4] = [
@@ -87,11 +107,39 @@ pub fn steps(kind: IncidentKind) -> &'static [Step] {
     }
 }
 
-/// The incidents in which `tool` takes a step.
+/// How the automated level met an incident, as far as its lanes differ: for a slower
+/// release, whether the canary caught it, and if not whether the full load showed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Course {
+    /// As planned: the canary stops a slower release; any other incident.
+    Planned,
+    /// The canary let a slower release through and an alert caught it under load.
+    Missed,
+    /// The canary let a slower release through and nothing broke.
+    Kept,
+}
+
+/// The automated level's steps for `kind` run as `course`, with the locale key stem of
+/// their texts (`scenario.ops.step.<stem>.<n>`).
+pub fn response_steps(kind: IncidentKind, course: Course) -> (&'static [Step], &'static str) {
+    match (kind, course) {
+        (IncidentKind::SlowRelease, Course::Missed) => {
+            (&SLOW_RELEASE_MISSED, "slow-release-missed")
+        }
+        (IncidentKind::SlowRelease, Course::Kept) => (&SLOW_RELEASE_KEPT, "slow-release-kept"),
+        _ => (steps(kind), kind.slug()),
+    }
+}
+
+/// The incidents in which `tool` takes a step, however they run.
 pub fn incidents_of_tool(tool: &str) -> Vec<IncidentKind> {
     IncidentKind::ALL
         .into_iter()
-        .filter(|&k| steps(k).iter().any(|s| s.tool == tool))
+        .filter(|&k| {
+            [Course::Planned, Course::Missed, Course::Kept]
+                .into_iter()
+                .any(|c| response_steps(k, c).0.iter().any(|s| s.tool == tool))
+        })
         .collect()
 }
 
@@ -136,10 +184,23 @@ mod tests {
                     .iter()
                     .any(|s| s.at == Moment::Detected || kind == IncidentKind::LostReplica)
             );
-            for s in steps(kind) {
-                assert!(tools.contains(&s.tool), "{kind:?}: {}", s.tool);
+            for course in [Course::Planned, Course::Missed, Course::Kept] {
+                let (steps, stem) = response_steps(kind, course);
+                for (n, s) in steps.iter().enumerate() {
+                    assert!(tools.contains(&s.tool), "{kind:?}: {}", s.tool);
+                    // Each step has its text in every language.
+                    for lang in crate::i18n::Lang::ALL {
+                        let key = format!("scenario.ops.step.{stem}.{n}");
+                        assert!(crate::i18n::store::lookup(lang, &key).is_some(), "{key}");
+                    }
+                }
             }
         }
+        // A canary that lets a slower release through changes its lanes.
+        assert_ne!(
+            response_steps(IncidentKind::SlowRelease, Course::Missed).1,
+            response_steps(IncidentKind::SlowRelease, Course::Planned).1
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! suites stay fast on two cores; one case in sixteen draws a cohort anywhere up to the
 //! largest allowed. The business inputs and the manual processes' timings vary too, over
 //! their whole valid ranges, the control group off in about one case in four, and each
-//! production incident on in about one case in four.
+//! production incident on in about one case in four, a slower release at any slowdown.
 
 use mlops_lab::sim::ops::Incidents;
 use mlops_lab::sim::{BadDecisions, Business, Config, DriftKind, DriftShape, PolicyKind, Timings};
@@ -34,7 +34,7 @@ pub fn config() -> impl Strategy<Value = Config> {
                 (seed, cohort_size, base_intercept, drift, strength),
                 (onset_day, ramp, ramp_days, label_delay_days, alert_f1, alert_drop),
                 (policy, bad, horizon_days),
-                (business, timings, incident_days),
+                (business, timings, (incident_days, slowdown)),
             )| {
                 Config {
                     seed,
@@ -64,15 +64,20 @@ pub fn config() -> impl Strategy<Value = Config> {
                     timings,
                     incidents: Incidents {
                         days: incident_days.map(|d| d.map(|d| d.min(horizon_days - 1))),
+                        slowdown,
                     },
                 }
             },
         )
 }
 
-/// Each production incident on in about one case in four, on any day.
-pub fn incidents() -> impl Strategy<Value = [Option<u32>; 5]> {
-    prop::array::uniform5(prop::option::weighted(0.25, 0u32..126))
+/// Each production incident on in about one case in four, on any day, and a slower
+/// release anywhere in the lab's range of slowdowns.
+pub fn incidents() -> impl Strategy<Value = ([Option<u32>; 5], f64)> {
+    (
+        prop::array::uniform5(prop::option::weighted(0.25, 0u32..126)),
+        mlops_lab::sim::ops::SLOWDOWN_RANGE.0..=mlops_lab::sim::ops::SLOWDOWN_RANGE.1,
+    )
 }
 
 pub fn business() -> impl Strategy<Value = Business> {

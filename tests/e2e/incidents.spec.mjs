@@ -28,6 +28,7 @@ const MONITORS = {
   ReplicaAlert: "replicas",
   Canary: "canary",
   SchemaCheck: "schema",
+  MissingCheck: "missing",
   RangeCheck: "range",
   InputPsi: "psi",
   FreshnessCheck: "freshness",
@@ -37,6 +38,9 @@ const MONITORS = {
   Complaint: "complaint",
 };
 const LEVELS = { NoLoop: "no-loop", ManualRetrain: "manual", AutomatedLoop: "loop" };
+// A slowdown the canary's lightly loaded replica lets through (tests/ops_incidents.rs
+// checks the same world natively).
+const SLIGHT = "1.7";
 
 for (const lang of LANGS) {
   test(`each production incident runs at every maturity level, in ${lang}`, async ({ page }) => {
@@ -59,8 +63,10 @@ for (const lang of LANGS) {
         const level = t(lang, `scenario.policy.${LEVELS[r.level]}`);
         const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: level, exact: true }) });
         const by = r.detected_by ? t(lang, `scenario.ops.monitor.${MONITORS[r.detected_by]}`) : t(lang, "scenario.ops.nobody");
-        await expect(row.getByRole("cell").first()).toHaveText(by);
-        await expect(row.getByRole("cell").last()).toHaveText(grouped(r.cost_nis));
+        const cells = row.getByRole("cell");
+        await expect(cells.first()).toHaveText(by);
+        await expect(cells.nth(5)).toHaveText(grouped(r.cost_nis));
+        await expect(cells.last()).toHaveText(grouped(r.sla_credit_nis));
         // The paragraph gives each level's cost as the run computed it.
         await expect(article.locator(".ops-reading")).toContainText(grouped(r.cost_nis));
       }
@@ -86,6 +92,11 @@ for (const lang of LANGS) {
     const automated = run.ops.responses.find((r) => r.kind === "UnitChange" && r.level === "AutomatedLoop");
     const article = panel.getByRole("article");
     await expect(article.locator(".ops-reading")).toContainText(grouped(automated.cost_nis));
+    // The production system's four charts join the nine of the model, the first of them
+    // right after the F1 chart.
+    await expect(page.locator(".chart-svg svg")).toHaveCount(13);
+    const f1Figure = page.locator("figure").filter({ has: page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") }) });
+    await expect(f1Figure.locator("xpath=following-sibling::figure[1]")).toContainText(t(lang, "scenario.ops.chart.title"));
     // The service's chart follows the incident's days: an image named by its title and
     // described from the hours it shows.
     const chart = page.getByRole("img", { name: t(lang, "scenario.ops.chart.title") });
@@ -94,6 +105,47 @@ for (const lang of LANGS) {
     const described = page.locator(`[id="${await chart.getAttribute("aria-describedby")}"]`);
     await expect(described).toContainText(fill(t(lang, "scenario.ops.chart.summary").split("{to}")[0], { from: "15" }));
     await screenshot(page, `${lang}-scenario-incident-chart`);
+    // Each week's batch beside it: the unit change's week is late at every level, and its
+    // table names the checks that fired on that week at Level 1.
+    const fresh = page.getByRole("img", { name: t(lang, "scenario.ops.fresh.title") });
+    await fresh.scrollIntoViewIfNeeded();
+    await expect(fresh).toBeVisible();
+    const week = run.ops.batches.find((b) => b.fired.length > 0);
+    const freshText = page.locator(`[id="${await fresh.getAttribute("aria-describedby")}"]`);
+    await expect(freshText).toContainText(fill(t(lang, "scenario.ops.fresh.summary").split("{none}")[0], { week: String(week.week) }));
+    const figure = page.locator("figure").filter({ has: fresh });
+    await figure.getByText(t(lang, "scenario.ops.fresh.table")).click();
+    const weekRow = figure.getByRole("row").filter({ has: page.getByRole("rowheader", { name: fill(t(lang, "scenario.ops.fresh.week"), { week: String(week.week) }), exact: true }) });
+    await expect(weekRow.getByRole("cell").last()).toContainText(t(lang, `scenario.ops.monitor.${MONITORS[week.fired[0]]}`));
+  });
+
+  test(`a slightly slower release passes the canary and the full load shows it, in ${lang}`, async ({ page }) => {
+    await page.goto(`${lang}/scenario?mode=lab&incidents=slow-release:17`);
+    await ready(page);
+    const name = t(lang, "incident.slow-release.name");
+    const panel = page.getByRole("region", { name: t(lang, "scenario.ops.title") });
+    const article = panel.getByRole("article");
+    // At the lab's first slowdown the canary stops the release.
+    await expect(article.locator(".ops-reading")).toContainText(fill(t(lang, "scenario.ops.incident.slow-release.caught").split("{p95}")[0], { day: "17", factor: "2.5" }));
+    const slowdown = page.getByLabel(t(lang, "scenario.ops.slowdown"));
+    await slowdown.fill(SLIGHT);
+    await slowdown.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`slowdown=${SLIGHT}`));
+    const run = simulate(["--incident", "slow-release:17", "--slowdown", SLIGHT]);
+    const canary = run.ops.checks.find(([kind]) => kind === "SlowRelease")[1][0];
+    expect(canary.fired).toBe(false);
+    await expect(article.locator(".ops-reading")).toContainText(fill(t(lang, "scenario.ops.incident.slow-release.passed").split("{p95}")[0], { day: "17", factor: SLIGHT }));
+    // Level 1 is caught by the latency alert under load, and its lanes say so.
+    const automated = run.ops.responses.find((r) => r.kind === "SlowRelease" && r.level === "AutomatedLoop");
+    expect(automated.detected_by).toBe("LatencyAlert");
+    const level = t(lang, "scenario.policy.loop");
+    const row = article.getByRole("row").filter({ has: page.getByRole("rowheader", { name: level, exact: true }) });
+    await expect(row.getByRole("cell").first()).toHaveText(t(lang, "scenario.ops.monitor.latency"));
+    await expect(article.getByText(t(lang, "scenario.ops.step.slow-release-missed.3"))).toBeVisible();
+    await expectNoAxeViolations(page);
+    await screenshot(page, `${lang}-scenario-incident-canary-missed`);
+    // The switch's day and slowdown are one control of a lesson.
+    await expect(page.getByRole("checkbox", { name, exact: true })).toBeChecked();
   });
 }
 

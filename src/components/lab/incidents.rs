@@ -1,9 +1,11 @@
 //! The production incidents (`sim::ops`): a switch and a day for each (shown among the
-//! lab's controls, so a lesson can fix them), then for each one switched on its paragraph, chosen from the run (`scenario::story::incident_reading`), and
-//! the three maturity levels side by side (who noticed, how soon, how long until it was
-//! over, what it cost), the online service's chart and the error budget left.
+//! lab's controls, so a lesson can fix them, with the slower release's slowdown), then for
+//! each one switched on its paragraph, chosen from the run
+//! (`scenario::story::incident_reading`), the three maturity levels side by side (who
+//! noticed, how soon, how long until it was over, what it cost) and the two roles' lanes;
+//! and the error budget and SLA credits left. The production system's charts sit beside
+//! the F1 chart (`charts::ops`).
 
-use super::charts::{BudgetChart, LoadChart, ServiceChart};
 use super::fields::{change_config, input_value, use_controls};
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::i18n::numbers::{grouped, percent};
@@ -14,11 +16,12 @@ use crate::scenario::describe::{artifact_key, policy_key};
 use crate::scenario::story::{duration, incident_reading, monitor_key};
 use crate::scenario::url::short;
 use crate::sim::ops::{
-    CANARY_SHARE, DAY_MINUTES, FIXED_REPLICAS, IncidentKind, OFFER_SHARE, ONCALL_RESPONSE_MINUTES,
-    PEAK_RPS, SERVICE_MS, SLO_AVAILABILITY, SLO_P95_MS, STARTUP_MINUTES,
+    CANARY_MINUTES, CANARY_SHARE, DAY_MINUTES, FIXED_REPLICAS, IncidentKind, Monitor, OFFER_SHARE,
+    ONCALL_RESPONSE_MINUTES, PEAK_RPS, SERVICE_MS, SLA_CREDIT_TIERS, SLA_MONTHLY_FEE_NIS,
+    SLO_AVAILABILITY, SLO_P95_MS, SLOWDOWN_RANGE, STARTUP_MINUTES,
 };
 use crate::sim::{PolicyKind, Role};
-use crate::teach::incidents::{Moment, name_key, steps};
+use crate::teach::incidents::{Course, Moment, name_key, response_steps};
 use crate::teach::tools::tool_name;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -83,8 +86,42 @@ pub(super) fn IncidentSwitch(kind: IncidentKind) -> impl IntoView {
                     }
                 }
             />
+            {(kind == IncidentKind::SlowRelease)
+                .then(|| view! { <Slowdown off=Signal::derive(move || day().is_none() || locked()) /> })}
         </div>
     }
+}
+
+/// How much slower a slower release scores: whether the canary catches it depends on it.
+#[component]
+fn Slowdown(off: Signal<bool>) -> impl IntoView {
+    let ctx = use_controls();
+    let id = "incident-slow-release-slowdown";
+    let (lo, hi) = SLOWDOWN_RANGE;
+    view! {
+        <label for=id>{t("scenario.ops.slowdown")}</label>
+        <input
+            id=id
+            type="number"
+            min=short(lo)
+            max=short(hi)
+            step="0.1"
+            disabled=off
+            prop:value=move || ctx.config.with(|c| short(c.incidents.slowdown))
+            on:change=move |ev| {
+                let typed = input_value(&ev).parse::<f64>().ok().filter(|x| x.is_finite());
+                if let Some(x) = typed {
+                    // Tenths, as the field steps, within the range offered.
+                    change_config(|c| c.incidents.slowdown = ((x * 10.0).round() / 10.0).clamp(lo, hi));
+                }
+            }
+        />
+    }
+}
+
+/// An availability as its SLA states it: `99.5%`.
+fn availability(share: f64) -> String {
+    format!("{}%", short(100.0 * share))
 }
 
 /// The three levels side by side for one incident.
@@ -136,6 +173,7 @@ fn LevelTable(kind: IncidentKind) -> impl IntoView {
                             <td class="num">{r.slo_breach_minutes}</td>
                             <td class="num">{grouped(r.failed_requests)}</td>
                             <td class="num">{grouped(r.cost_nis())}</td>
+                            <td class="num">{grouped(r.sla_credit_nis)}</td>
                         </tr>
                     }
                 })
@@ -155,6 +193,7 @@ fn LevelTable(kind: IncidentKind) -> impl IntoView {
                         <th scope="col">{t("scenario.ops.col.breach")}</th>
                         <th scope="col">{t("scenario.ops.col.failed")}</th>
                         <th scope="col">{t("scenario.ops.col.cost")}</th>
+                        <th scope="col">{t("scenario.ops.col.credits")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -177,13 +216,28 @@ fn Lanes(kind: IncidentKind) -> impl IntoView {
             &[("incident", tr(lang, &name_key(kind)))],
         )
     };
+    // The response and how it ran: a canary that let a slower release through changes
+    // the steps.
     let response = Memo::new(move |_| {
-        ctx.outcome
-            .with(|o| o.ops.response(kind, PolicyKind::AutomatedLoop).copied())
+        ctx.outcome.with(|o| {
+            let r = o.ops.response(kind, PolicyKind::AutomatedLoop).copied();
+            let passed = o
+                .ops
+                .checks(kind)
+                .iter()
+                .any(|c| c.monitor == Monitor::Canary && !c.fired);
+            let course = match r {
+                Some(r) if passed && r.detected.is_some() => Course::Missed,
+                Some(_) if passed => Course::Kept,
+                _ => Course::Planned,
+            };
+            (r, course)
+        })
     });
     let rows = move || {
         let lang = i18n.lang.get();
-        let response = response.get();
+        let (response, course) = response.get();
+        let (steps, stem) = response_steps(kind, course);
         let at = |minute: Option<u32>| {
             minute.map(|m| {
                 let time = format!("{:02}:{:02}", (m % DAY_MINUTES) / 60, m % 60);
@@ -194,12 +248,13 @@ fn Lanes(kind: IncidentKind) -> impl IntoView {
                 )
             })
         };
-        steps(kind)
+        steps
             .iter()
             .enumerate()
             .map(|(n, step)| {
                 let when = response.and_then(|r| match step.at {
                     Moment::Start => at(Some(r.start_minute)),
+                    Moment::CanaryDone => at(Some(r.start_minute + CANARY_MINUTES)),
                     Moment::Detected => at(r.detected.map(|d| d.0)),
                     Moment::Recovered => at(r.recovered_minute),
                 });
@@ -210,7 +265,7 @@ fn Lanes(kind: IncidentKind) -> impl IntoView {
                 };
                 let text = tr_args(
                     lang,
-                    &format!("scenario.ops.step.{}.{n}", kind.slug()),
+                    &format!("scenario.ops.step.{stem}.{n}"),
                     &[
                         ("startup", &STARTUP_MINUTES.to_string()),
                         ("share", &percent(CANARY_SHARE)),
@@ -276,10 +331,7 @@ pub fn Incidents() -> impl IntoView {
             "scenario.ops.lead",
             &[
                 ("slo", &grouped(SLO_P95_MS)),
-                (
-                    "availability",
-                    &format!("{}%", short(100.0 * SLO_AVAILABILITY)),
-                ),
+                ("availability", &availability(SLO_AVAILABILITY)),
             ],
         );
         render_text(lang, &text)
@@ -296,6 +348,13 @@ pub fn Incidents() -> impl IntoView {
                 ("fixed", &FIXED_REPLICAS.to_string()),
                 ("oncall", &ONCALL_RESPONSE_MINUTES[1].to_string()),
                 ("visits", &grouped(1.0 / OFFER_SHARE)),
+                ("fee", &grouped(SLA_MONTHLY_FEE_NIS)),
+                ("floor_low", &availability(SLA_CREDIT_TIERS[0].0)),
+                ("low", &percent(SLA_CREDIT_TIERS[0].1)),
+                ("floor_mid", &availability(SLA_CREDIT_TIERS[1].0)),
+                ("mid", &percent(SLA_CREDIT_TIERS[1].1)),
+                ("floor_high", &availability(SLA_CREDIT_TIERS[2].0)),
+                ("high", &percent(SLA_CREDIT_TIERS[2].1)),
             ],
         )
     };
@@ -317,6 +376,7 @@ pub fn Incidents() -> impl IntoView {
                         &format!("{}%", short((1000.0 * left).round() / 10.0)),
                     ),
                     ("level", tr(lang, &policy_key(level))),
+                    ("credits", &grouped(o.ops.sla_credits_nis[level.index()])),
                 ],
             ))
         })
@@ -332,9 +392,6 @@ pub fn Incidents() -> impl IntoView {
             <For each=move || on.get() key=|kind| kind.index() let:kind>
                 <IncidentArticle kind=kind />
             </For>
-            <ServiceChart />
-            <LoadChart />
-            <BudgetChart />
             <p class="ops-budget">{budget}</p>
         </section>
     }

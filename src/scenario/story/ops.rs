@@ -6,6 +6,7 @@
 use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::scenario::describe::policy_key;
+use crate::scenario::url::short;
 use crate::sim::ops::{
     Check, DAY_MINUTES, IncidentKind, Monitor, OpsOutcome, PEAK_FACTOR, Response, SLO_P95_MS,
 };
@@ -19,6 +20,7 @@ pub fn monitor_key(m: Monitor) -> &'static str {
         Monitor::ReplicaAlert => "scenario.ops.monitor.replicas",
         Monitor::Canary => "scenario.ops.monitor.canary",
         Monitor::SchemaCheck => "scenario.ops.monitor.schema",
+        Monitor::MissingCheck => "scenario.ops.monitor.missing",
         Monitor::RangeCheck => "scenario.ops.monitor.range",
         Monitor::InputPsi => "scenario.ops.monitor.psi",
         Monitor::FreshnessCheck => "scenario.ops.monitor.freshness",
@@ -86,6 +88,7 @@ fn what_happened(lang: Lang, o: &Outcome, kind: IncidentKind, day: u32) -> Strin
                 key,
                 &[
                     ("day", &day),
+                    ("factor", &short(o.config.incidents.slowdown)),
                     ("p95", &grouped(canary.map_or(0.0, |c| c.value))),
                     ("slo", &grouped(SLO_P95_MS)),
                 ],
@@ -185,9 +188,14 @@ pub fn incident_reading(lang: Lang, o: &Outcome, kind: IncidentKind) -> Option<S
     let day = o.config.incidents.day(kind)?;
     let mut parts = vec![what_happened(lang, o, kind, day)];
     for check in silent_checks(o.ops.checks(kind)) {
+        // A canary watches latency, but too little load to show a queue.
+        let key = match check.monitor {
+            Monitor::Canary => "scenario.ops.silent_light",
+            _ => "scenario.ops.silent",
+        };
         parts.push(tr_args(
             lang,
-            "scenario.ops.silent",
+            key,
             &[("monitor", tr(lang, monitor_key(check.monitor)))],
         ));
     }

@@ -3,10 +3,10 @@
 //! to the marketing system by `BATCH_DEADLINE_HOUR`. Two incidents act here: the CRM's
 //! switch of monthly charges to agorot (training-serving skew) and a late extract.
 //!
-//! The automated level checks schema, ranges, drift and freshness before scoring and waits
-//! for a late partition; the manual level checks the schema only (a unit change passes it)
-//! and reads a weekly dashboard of matured F1; without monitoring, a cron job scores
-//! whatever it finds and only the monthly business review looks at the results.
+//! The automated level checks schema, missing values, ranges, drift and freshness before
+//! scoring and waits for a late partition; the manual level checks the schema only (a unit
+//! change passes it) and reads a weekly dashboard of matured F1; without monitoring, a cron
+//! job scores whatever it finds and only the monthly business review looks at the results.
 
 use super::{
     BATCH_DEADLINE_HOUR, BATCH_HOURS, BATCH_START_HOUR, DAY_MINUTES, LATE_HOURS, Monitor,
@@ -152,33 +152,30 @@ pub fn late_pipeline(
     let deadline = start + (BATCH_DEADLINE_HOUR - BATCH_START_HOUR) * 60;
     let landed = start + LATE_HOURS * 60;
     let per_day = week_value_nis / 7.0;
-    let late = |delivered: u32| delivered.saturating_sub(deadline) as f64 / DAY_MINUTES as f64;
+    // Noticed at `seen` by `by`, the list delivered at `delivered`: the campaign waits
+    // from the deadline.
+    let delivered_late = |seen: u32, by: Monitor, delivered: u32| {
+        let days = delivered.saturating_sub(deadline) as f64 / DAY_MINUTES as f64;
+        BatchMet {
+            detected: Some((seen, by)),
+            recovered: Some(delivered),
+            campaign_days_lost: days,
+            campaign_nis: days * per_day,
+            ..none
+        }
+    };
     match level {
         // The freshness sensor waits for the partition and the deadline alert tells the
         // on-call; the run goes as soon as the data lands.
         PolicyKind::AutomatedLoop => {
-            let delivered = landed + BATCH_HOURS * 60;
-            BatchMet {
-                detected: Some((start, Monitor::FreshnessCheck)),
-                recovered: Some(delivered),
-                campaign_days_lost: late(delivered),
-                campaign_nis: late(delivered) * per_day,
-                ..none
-            }
+            delivered_late(start, Monitor::FreshnessCheck, landed + BATCH_HOURS * 60)
         }
         // The job fails on the empty partition; its failure e-mail is read when the day
         // starts, and the on-call reruns it once the data is there.
         PolicyKind::ManualRetrain => {
             let read = start.max(start - BATCH_START_HOUR * 60 + 9 * 60);
             let rerun = (read + ONCALL_RESPONSE_MINUTES[1]).max(landed);
-            let delivered = rerun + BATCH_HOURS * 60;
-            BatchMet {
-                detected: Some((read, Monitor::SchemaCheck)),
-                recovered: Some(delivered),
-                campaign_days_lost: late(delivered),
-                campaign_nis: late(delivered) * per_day,
-                ..none
-            }
+            delivered_late(read, Monitor::SchemaCheck, rerun + BATCH_HOURS * 60)
         }
         // The cron job finds no new partition, scores last week's and delivers a list the
         // campaign has already worked through: a week lost, and nobody is told.

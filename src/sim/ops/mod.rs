@@ -59,8 +59,11 @@ pub const STARTUP_MINUTES: u32 = 10;
 pub const FIXED_REPLICAS: u32 = 3;
 /// A traffic peak (a holiday campaign) multiplies traffic by this from 09:00 to 21:00.
 pub const PEAK_FACTOR: f64 = 2.5;
-/// A slower model release scores a request in this many times the usual service time.
+/// A slower model release scores a request in this many times the usual service time,
+/// unless the lab sets another (`Incidents::slowdown`).
 pub const SLOW_FACTOR: f64 = 2.5;
+/// The slowdowns the lab offers: from barely slower to four times as slow.
+pub const SLOWDOWN_RANGE: (f64, f64) = (1.1, 4.0);
 /// A canary takes this share of traffic, on one replica of its own, for `CANARY_MINUTES`.
 pub const CANARY_SHARE: f64 = 0.05;
 /// See `CANARY_SHARE`.
@@ -80,6 +83,15 @@ pub const MANUAL_ACTION_MINUTES: [u32; 3] = [30, 15, 0];
 /// Share of visits by a customer the week's list flags for the retention offer: a failed
 /// request is an offer not shown.
 pub const OFFER_SHARE: f64 = 0.01;
+/// The service's monthly fee under its SLA with the teams that call it (the call centre's
+/// contractor among them), NIS: a month whose availability falls below the SLO credits a
+/// share of it back (`SLA_CREDIT_TIERS`).
+pub const SLA_MONTHLY_FEE_NIS: f64 = 60_000.0;
+/// A month's availability below each floor credits this share of the month's fee; the
+/// deepest tier reached applies (the shape of the public clouds' SLAs).
+pub const SLA_CREDIT_TIERS: [(f64, f64); 3] = [(0.995, 0.10), (0.99, 0.25), (0.95, 0.50)];
+/// Days in a month of the SLA; the run's last month may be shorter.
+pub const SLA_MONTH_DAYS: usize = 30;
 /// The weekly batch starts at this hour of the week's first day, and the marketing system
 /// must have its scores by `BATCH_DEADLINE_HOUR`.
 pub const BATCH_START_HOUR: u32 = 2;
@@ -180,11 +192,23 @@ pub enum Sla {
     Freshness,
 }
 
-/// The day each incident happens, if it is switched on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The day each incident happens, if it is switched on, and how much slower a slower
+/// release is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Incidents {
     /// By `IncidentKind::index`.
     pub days: [Option<u32>; 5],
+    /// A slower release's service time, in times the usual one (`SLOWDOWN_RANGE`).
+    pub slowdown: f64,
+}
+
+impl Default for Incidents {
+    fn default() -> Incidents {
+        Incidents {
+            days: [None; 5],
+            slowdown: SLOW_FACTOR,
+        }
+    }
 }
 
 impl Incidents {
@@ -224,6 +248,8 @@ pub enum Monitor {
     Canary,
     /// The schema check on the batch's input: column names and types.
     SchemaCheck,
+    /// The missing-values check: the share of empty values in each column.
+    MissingCheck,
     /// The range check: values within the training data's range.
     RangeCheck,
     /// PSI of each input against the training data (Evidently).
@@ -263,6 +289,8 @@ pub struct Response {
     pub lost_offers_nis: f64,
     /// Campaign value lost to wrong, stale or late scores, NIS.
     pub campaign_nis: f64,
+    /// Its share of the SLA credits of the month it began in (by its failed requests), NIS.
+    pub sla_credit_nis: f64,
 }
 
 impl Response {
@@ -278,7 +306,7 @@ impl Response {
 
     /// Everything it cost, NIS.
     pub fn cost_nis(&self) -> f64 {
-        self.lost_offers_nis + self.campaign_nis
+        self.lost_offers_nis + self.campaign_nis + self.sla_credit_nis
     }
 }
 
@@ -326,6 +354,19 @@ pub struct HourPoint {
     pub error_rate: f32,
 }
 
+/// One week's batch: how late its right scores reached the marketing system at each
+/// level, and the data checks that fired on it at the automated level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchWeek {
+    /// The week (its batch starts on the week's first day).
+    pub week: u32,
+    /// Hours after the deadline the week's right scores arrived, by level (`PolicyKind::ALL`
+    /// order); a week that never got them counts the whole week.
+    pub late_hours: [f64; 3],
+    /// The checks that fired on the week's input at the automated level.
+    pub fired: Vec<Monitor>,
+}
+
 /// The production system over a run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OpsOutcome {
@@ -341,6 +382,10 @@ pub struct OpsOutcome {
     pub budget_left: [Vec<f64>; 3],
     /// Requests served over the run (the same at every level).
     pub requests: f64,
+    /// The SLA credits of the run by level, NIS.
+    pub sla_credits_nis: [f64; 3],
+    /// Every weekly batch of the run.
+    pub batches: Vec<BatchWeek>,
 }
 
 impl OpsOutcome {

@@ -21,8 +21,8 @@ use super::{
     ALERT_AFTER_MINUTES, ALERT_ERROR_RATE, CANARY_MINUTES, CANARY_SHARE, COMPLAINT_AFTER_MINUTES,
     DAY_MINUTES, FIXED_REPLICAS, HourPoint, IncidentKind, Incidents, LOST_REPLICA_MINUTE,
     MANUAL_ACTION_MINUTES, MAX_REPLICAS, MIN_REPLICAS, Monitor, ONCALL_RESPONSE_MINUTES,
-    RELEASE_MINUTE, SERVICE_MS, SLO_P95_MS, SLOW_FACTOR, STARTUP_MINUTES, STEP_MINUTES,
-    TARGET_UTILISATION, TIMEOUT_S,
+    RELEASE_MINUTE, SERVICE_MS, SLO_P95_MS, STARTUP_MINUTES, STEP_MINUTES, TARGET_UTILISATION,
+    TIMEOUT_S,
 };
 use crate::sim::config::PolicyKind;
 
@@ -172,7 +172,7 @@ pub fn serve(
     let automated = level == PolicyKind::AutomatedLoop;
     let alerts = level != PolicyKind::NoLoop;
     let mu_fast = 1000.0 / SERVICE_MS;
-    let mu_slow = mu_fast / SLOW_FACTOR;
+    let mu_slow = mu_fast / incidents.slowdown;
     let steps = days * DAY_MINUTES / STEP_MINUTES;
 
     let mut live: Vec<Live> = Vec::new();

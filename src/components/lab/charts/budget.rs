@@ -8,24 +8,23 @@ use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::percent;
 use crate::i18n::{tr, tr_args};
-use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
 use crate::sim::PolicyKind;
 use leptos::prelude::*;
 
 /// The chart.
 #[component]
-pub(in crate::components::lab) fn BudgetChart() -> impl IntoView {
+pub(super) fn BudgetChart(
+    /// The share of the error budget each level has left at the end of each day.
+    budget: Memo<[Vec<f64>; 3]>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_scenario();
     let chart = Memo::new(move |_| {
         let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
-            let days = o.ops.budget_left[0].len();
+        budget.with(|budget_left| {
+            let days = budget_left[0].len();
             (days > 0).then(|| {
-                let low = o
-                    .ops
-                    .budget_left
+                let low = budget_left
                     .iter()
                     .flatten()
                     .fold(0.0f64, |m, &v| m.min(v))
@@ -34,7 +33,7 @@ pub(in crate::components::lab) fn BudgetChart() -> impl IntoView {
                     .into_iter()
                     .map(|level| Series {
                         label: tr(lang, &policy_key(level)).into(),
-                        points: o.ops.budget_left[level.index()]
+                        points: budget_left[level.index()]
                             .iter()
                             .enumerate()
                             .map(|(d, &v)| (d as f64, v.max(low)))
@@ -70,14 +69,9 @@ pub(in crate::components::lab) fn BudgetChart() -> impl IntoView {
     });
     let summary = move || {
         let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
+        budget.with(|budget_left| {
             let left = |level: PolicyKind| {
-                percent(
-                    o.ops.budget_left[level.index()]
-                        .last()
-                        .copied()
-                        .unwrap_or(1.0),
-                )
+                percent(budget_left[level.index()].last().copied().unwrap_or(1.0))
             };
             tr_args(
                 lang,

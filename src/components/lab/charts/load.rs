@@ -3,14 +3,13 @@
 //! the same days as the latency chart, so the autoscaler's lag (or a fixed pool's ceiling)
 //! shows where the latency breaks.
 
-use super::service::window;
-use super::{PLOT, WIDTH};
-use crate::charts::spec::{Axis, Chart, ChartRequest, LineChart, Series, nice_ticks};
+use super::ops::HourWindow;
+use super::{PLOT, WIDTH, whole_axis};
+use crate::charts::spec::{Chart, ChartRequest, LineChart, Series};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::{grouped, percent};
 use crate::i18n::{tr, tr_args};
-use crate::pages::scenario::use_scenario;
 use crate::sim::ops::{SERVICE_MS, TARGET_UTILISATION};
 use leptos::prelude::*;
 
@@ -22,15 +21,19 @@ fn per_replica() -> f64 {
 
 /// The chart.
 #[component]
-pub(in crate::components::lab) fn LoadChart() -> impl IntoView {
+pub(super) fn LoadChart(
+    /// The hours shown.
+    window: Memo<HourWindow>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_scenario();
     let chart = Memo::new(move |_| {
         let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
-            let (from, to) = window(o);
-            let hours = o.ops.hours.get(24 * from as usize..24 * to as usize)?;
-            let x = |i: usize| from as f64 + i as f64 / 24.0;
+        window.with(|w| {
+            let hours = &w.hours;
+            if hours.is_empty() {
+                return None;
+            }
+            let x = |i: usize| w.x(i);
             let load: Vec<(f64, f64)> = hours
                 .iter()
                 .enumerate()
@@ -49,19 +52,8 @@ pub(in crate::components::lab) fn LoadChart() -> impl IntoView {
                 * 1.1;
             Some(ChartRequest {
                 chart: Chart::Line(LineChart {
-                    x: Axis {
-                        range: (from as f64, to as f64),
-                        ticks: (from..=to).map(|d| (d as f64, d.to_string())).collect(),
-                        title: tr(lang, "scenario.chart.axis.day").into(),
-                    },
-                    y: Axis {
-                        range: (0.0, top),
-                        ticks: nice_ticks(0.0, top, 6)
-                            .into_iter()
-                            .map(|v| (v, format!("{v:.0}")))
-                            .collect(),
-                        title: tr(lang, "scenario.ops.chart.rps").into(),
-                    },
+                    x: w.axis(lang),
+                    y: whole_axis(top, tr(lang, "scenario.ops.chart.rps")),
                     series: vec![
                         Series {
                             label: tr(lang, "scenario.ops.load.demand").into(),
@@ -90,13 +82,8 @@ pub(in crate::components::lab) fn LoadChart() -> impl IntoView {
     });
     let summary = move || {
         let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
-            let (from, to) = window(o);
-            let hours = o
-                .ops
-                .hours
-                .get(24 * from as usize..24 * to as usize)
-                .unwrap_or(&[]);
+        window.with(|w| {
+            let hours = &w.hours;
             let peak = hours.iter().map(|h| h.rps as f64).fold(0.0, f64::max);
             let short = hours
                 .iter()
@@ -106,8 +93,8 @@ pub(in crate::components::lab) fn LoadChart() -> impl IntoView {
                 lang,
                 "scenario.ops.load.summary",
                 &[
-                    ("from", &from.to_string()),
-                    ("to", &to.to_string()),
+                    ("from", &w.from.to_string()),
+                    ("to", &w.to.to_string()),
                     ("peak", &grouped(peak)),
                     ("per", &grouped(per_replica())),
                     ("hours", &short.to_string()),

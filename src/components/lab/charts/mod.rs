@@ -2,7 +2,8 @@
 //! against the reference, one drift statistic for every input against its threshold, and
 //! the score distribution, the champion's errors by segment, accuracy, precision, recall and F1
 //! over every threshold, and the true F1 against the F1 measured on the labels the campaign left,
-//! one file each. Each is drawn by `crate::charts` in the worker
+//! one file each; beside the F1 chart while an incident is on, the production system's
+//! (`ops`: the service's latency and load, the error budget, each week's batch). Each is drawn by `crate::charts` in the worker
 //! from the outcome and shown in a `ChartFigure` with a sentence that reads it and its data
 //! as a table. This file holds the axes, bins and table parts they share. A new chart: its
 //! data in `crate::charts::spec`, its drawing in `crate::charts::draw`, its component here.
@@ -10,18 +11,16 @@
 mod budget;
 mod distribution;
 mod f1;
+mod freshness;
 mod labels;
 mod load;
 mod money;
+mod ops;
 mod scores;
 mod segments;
 mod service;
 mod statistics;
 mod threshold;
-
-pub(super) use budget::BudgetChart;
-pub(super) use load::LoadChart;
-pub(super) use service::ServiceChart;
 
 use crate::charts::spec::{Axis, BarChart, Bars, Chart, ChartRequest, Marker, nice_ticks};
 use crate::components::i18n::{t, use_i18n};
@@ -56,6 +55,19 @@ pub(super) fn count_axis(last: u32, title: &str) -> Axis {
         ticks: nice_ticks(0.0, last, 9)
             .into_iter()
             .map(|d| (d, format!("{d:.0}")))
+            .collect(),
+        title: title.into(),
+    }
+}
+
+/// An axis of whole numbers from 0 to `top`, about six ticks (milliseconds, requests,
+/// hours).
+pub(super) fn whole_axis(top: f64, title: &str) -> Axis {
+    Axis {
+        range: (0.0, top),
+        ticks: nice_ticks(0.0, top, 6)
+            .into_iter()
+            .map(|v| (v, format!("{v:.0}")))
             .collect(),
         title: title.into(),
     }
@@ -261,6 +273,7 @@ pub(super) fn LabCharts(
         Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.week as usize).unwrap_or(0)));
     view! {
         <f1::F1Chart day=day />
+        <ops::OpsCharts />
         <money::MoneyChart day=day />
         <distribution::DistributionChart week=week report=report drift=drift />
         <statistics::StatisticsChart week=week report=report drift=drift />

@@ -3,36 +3,30 @@
 //! first days of the run when none is), with the load, the ready replicas and the failed
 //! share in its table.
 
-use super::{PLOT, WIDTH, col_head};
-use crate::charts::spec::{Axis, Chart, ChartRequest, Level, LineChart, Series, nice_ticks};
+use super::ops::HourWindow;
+use super::{PLOT, WIDTH, col_head, whole_axis};
+use crate::charts::spec::{Chart, ChartRequest, Level, LineChart, Series};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::{grouped, percent};
 use crate::i18n::{tr, tr_args};
-use crate::pages::scenario::use_scenario;
-use crate::sim::Outcome;
 use crate::sim::ops::{SLO_P95_MS, TIMEOUT_S};
 use leptos::prelude::*;
 
-/// Days the service's charts show: from the day before the first incident, four days.
-pub(super) fn window(o: &Outcome) -> (u32, u32) {
-    let days = (o.ops.hours.len() / 24) as u32;
-    let first = o.config.incidents.on().map(|(_, d)| d).min();
-    let from = first.map_or(0, |d| d.saturating_sub(1));
-    let to = (from + 4).min(days);
-    (to.saturating_sub(4), to)
-}
-
 /// The chart, and its table of the hours shown.
 #[component]
-pub(in crate::components::lab) fn ServiceChart() -> impl IntoView {
+pub(super) fn ServiceChart(
+    /// The hours shown.
+    window: Memo<HourWindow>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_scenario();
     let chart = Memo::new(move |_| {
         let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
-            let (from, to) = window(o);
-            let hours = o.ops.hours.get(24 * from as usize..24 * to as usize)?;
+        window.with(|w| {
+            let hours = &w.hours;
+            if hours.is_empty() {
+                return None;
+            }
             let top = hours
                 .iter()
                 .map(|h| h.p99_ms as f64)
@@ -47,26 +41,15 @@ pub(in crate::components::lab) fn ServiceChart() -> impl IntoView {
                 points: hours
                     .iter()
                     .enumerate()
-                    .map(|(i, h)| (from as f64 + i as f64 / 24.0, y(h) as f64))
+                    .map(|(i, h)| (w.x(i), y(h) as f64))
                     .collect(),
                 slot,
                 dashed,
             };
             Some(ChartRequest {
                 chart: Chart::Line(LineChart {
-                    x: Axis {
-                        range: (from as f64, to as f64),
-                        ticks: (from..=to).map(|d| (d as f64, d.to_string())).collect(),
-                        title: tr(lang, "scenario.chart.axis.day").into(),
-                    },
-                    y: Axis {
-                        range: (0.0, top),
-                        ticks: nice_ticks(0.0, top, 6)
-                            .into_iter()
-                            .map(|v| (v, format!("{v:.0}")))
-                            .collect(),
-                        title: tr(lang, "scenario.ops.chart.metric").into(),
-                    },
+                    x: w.axis(lang),
+                    y: whole_axis(top, tr(lang, "scenario.ops.chart.metric")),
                     series: vec![
                         line("scenario.ops.chart.p50", 1, true, |h| h.p50_ms),
                         line("scenario.ops.chart.p95", 0, false, |h| h.p95_ms),
@@ -90,13 +73,8 @@ pub(in crate::components::lab) fn ServiceChart() -> impl IntoView {
     });
     let summary = move || {
         let lang = i18n.lang.get();
-        ctx.outcome.with(|o| {
-            let (from, to) = window(o);
-            let hours = o
-                .ops
-                .hours
-                .get(24 * from as usize..24 * to as usize)
-                .unwrap_or(&[]);
+        window.with(|w| {
+            let hours = &w.hours;
             let p95 = hours.iter().map(|h| h.p95_ms as f64).fold(0.0, f64::max);
             let replicas = hours.iter().map(|h| h.replicas).max().unwrap_or(0);
             let errors = hours
@@ -107,8 +85,8 @@ pub(in crate::components::lab) fn ServiceChart() -> impl IntoView {
                 lang,
                 "scenario.ops.chart.summary",
                 &[
-                    ("from", &from.to_string()),
-                    ("to", &to.to_string()),
+                    ("from", &w.from.to_string()),
+                    ("to", &w.to.to_string()),
                     ("p95", &grouped(p95)),
                     ("slo", &grouped(SLO_P95_MS)),
                     ("replicas", &replicas.to_string()),
@@ -118,17 +96,12 @@ pub(in crate::components::lab) fn ServiceChart() -> impl IntoView {
         })
     };
     let rows = move || {
-        ctx.outcome.with(|o| {
-            let (from, to) = window(o);
-            o.ops
-                .hours
-                .get(24 * from as usize..24 * to as usize)
-                .unwrap_or(&[])
+        window.with(|w| {
+            w.hours
                 .iter()
                 .enumerate()
                 .map(|(i, h)| {
-                    let at = 24 * from as usize + i;
-                    let when = format!("{} {:02}:00", at / 24, at % 24);
+                    let when = w.when(i);
                     view! {
                         <tr>
                             <th scope="row" class="num">{when}</th>
