@@ -7,6 +7,7 @@
 
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::icons::ArrowForward;
+use crate::components::incident_link::IncidentLink;
 use crate::components::quiz::Quiz;
 use crate::components::story::TermList;
 use crate::components::term::Term;
@@ -177,6 +178,21 @@ pub fn LifecyclePage() -> impl IntoView {
                 <dd class=format!("auto-text auto-{auto}")>
                     {t(format!("lifecycle.auto.{auto}"))}
                 </dd>
+                {(!stage.incidents.is_empty())
+                    .then(|| {
+                        view! {
+                            <dt>{t("lifecycle.detail.lab")}</dt>
+                            <dd>
+                                <ul class="incident-links">
+                                    {stage
+                                        .incidents
+                                        .iter()
+                                        .map(|&kind| view! { <li><IncidentLink kind=kind /></li> })
+                                        .collect_view()}
+                                </ul>
+                            </dd>
+                        }
+                    })}
             </dl>
             <TermList terms=Signal::stored(terms) />
             {stage

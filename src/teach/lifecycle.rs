@@ -27,6 +27,7 @@ impl Automation {
     }
 }
 
+use crate::sim::ops::IncidentKind;
 use Automation::{Full as F, Manual as M, Partial as P};
 
 /// One stage of the cycle.
@@ -42,6 +43,8 @@ pub struct Stage {
     pub automation: [Automation; 3],
     /// Whether the stage links into the churn scenario.
     pub scenario_link: bool,
+    /// The production incidents that put this stage's work to the test in the lab.
+    pub incidents: &'static [IncidentKind],
 }
 
 /// The stages, in order; after the last one the cycle returns to the data stage.
@@ -52,6 +55,7 @@ pub const STAGES: [Stage; 8] = [
         terms: &["baseline", "latency", "business_kpi"],
         automation: [M, M, M],
         scenario_link: false,
+        incidents: &[],
     },
     Stage {
         id: "data",
@@ -59,6 +63,7 @@ pub const STAGES: [Stage; 8] = [
         terms: &["data_leakage", "pipeline"],
         automation: [M, F, F],
         scenario_link: false,
+        incidents: &[IncidentKind::LatePipeline],
     },
     Stage {
         id: "features",
@@ -66,6 +71,7 @@ pub const STAGES: [Stage; 8] = [
         terms: &["training_serving_skew"],
         automation: [M, F, F],
         scenario_link: false,
+        incidents: &[IncidentKind::UnitChange],
     },
     Stage {
         id: "train",
@@ -73,6 +79,7 @@ pub const STAGES: [Stage; 8] = [
         terms: &["hyperparameters", "lineage"],
         automation: [M, F, F],
         scenario_link: false,
+        incidents: &[],
     },
     Stage {
         id: "evaluate",
@@ -80,6 +87,7 @@ pub const STAGES: [Stage; 8] = [
         terms: &["shap", "latency"],
         automation: [M, F, F],
         scenario_link: false,
+        incidents: &[],
     },
     Stage {
         id: "deploy",
@@ -87,6 +95,11 @@ pub const STAGES: [Stage; 8] = [
         terms: &["container", "shadow", "canary", "autoscaling", "rollback"],
         automation: [M, P, F],
         scenario_link: false,
+        incidents: &[
+            IncidentKind::SlowRelease,
+            IncidentKind::TrafficPeak,
+            IncidentKind::LostReplica,
+        ],
     },
     Stage {
         id: "monitor",
@@ -94,6 +107,7 @@ pub const STAGES: [Stage; 8] = [
         terms: &["concept_drift", "label_delay", "cbpe", "on_call", "f1"],
         automation: [M, F, F],
         scenario_link: true,
+        incidents: &[IncidentKind::UnitChange, IncidentKind::TrafficPeak],
     },
     Stage {
         id: "retrain",
@@ -101,6 +115,7 @@ pub const STAGES: [Stage; 8] = [
         terms: &["retraining", "canary", "rollback", "validation_gate"],
         automation: [M, F, F],
         scenario_link: true,
+        incidents: &[],
     },
 ];
 
@@ -229,6 +244,28 @@ mod tests {
         assert!(!is_automated(&STAGES[0], 2));
         let deploy = STAGES.iter().find(|s| s.id == "deploy").unwrap();
         assert!(!is_automated(deploy, 1) && is_automated(deploy, 2));
+    }
+
+    #[test]
+    fn every_production_incident_is_reached_from_a_stage_whose_work_it_tests() {
+        for kind in IncidentKind::ALL {
+            assert!(
+                STAGES.iter().any(|s| s.incidents.contains(&kind)),
+                "{kind:?}"
+            );
+        }
+        // A release is the deployment stage's; skew the features'.
+        let stage = |id: &str| STAGES.iter().find(|s| s.id == id).unwrap();
+        assert!(
+            stage("deploy")
+                .incidents
+                .contains(&IncidentKind::SlowRelease)
+        );
+        assert!(
+            stage("features")
+                .incidents
+                .contains(&IncidentKind::UnitChange)
+        );
     }
 
     #[test]

@@ -177,3 +177,29 @@ for (const lang of LANGS) {
     await screenshot(page, `${lang}-projector-scenario-incidents`);
   });
 }
+
+for (const lang of LANGS) {
+  test(`the Lifecycle and Tools sections lead to the incident their work meets, in ${lang}`, async ({ page }) => {
+    const see = (slug) => fill(t(lang, "incident.see"), { incident: t(lang, `incident.${slug}.name`) });
+    // Lifecycle: the deployment stage's work meets a slower release in the lab.
+    await page.goto(`${lang}/lifecycle`);
+    await ready(page);
+    const stage = page.getByRole("button", { name: t(lang, "lifecycle.stage.deploy.short"), exact: true });
+    await stage.focus();
+    await page.keyboard.press("Enter");
+    const detail = page.locator("#stage-detail");
+    await expect(detail.getByRole("link", { name: see("peak") })).toBeVisible();
+    await detail.getByRole("link", { name: see("slow-release") }).click();
+    await expect(page).toHaveURL(/incidents=slow-release(:|%3A)17/);
+    const name = t(lang, "incident.slow-release.name");
+    await expect(page.getByRole("checkbox", { name, exact: true })).toBeChecked();
+    await expect(page.locator("article.ops-incident").filter({ has: page.getByRole("heading", { name, exact: true }) })).toBeVisible();
+    // Tools: Airflow takes the steps of a late pipeline run.
+    await page.goto(`${lang}/tools`);
+    await ready(page);
+    await page.getByRole("button", { name: /^\s*Airflow/ }).click();
+    await page.locator("#tool-detail").getByRole("link", { name: see("late-pipeline") }).click();
+    await expect(page).toHaveURL(/incidents=late-pipeline(:|%3A)20/);
+    await expect(page.getByRole("heading", { name: t(lang, "incident.late-pipeline.name"), exact: true })).toBeVisible();
+  });
+}
