@@ -21,12 +21,14 @@ pub struct Display {
 }
 
 /// Provides the display modes: from the tab's memory, then from every URL's flags; and
-/// mirrors them onto `<html>` for the styles.
+/// mirrors them onto `<html>` for the styles. Embed mode holds for the address that asks
+/// for it and the pages reached from it; a page loaded afresh keeps it only inside a frame,
+/// so an address typed later in the same tab shows the whole site again.
 pub fn provide_display() -> Display {
     let saved = |key: &str| platform::SESSION.get(key).as_deref() == Some("1");
     let display = Display {
         present: RwSignal::new(saved("present")),
-        embed: RwSignal::new(saved("embed")),
+        embed: RwSignal::new(saved("embed") && platform::in_frame()),
     };
     let location = use_location();
     Effect::new(move |_| {
@@ -105,7 +107,7 @@ pub fn PresenterTools() -> impl IntoView {
         <Show when=move || present.get()>
             <button
                 type="button"
-                class="button-like"
+                class="button-like present-toggle"
                 aria-pressed=move || full.get().to_string()
                 on:click=move |_| {
                     platform::toggle_fullscreen();

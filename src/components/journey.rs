@@ -7,6 +7,7 @@ use crate::i18n::tr_args;
 use crate::platform;
 use crate::route::Page;
 use crate::saved::Loaded;
+use crate::scenario::story::{PREDICTIONS_KEY, prediction_option_counts};
 use crate::scenario::url::{self as scenario_url, Mode};
 use crate::sections::Section;
 use crate::teach::journey::Journey;
@@ -94,6 +95,9 @@ pub fn ProgressPanel() -> impl IntoView {
             ),
             count("journey.scenes", j.scenes_seen().0, j.scenes_seen().1),
         ];
+        let (guessed, _, predictions) =
+            answered(PREDICTIONS_KEY, &prediction_option_counts(), |_| 0);
+        items.push(count("journey.predictions", guessed, predictions));
         let sort_options = [3u8; roles::TASKS.len()];
         let (sorted, _, tasks) = answered("sort-roles", &sort_options, |_| 0);
         items.push(count("journey.sort", sorted, tasks));
@@ -125,6 +129,7 @@ pub fn ProgressPanel() -> impl IntoView {
     let reset = move |_| {
         platform::LOCAL.remove(KEY);
         platform::LOCAL.remove("sort-roles");
+        platform::LOCAL.remove(PREDICTIONS_KEY);
         for section in QUIZZES {
             platform::LOCAL.remove(&format!("quiz-{section}"));
         }

@@ -3,7 +3,7 @@
 //! and flagged, never trusted), saved on every change.
 
 use crate::components::i18n::{render_text, t, use_i18n};
-use crate::i18n::tr_args;
+use crate::i18n::{tr, tr_args};
 use crate::platform;
 use crate::saved::Loaded;
 use crate::teach::progress;
@@ -132,8 +132,19 @@ pub fn Quiz(section: &'static str) -> impl IntoView {
                             </p>
                             {(!right)
                                 .then(|| {
+                                    // The right option by name, then why it is right.
+                                    let answer = {
+                                        let why = why.clone();
+                                        move || {
+                                            let lang = i18n.lang.get();
+                                            let option = tr(lang, &format!("{why}.opt{correct}"));
+                                            tr_args(lang, "quiz.answer", &[("option", option)])
+                                        }
+                                    };
                                     view! {
                                         <p>
+                                            <strong>{answer}</strong>
+                                            " "
                                             {t(format!("{why}.why{correct}"))}
                                         </p>
                                     }

@@ -1,7 +1,10 @@
 //! The Roles exercise: sort real tasks between the ML Developer, the MLOps Engineer and
 //! both. Every task has a radio group (the keyboard way), and its card can be dragged onto
-//! a role (HTML5 drag and drop, an enhancement over the radios). Checking shows, per task,
-//! whether it is right and why. The glossary terms the tasks use are linked under the lead.
+//! a role (HTML5 drag and drop, an enhancement over the radios; the columns and the words
+//! about dragging show only where there is room for them). Checking judges the tasks
+//! placed, each right or not and why, and gives nothing away about the others; "Show the
+//! answers" is a separate step for a student who gives up. The glossary terms the tasks use
+//! are linked under the lead.
 
 use crate::components::i18n::{render_text, t, use_i18n};
 use crate::components::incident_link::IncidentLink;
@@ -23,17 +26,44 @@ pub fn owner_key(owner: Owner) -> &'static str {
     }
 }
 
+/// How much the exercise tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reveal {
+    /// Nothing yet.
+    Hidden,
+    /// Whether each placed task is right, and why.
+    Placed,
+    /// Every task's answer, placed or not.
+    All,
+}
+
+impl Reveal {
+    /// Checking: the placed tasks judged, unless every answer is shown already.
+    fn max_placed(self) -> Reveal {
+        if self == Reveal::All {
+            Reveal::All
+        } else {
+            Reveal::Placed
+        }
+    }
+}
+
 /// The sorting exercise.
 #[component]
 pub fn SortExercise() -> impl IntoView {
     let i18n = use_i18n();
     let saved = SavedAnswers::load("sort-roles".to_string(), &[3; TASKS.len()]);
-    let (checked, set_checked) = signal(false);
+    let (reveal, set_reveal) = signal(Reveal::Hidden);
     let dragging = RwSignal::new(None::<usize>);
     let owner_at = move |i: usize| saved.get(i).and_then(Owner::from_index);
     let place = move |i: usize, owner: Owner| {
         saved.set(i, Some(owner.index()));
-        set_checked.set(false);
+        // A new placement waits for the next check; answers shown stay shown.
+        set_reveal.update(|r| {
+            if *r == Reveal::Placed {
+                *r = Reveal::Hidden;
+            }
+        });
     };
 
     let bins = Owner::ALL
@@ -108,7 +138,12 @@ pub fn SortExercise() -> impl IntoView {
                 })
                 .collect_view();
             let feedback = move || {
-                checked.get().then(|| {
+                let shown = match reveal.get() {
+                    Reveal::Hidden => false,
+                    Reveal::Placed => owner_at(i).is_some(),
+                    Reveal::All => true,
+                };
+                shown.then(|| {
                     let lang = i18n.lang.get();
                     let answer = owner_at(i);
                     let right = answer == Some(task.owner);
@@ -172,16 +207,30 @@ pub fn SortExercise() -> impl IntoView {
     let status = move || {
         let lang = i18n.lang.get();
         let total = TASKS.len().to_string();
-        let text = if checked.get() {
-            let answers: Vec<Option<Owner>> = (0..TASKS.len()).map(owner_at).collect();
-            let n = roles::score(&answers).to_string();
-            tr_args(lang, "roles.sort.score", &[("n", &n), ("total", &total)])
-        } else {
-            let n = (0..TASKS.len()).filter(|&i| owner_at(i).is_some()).count();
+        let placed = (0..TASKS.len()).filter(|&i| owner_at(i).is_some()).count();
+        let text = if reveal.get() == Reveal::Hidden {
             tr_args(
                 lang,
                 "roles.sort.progress",
-                &[("n", &n.to_string()), ("total", &total)],
+                &[("n", &placed.to_string()), ("total", &total)],
+            )
+        } else {
+            let answers: Vec<Option<Owner>> = (0..TASKS.len()).map(owner_at).collect();
+            let n = roles::score(&answers).to_string();
+            let key = if placed == TASKS.len() {
+                "roles.sort.score"
+            } else {
+                "roles.sort.score_partial"
+            };
+            tr_args(
+                lang,
+                key,
+                &[
+                    ("n", &n),
+                    ("placed", &placed.to_string()),
+                    ("total", &total),
+                    ("left", &(TASKS.len() - placed).to_string()),
+                ],
             )
         };
         render_text(lang, &text)
@@ -194,6 +243,7 @@ pub fn SortExercise() -> impl IntoView {
             </h2>
             <p>
                 {t("roles.sort.lead")}
+                <span class="drag-hint">" "{t("roles.sort.drag")}</span>
             </p>
             <TermList terms=Signal::stored(&TASK_TERMS[..]) />
             <DiscardedNotice saved=saved k="roles.sort.corrupt" />
@@ -203,15 +253,22 @@ pub fn SortExercise() -> impl IntoView {
                 <p class="sort-status" role="status">
                     {status}
                 </p>
-                <button type="button" class="button primary" on:click=move |_| set_checked.set(true)>
+                <button
+                    type="button"
+                    class="button primary"
+                    on:click=move |_| set_reveal.update(|r| *r = (*r).max_placed())
+                >
                     {t("roles.sort.check")}
+                </button>
+                <button type="button" class="button" on:click=move |_| set_reveal.set(Reveal::All)>
+                    {t("roles.sort.show")}
                 </button>
                 <button
                     type="button"
                     class="button"
                     on:click=move |_| {
                         saved.clear();
-                        set_checked.set(false);
+                        set_reveal.set(Reveal::Hidden);
                     }
                 >
                     {t("roles.sort.reset")}

@@ -5,17 +5,20 @@
 use crate::components::i18n::{page_local, render_text, t, use_i18n};
 use crate::components::icons::{ArrowBack, ArrowForward};
 use crate::components::lesson::use_lesson;
+use crate::components::quiz::{DiscardedNotice, SavedAnswers};
 use crate::components::term::Term;
 use crate::i18n::numbers::{percent, score};
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
+use crate::route;
 use crate::scenario::describe::{artifact_key, describe};
 use crate::scenario::scenes::{Prediction, Scene};
 use crate::scenario::story::{
-    gate_criterion, gates_to_fix, prediction_answer, prediction_options, prediction_question,
-    scene_figure, scene_text, scene_title,
+    PREDICTIONS_KEY, gate_criterion, gates_to_fix, prediction_answer, prediction_option_counts,
+    prediction_options, prediction_question, scene_figure, scene_text, scene_title,
 };
-use crate::scenario::url::PageState;
+use crate::scenario::url::{Mode, PageState, to_query};
+use crate::sections::Section;
 use crate::sim::outcome::{GATE_MIN_SEGMENT_CHURNERS, GATE_MIN_SEGMENT_F1, GateReport};
 use crate::sim::{EventKind, PolicyKind, Role};
 use leptos::prelude::*;
@@ -74,10 +77,26 @@ pub fn Story() -> impl IntoView {
         let text = ctx.outcome.with(|o| scene_figure(lang, scene.get(), o))?;
         Some(view! { <p class="scene-body scene-figure">{render_text(lang, &text)}</p> })
     };
+    // The guesses, kept once revealed; a scene's question is answered once its guess is in.
+    let guesses = predictions();
+    let answered = move || {
+        scene
+            .get()
+            .prediction()
+            .is_none_or(|p| guesses.get(p.index()).is_some())
+    };
+    // A new scene starts at its title, below the header, with the focus on it.
+    Effect::new(move |shown: Option<Scene>| {
+        let now = scene.get();
+        if shown.is_some_and(|s| s != now) {
+            crate::platform::bring_into_view("scene-title");
+        }
+        now
+    });
     view! {
         <section class="story" aria-labelledby="scene-title">
             <p class="scene-position">{position}</p>
-            <h2 id="scene-title">
+            <h2 id="scene-title" tabindex="-1">
                 {move || {
                     let lang = i18n.lang.get();
                     ctx.outcome.with(|o| scene_title(lang, scene.get(), o))
@@ -85,10 +104,16 @@ pub fn Story() -> impl IntoView {
             </h2>
             <p class="scene-body">{body}</p>
             {figure}
-            {move || scene.get().prediction().map(|p| view! { <PredictReveal prediction=p /> })}
+            {move || {
+                scene.get().prediction().map(|p| view! { <PredictReveal prediction=p saved=guesses /> })
+            }}
             {move || (scene.get() == Scene::Gate).then(|| view! { <GateTables /> })}
-            <Swimlanes scene=scene />
+            // What the team saw that scene answers its question: it waits for the guess.
+            <Show when=answered>
+                <Swimlanes scene=scene />
+            </Show>
             <TermList terms=Signal::derive(move || scene.get().terms()) />
+            {move || neighbour(scene.get(), true).is_none().then(|| view! { <StoryEnd /> })}
             <nav class="scene-nav" aria-label=i18n.t("scenario.lanes.label")>
                 <button
                     type="button"
@@ -110,6 +135,38 @@ pub fn Story() -> impl IntoView {
                 </button>
             </nav>
         </section>
+    }
+}
+
+/// Where the last scene leads: the lab with the same run, and the sections that explain
+/// the roles and the tools the story showed at work.
+#[component]
+fn StoryEnd() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let path = move |section: Section| route::section_path(i18n.base, i18n.lang.get(), section);
+    let lab = move || {
+        let state = PageState {
+            mode: Mode::Lab,
+            ..ctx.state.get()
+        };
+        format!("{}?{}", path(Section::Scenario), to_query(&state))
+    };
+    view! {
+        <ul class="story-end">
+            <li>
+                <a class="button primary" href=lab>
+                    {t("scenario.end.lab")}
+                    <ArrowForward />
+                </a>
+            </li>
+            <li>
+                <a href=move || path(Section::Roles)>{t("scenario.end.roles")}</a>
+            </li>
+            <li>
+                <a href=move || path(Section::Tools)>{t("scenario.end.tools")}</a>
+            </li>
+        </ul>
     }
 }
 
@@ -230,11 +287,17 @@ fn Swimlanes(scene: Memo<Scene>) -> impl IntoView {
 
 /// Asks for a prediction, then reveals what the run shows and why.
 #[component]
-fn PredictReveal(prediction: Prediction) -> impl IntoView {
+fn PredictReveal(
+    prediction: Prediction,
+    /// The story's guesses: kept once revealed, so moving between scenes, or coming back
+    /// later, shows the guess with its reveal.
+    saved: SavedAnswers,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_scenario();
-    let (choice, set_choice) = signal(None::<usize>);
-    let (revealed, set_revealed) = signal(false);
+    let slot = prediction.index();
+    let (choice, set_choice) = signal(saved.get(slot).map(usize::from));
+    let revealed = move || saved.get(slot).is_some();
     let name = match prediction {
         Prediction::F1AfterDrift => "predict-f1",
         Prediction::MonitorsCatchIt => "predict-monitors",
@@ -250,7 +313,7 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
                         name=name
                         prop:checked=move || choice.get() == Some(i)
                         on:change=move |_| set_choice.set(Some(i))
-                        disabled=move || revealed.get()
+                        disabled=revealed
                     />
                     {t(*key)}
                 </label>
@@ -258,20 +321,25 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
         })
         .collect_view();
     let answer = move || {
-        revealed.get().then(|| {
+        revealed().then(|| {
             let lang = i18n.lang.get();
             let (right, text) = ctx.outcome.with(|o| prediction_answer(lang, prediction, o));
-            let verdict = if choice.get() == Some(right) {
+            let guessed = choice.get() == Some(right);
+            let verdict = if guessed {
                 "scenario.predict.right"
             } else {
                 "scenario.predict.wrong"
             };
+            // A wrong guess is told the right option by name.
+            let named = (!guessed).then(|| {
+                let option = tr(lang, prediction_options(prediction)[right]);
+                tr_args(lang, "scenario.predict.answer", &[("option", option)])
+            });
             view! {
                 <div class="reveal" role="status">
                     <p class="verdict">
-                        <strong>
-                            {t(verdict)}
-                        </strong>
+                        <strong>{t(verdict)}</strong>
+                        {named.map(|n| view! { " " {n} })}
                     </p>
                     <p>{render_text(lang, &text)}</p>
                 </div>
@@ -287,14 +355,23 @@ fn PredictReveal(prediction: Prediction) -> impl IntoView {
             <button
                 type="button"
                 class="button"
-                disabled=move || choice.get().is_none() || revealed.get()
-                on:click=move |_| set_revealed.set(true)
+                disabled=move || choice.get().is_none() || revealed()
+                on:click=move |_| {
+                    let guess = choice.get_untracked().and_then(|c| u8::try_from(c).ok());
+                    saved.set(slot, guess);
+                }
             >
                 {t("scenario.predict.reveal")}
             </button>
+            <DiscardedNotice saved=saved k="scenario.predict.corrupt" />
             {answer}
         </fieldset>
     }
+}
+
+/// The story's guesses, one a prediction, saved once revealed.
+fn predictions() -> SavedAnswers {
+    SavedAnswers::load(PREDICTIONS_KEY.to_string(), &prediction_option_counts())
 }
 
 /// The validation gate's criteria with the challenger's measured values: one table for

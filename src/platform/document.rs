@@ -105,6 +105,36 @@ pub fn focus_main_heading() {
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
 
+/// After the next frame, scrolls the element with `id` to just below the sticky header and
+/// moves keyboard focus to it (it needs `tabindex="-1"`): a new part of the page, such as
+/// the story's next scene, starts where the reader looks.
+pub fn bring_into_view(id: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(document) = document() else { return };
+        let Some(element) = document
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let header = document
+            .query_selector(".site-header")
+            .ok()
+            .flatten()
+            .map_or(0.0, |h| h.get_bounding_client_rect().height());
+        if let Some(window) = web_sys::window() {
+            let scrolled = window.scroll_y().unwrap_or(0.0);
+            let top = element.get_bounding_client_rect().top() + scrolled - header - 12.0;
+            window.scroll_to_with_x_and_y(0.0, top.max(0.0));
+        }
+        let _ = element.focus();
+    });
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
 /// Runs `then` once the page's plain-HTML opening has been painted (after the next frame),
 /// or at once when the page has none (the bare shell, a debug build).
 pub fn after_paint_of_prerendered(then: impl FnOnce() + 'static) {

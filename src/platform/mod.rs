@@ -33,6 +33,15 @@ pub fn base_path() -> String {
         .unwrap_or_default()
 }
 
+/// True when the page runs inside a frame (a learning platform's page), not as the tab's
+/// own page. Comparing the windows works across origins.
+pub fn in_frame() -> bool {
+    web_sys::window().is_some_and(|w| {
+        let top: wasm_bindgen::JsValue = w.top().ok().flatten().into();
+        !js_sys::Object::is(&top, w.as_ref())
+    })
+}
+
 /// The browser's preferred languages, most preferred first.
 pub fn browser_languages() -> Vec<String> {
     let Some(window) = web_sys::window() else {

@@ -67,6 +67,16 @@ pub enum Prediction {
     MonitorsCatchIt,
 }
 
+impl Prediction {
+    /// Every prediction, in the story's order.
+    pub const ALL: [Prediction; 2] = [Prediction::F1AfterDrift, Prediction::MonitorsCatchIt];
+
+    /// Its position in `Prediction::ALL` (and in the saved guesses).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 impl Scene {
     /// Every scene, in order.
     pub const ALL: [Scene; 13] = [

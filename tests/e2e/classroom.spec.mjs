@@ -63,6 +63,25 @@ for (const lang of LANGS) {
       await screenshot(page, `${lang}-embed-lifecycle`);
     });
 
+    test("embed mode stays with its frame, not with the tab's later addresses", async ({ page }) => {
+      await page.goto(`${lang}/roles?embed`);
+      await ready(page);
+      await expect(page.getByRole("banner")).toHaveCount(0);
+      // An address typed afterwards in the same tab shows the whole site again.
+      await page.goto(`${lang}/tools`);
+      await ready(page);
+      await expect(page.getByRole("banner")).toHaveCount(1);
+      // In a learning platform's frame (another origin), a page loaded afresh stays embedded.
+      const base = test.info().project.use.baseURL;
+      await page.setContent(`<iframe title="MLOps Lab" src="${new URL(`${lang}/roles?embed`, base).href}" style="width:900px;height:700px"></iframe>`);
+      const frame = page.frameLocator("iframe");
+      await expect(frame.locator("main h1")).toHaveText(t(lang, "section.roles.title"));
+      await expect(frame.getByRole("banner")).toHaveCount(0);
+      await page.frames()[1].goto(new URL(`${lang}/lifecycle`, base).href);
+      await expect(frame.locator("main h1")).toHaveText(t(lang, "section.lifecycle.title"));
+      await expect(frame.getByRole("banner")).toHaveCount(0);
+    });
+
     test("every section prints as a clean black-and-white handout", async ({ page }) => {
       await page.emulateMedia({ media: "print", colorScheme: "dark" });
       for (const section of SECTIONS) {

@@ -73,6 +73,60 @@ for (const lang of LANGS) {
       await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.alert.title") })).toBeVisible();
     });
 
+    test("on a phone, the next scene starts at its title below the header, with the focus on it", async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${lang}/scenario?scene=alert`);
+      await ready(page);
+      const next = page.getByRole("button", { name: t(lang, "scenario.scene.next") });
+      await next.scrollIntoViewIfNeeded();
+      await next.click();
+      const title = page.locator("#scene-title");
+      await expect(title).toHaveText(t(lang, "scenario.scene.triage.title"));
+      await expect(title).toBeFocused();
+      const header = await page.locator(".site-header").boundingBox();
+      const box = await title.boundingBox();
+      expect(box.y).toBeGreaterThanOrEqual(header.y + header.height);
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+    });
+
+    test("a guess is committed before the reveal, named when wrong, and kept between scenes and visits", async ({ page }) => {
+      await page.goto(`${lang}/scenario?scene=drop`);
+      await ready(page);
+      const question = page.getByRole("group", { name: t(lang, "scenario.predict.f1.question") });
+      const reveal = question.getByRole("button", { name: t(lang, "scenario.predict.reveal") });
+      await expect(reveal).toBeDisabled();
+      await question.getByRole("radio", { name: t(lang, "scenario.predict.f1.same") }).check();
+      await reveal.click();
+      // In the article's world F1 falls sharply: the wrong guess is told so, by name.
+      const verdict = question.locator(".verdict");
+      await expect(verdict).toContainText(t(lang, "scenario.predict.wrong"));
+      await expect(verdict).toContainText(t(lang, "scenario.predict.answer").replace("{option}", t(lang, "scenario.predict.f1.sharp")));
+      await page.getByRole("button", { name: t(lang, "scenario.scene.next") }).click();
+      await page.getByRole("button", { name: t(lang, "scenario.scene.prev") }).click();
+      await expect(question.getByRole("radio", { name: t(lang, "scenario.predict.f1.same") })).toBeChecked();
+      await expect(verdict).toContainText(t(lang, "scenario.predict.wrong"));
+      await page.reload();
+      await ready(page);
+      await expect(question.locator(".verdict")).toContainText(t(lang, "scenario.predict.wrong"));
+      await expect(question.getByRole("radio", { name: t(lang, "scenario.predict.f1.same") })).toBeDisabled();
+    });
+
+    test("the last scene leads to the lab with the same run, and to the roles and the tools", async ({ page }) => {
+      await page.goto(`${lang}/scenario?scene=impact&seed=7&strength=1.4`);
+      await ready(page);
+      await page.getByRole("link", { name: t(lang, "scenario.end.lab") }).click();
+      await expect(page).toHaveURL(/mode=lab/);
+      await expect(page).toHaveURL(/seed=7/);
+      await expect(page).toHaveURL(/strength=1\.4/);
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.lab.title") })).toBeVisible();
+      await page.goBack();
+      await page.getByRole("link", { name: t(lang, "scenario.end.roles") }).click();
+      await expect(page.locator("main h1")).toHaveText(t(lang, "section.roles.title"));
+      await page.goBack();
+      await page.getByRole("link", { name: t(lang, "scenario.end.tools") }).click();
+      await expect(page.locator("main h1")).toHaveText(t(lang, "section.tools.title"));
+    });
+
     // The story is written from the run: under other presets its sentences follow what
     // happened there (F1 rising under the promotion, labels maturing later with a long
     // delay, nothing to fix without drift), each figure from the command line's run.

@@ -74,6 +74,30 @@ for (const lang of LANGS) {
       ).toBeChecked();
     });
 
+    test("checking the sorting exercise judges only the tasks placed; the answers are a separate step", async ({ page }) => {
+      await page.goto(`${lang}/roles`);
+      await ready(page);
+      const [[firstId, firstOwner], [secondId]] = TASKS;
+      const first = page.getByRole("group", { name: loose(t(lang, `roles.task.${firstId}`)) });
+      await first.getByRole("radio", { name: loose(t(lang, OWNER_KEYS[firstOwner])) }).check();
+      await page.getByRole("button", { name: t(lang, "roles.sort.check") }).click();
+      await expect(page.getByText(t(lang, `roles.task.${firstId}.why`))).toBeVisible();
+      // A task not placed gives nothing away.
+      await expect(page.getByText(t(lang, `roles.task.${secondId}.why`))).toHaveCount(0);
+      const partial = t(lang, "roles.sort.score_partial").replace("{n}", "1").replace("{placed}", "1").replace("{left}", String(TASKS.length - 1));
+      await expect(page.getByRole("status").filter({ hasText: partial })).toBeVisible();
+      await page.getByRole("button", { name: t(lang, "roles.sort.show") }).click();
+      await expect(page.getByText(t(lang, `roles.task.${secondId}.why`))).toBeVisible();
+    });
+
+    test("on a phone the sorting exercise speaks only of the buttons it shows", async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${lang}/roles`);
+      await ready(page);
+      await expect(page.getByText(t(lang, "roles.sort.lead"))).toBeVisible();
+      await expect(page.getByText(t(lang, "roles.sort.drag"))).toBeHidden();
+    });
+
     test("a task can be dragged onto a role", async ({ page }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${lang}/roles`);
@@ -179,6 +203,8 @@ for (const lang of LANGS) {
       const q1 = page.getByRole("group", { name: loose(t(lang, "quiz.tools.bridge")) });
       await q1.getByRole("radio", { name: loose(t(lang, "quiz.tools.bridge.opt0")) }).check();
       await expect(page.getByText(t(lang, "quiz.tools.bridge.why0"))).toBeVisible();
+      // A wrong guess names the right option, then says why it is right.
+      await expect(page.getByText(t(lang, "quiz.answer").replace("{option}", t(lang, "quiz.tools.bridge.opt1")))).toBeVisible();
       await expect(page.getByText(t(lang, "quiz.tools.bridge.why1"))).toBeVisible();
       const q2 = page.getByRole("group", { name: loose(t(lang, "quiz.tools.cicd")) });
       await q2.getByRole("radio", { name: loose(t(lang, "quiz.tools.cicd.opt0")) }).focus();

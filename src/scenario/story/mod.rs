@@ -14,7 +14,10 @@ pub use gate::{failed_criteria, gate_criterion};
 pub use incident::{diagnosis_slug, segment_name};
 pub use labels::{alert_before_drift, labels_reading, largest_gap};
 pub use ops::{duration, incident_key, incident_reading, level_sentence, monitor_key, peak_rps};
-pub use predict::{prediction_answer, prediction_options, prediction_question};
+pub use predict::{
+    PREDICTIONS_KEY, prediction_answer, prediction_option_counts, prediction_options,
+    prediction_question,
+};
 
 use super::scenes::Scene;
 use crate::i18n::numbers::{grouped, percent, score};

@@ -8,6 +8,18 @@ use crate::scenario::scenes::Prediction;
 use crate::sim::drift::PSI_WARN;
 use crate::sim::{DriftKind, Outcome, WeekReport};
 
+/// Where a student's guesses are saved (once revealed), with the rest of the progress.
+pub const PREDICTIONS_KEY: &str = "story-predictions";
+
+/// How many options each prediction offers, in `Prediction::ALL` order: the shape of the
+/// saved guesses.
+pub fn prediction_option_counts() -> Vec<u8> {
+    Prediction::ALL
+        .iter()
+        .map(|p| prediction_options(*p).len() as u8)
+        .collect()
+}
+
 /// The answer options of a prediction, as locale keys, in display order.
 pub fn prediction_options(prediction: Prediction) -> &'static [&'static str] {
     match prediction {
