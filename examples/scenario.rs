@@ -199,6 +199,7 @@ fn to_json(o: &Outcome) -> String {
         "saving_nis": h.saving_nis,
         "saving_over_manual_nis": h.saving_over_manual_nis,
         "loss_per_degraded_day_nis": h.loss_per_degraded_day_nis,
+        "days_loop_spared": h.days_loop_spared,
         "churn_reduction_healthy": h.churn_reduction_healthy,
         "digest": format!("{:016x}", o.digest()),
         "config": o.config,

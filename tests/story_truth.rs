@@ -10,7 +10,7 @@
 mod configs;
 
 use mlops_lab::i18n::Lang;
-use mlops_lab::i18n::numbers::grouped;
+use mlops_lab::i18n::numbers::{grouped, score};
 use mlops_lab::i18n::tr;
 use mlops_lab::scenario::scenes::{Prediction, Scene};
 use mlops_lab::scenario::story::{
@@ -404,4 +404,105 @@ proptest! {
             prop_assert!(false, "{e}\n{config:?}");
         }
     }
+}
+
+#[test]
+fn the_lab_says_under_its_chart_what_each_run_did() {
+    use mlops_lab::scenario::story::run_reading;
+    for preset in Preset::ALL {
+        let o = sim::run(&Config::preset(preset)).unwrap();
+        let text = run_reading(Lang::En, &o);
+        let none = o.policy(PolicyKind::NoLoop).degraded_days;
+        let auto = o.policy(PolicyKind::AutomatedLoop).degraded_days;
+        if o.config.drift == DriftKind::None {
+            assert!(text.starts_with("Nothing changes"), "{preset:?}: {text}");
+        } else if none == 0 && auto == 0 {
+            // A change the model survives says so, instead of a silent 0 NIS.
+            assert!(
+                text.contains("does not hurt the model"),
+                "{preset:?}: {text}"
+            );
+        } else {
+            let fell = format!(
+                "fell from {} to {}",
+                score(o.headline.f1_before_drift),
+                score(o.headline.f1_stale_two_weeks_after_deploy)
+            );
+            assert!(text.contains(&fell), "{preset:?}: {text}");
+            assert!(text.contains(&grouped(o.headline.saving_nis)), "{text}");
+        }
+        assert!(!text.contains('{'), "{text}");
+    }
+    // An onset after the horizon is said, not left as a silent 0 NIS.
+    let mut late = Config::default();
+    late.onset_day = late.horizon_days;
+    let o = sim::run(&late).unwrap();
+    assert!(
+        run_reading(Lang::En, &o)
+            .contains(&format!("after the {} days simulated", late.horizon_days))
+    );
+}
+
+#[test]
+fn each_policy_numbers_its_models_in_the_order_it_trains_them() {
+    use mlops_lab::scenario::describe::version_in;
+    for preset in Preset::ALL {
+        let o = sim::run(&Config::preset(preset)).unwrap();
+        for policy in PolicyKind::ALL {
+            let mut versions: Vec<u32> = o
+                .policy(policy)
+                .events
+                .iter()
+                .filter_map(|e| match e.kind {
+                    EventKind::ChallengerTrained { model, .. } => {
+                        Some(version_in(&o, policy, model))
+                    }
+                    _ => None,
+                })
+                .collect();
+            // A model trained again on the same data keeps its number.
+            versions.dedup();
+            // v1 is the champion; the challengers follow as v2, v3... in training order.
+            let expected: Vec<u32> = (2..).take(versions.len()).collect();
+            assert_eq!(versions, expected, "{preset:?} {policy:?}");
+        }
+    }
+}
+
+#[test]
+fn the_impact_scene_s_days_times_their_cost_make_the_total_it_states() {
+    let o = sim::run(&Config::default()).unwrap();
+    let h = &o.headline;
+    assert!(h.days_loop_spared > 0);
+    let text = scene_text(Lang::En, Scene::Impact, &o);
+    let sentence = format!(
+        "On the {} days the model without the loop was degraded and the loop’s was not, each day cost about {} NIS in customers not saved: {} NIS in all.",
+        h.days_loop_spared,
+        grouped(h.loss_per_degraded_day_nis),
+        grouped(h.loss_per_degraded_day_nis * h.days_loop_spared as f64)
+    );
+    assert!(text.contains(&sentence), "{text}");
+}
+
+#[test]
+fn a_bad_decision_with_nothing_to_act_on_says_so() {
+    use mlops_lab::scenario::story::idle_bad_decisions;
+    // In the article's world every challenger passes the gate: skipping it changes
+    // nothing, and the lab says so.
+    let mut c = Config::default();
+    c.bad.skip_gate = true;
+    let o = sim::run(&c).unwrap();
+    let notes = idle_bad_decisions(Lang::En, &o);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("would have passed it anyway"));
+    assert_eq!(o.headline, sim::run(&Config::default()).unwrap().headline);
+    // With stale data the gate has something to stop, and nothing is idle.
+    c.bad.retrain_on_stale_data = true;
+    let o = sim::run(&c).unwrap();
+    assert!(idle_bad_decisions(Lang::En, &o).is_empty());
+    // Without a change there is no alert to ignore.
+    let mut quiet = Config::preset(Preset::NoDrift);
+    quiet.bad.ignore_alert = true;
+    let o = sim::run(&quiet).unwrap();
+    assert!(idle_bad_decisions(Lang::En, &o)[0].contains("no alert to ignore"));
 }

@@ -23,6 +23,8 @@ pub enum Swatch {
     Line,
     /// A dashed line.
     Dashed,
+    /// A line of long dashes.
+    LongDashed,
     /// A dotted line.
     Dotted,
     /// A filled box.
@@ -38,8 +40,9 @@ pub struct Series {
     pub points: Vec<(f64, f64)>,
     /// Palette slot 0..=3 (`PALETTE`).
     pub slot: usize,
-    /// Dashed, for estimates.
-    pub dashed: bool,
+    /// How the line is drawn (`Line`, `Dashed`, `LongDashed` or `Dotted`): besides its
+    /// colour, so a grey print tells the series apart. Dashed is for estimates.
+    pub stroke: Swatch,
 }
 
 /// A horizontal reference line (a threshold) and its legend text.

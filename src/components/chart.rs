@@ -159,9 +159,13 @@ pub fn ChartFigure(
     };
     let figure_label = title_id.clone();
     let table_region_label = title_id.clone();
+    let scroll_label = title_id.clone();
     view! {
         <figure class="chart" aria-labelledby=figure_label aria-busy=move || waiting.get().to_string()>
             <figcaption id=title_id>{move || title.get()}</figcaption>
+            // On a phone the drawing keeps a width at which its text stays readable, and
+            // this frame scrolls sideways (focusable, so the keyboard scrolls it too).
+            <div class="chart-scroll" role="group" tabindex="0" aria-labelledby=scroll_label>
             <div class="chart-stack">
                 <div
                     class="chart-svg"
@@ -172,6 +176,7 @@ pub fn ChartFigure(
                     inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())
                 ></div>
                 {overlay}
+            </div>
             </div>
             <p class="chart-summary" id=summary_id>{move || summary.get()}</p>
             <a class="button" href="#" download=file on:click=download>

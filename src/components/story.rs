@@ -135,6 +135,36 @@ pub fn Story() -> impl IntoView {
                 </button>
             </nav>
         </section>
+        <StoryHandout />
+    }
+}
+
+/// Every scene of the story, for paper: the page prints as a handout of the whole story
+/// (the screen shows one scene at a time, and none of this).
+#[component]
+fn StoryHandout() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenario();
+    let scenes = move || {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| {
+            Scene::ALL
+                .iter()
+                .map(|&scene| {
+                    let figure = scene_figure(lang, scene, o).map(|f| render_text(lang, &f));
+                    view! {
+                        <h3>{scene_title(lang, scene, o)}</h3>
+                        <p>{render_text(lang, &scene_text(lang, scene, o))}</p>
+                        {figure.map(|f| view! { <p>{f}</p> })}
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="print-only story-handout" aria-hidden="true">
+            {scenes}
+        </section>
     }
 }
 

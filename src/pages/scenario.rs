@@ -222,7 +222,8 @@ pub fn ScenarioPage() -> impl IntoView {
     };
 
     view! {
-        <article class="page scenario">
+        // In the lab the section's lead gives way, so the main chart is on the first screen.
+        <article class="page scenario" class:lab-mode=move || mode.get() == Mode::Lab>
             <h1 tabindex="-1">
                 {t("section.scenario.title")}
             </h1>

@@ -17,7 +17,8 @@ pub fn event_is_on_activatable(event: &web_sys::Event) -> bool {
 }
 
 /// Whether a keyboard event comes from a control that uses the arrow and page keys itself
-/// (text fields, selects, sliders, editable text), where section paging must stay out.
+/// (text fields, selects, sliders, editable text, a chart or table that scrolls sideways),
+/// where section paging must stay out.
 pub fn event_is_in_form_control(event: &web_sys::Event) -> bool {
     let Some(element) = event
         .target()
@@ -36,4 +37,5 @@ pub fn event_is_in_form_control(event: &web_sys::Event) -> bool {
             .dyn_ref::<web_sys::HtmlElement>()
             .map(|e| e.is_content_editable())
             .unwrap_or(false)
+        || element.scroll_width() > element.client_width()
 }

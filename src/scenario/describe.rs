@@ -4,17 +4,27 @@
 
 use crate::i18n::numbers::{percent, score};
 use crate::i18n::{Lang, tr, tr_args};
-use crate::sim::{Artifact, Event, EventKind, Outcome, PolicyKind, TrainingData};
+use crate::sim::{Artifact, Event, EventKind, ModelId, Outcome, PolicyKind, TrainingData};
 
-/// The version number people see for a model id.
-fn version(outcome: &Outcome, model: crate::sim::ModelId) -> String {
-    outcome
-        .models
+/// The version number people see for a model in a policy's story: v1 is the deployed
+/// champion, and each challenger the policy trains is the next version, in the order it
+/// trains them (the simulation's own ids count the models of every policy together).
+pub fn version_in(outcome: &Outcome, policy: PolicyKind, model: ModelId) -> u32 {
+    if outcome.models.first().is_none_or(|m| m.id == model) {
+        return 1;
+    }
+    let mut trained: Vec<ModelId> = Vec::new();
+    for event in &outcome.policy(policy).events {
+        if let EventKind::ChallengerTrained { model, .. } = event.kind
+            && !trained.contains(&model)
+        {
+            trained.push(model);
+        }
+    }
+    trained
         .iter()
-        .find(|m| m.id == model)
-        .map(|m| m.version)
-        .unwrap_or(1)
-        .to_string()
+        .position(|&m| m == model)
+        .map_or(1, |i| i as u32 + 2)
 }
 
 /// The locale key of a policy's name (its maturity level).
@@ -38,16 +48,14 @@ pub fn artifact_key(artifact: Artifact) -> &'static str {
 /// One sentence describing `event`.
 pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
     let t = |key: &str, args: &[(&str, &str)]| tr_args(lang, key, args);
+    let version = |model: ModelId| version_in(outcome, event.policy, model).to_string();
     match event.kind {
         EventKind::Deployed {
             model,
             validation_f1,
         } => t(
             "scenario.event.deployed",
-            &[
-                ("version", &version(outcome, model)),
-                ("f1", &score(validation_f1)),
-            ],
+            &[("version", &version(model)), ("f1", &score(validation_f1))],
         ),
         EventKind::DriftBegins { kind, .. } => {
             let name = tr(lang, &format!("scenario.drift.{}", kind.slug()));
@@ -107,10 +115,7 @@ pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
         },
         EventKind::ChallengerTrained { model, tuning_f1 } => t(
             "scenario.event.trained",
-            &[
-                ("version", &version(outcome, model)),
-                ("f1", &score(tuning_f1)),
-            ],
+            &[("version", &version(model)), ("f1", &score(tuning_f1))],
         ),
         EventKind::GateEvaluated {
             report, enforced, ..
@@ -144,14 +149,12 @@ pub fn describe(lang: Lang, event: &Event, outcome: &Outcome) -> String {
                 ("days", &plan.days.to_string()),
             ],
         ),
-        EventKind::Promoted { model, .. } => t(
-            "scenario.event.promoted",
-            &[("version", &version(outcome, model))],
-        ),
-        EventKind::RolledBack { to, .. } => t(
-            "scenario.event.rollback",
-            &[("version", &version(outcome, to))],
-        ),
+        EventKind::Promoted { model, .. } => {
+            t("scenario.event.promoted", &[("version", &version(model))])
+        }
+        EventKind::RolledBack { to, .. } => {
+            t("scenario.event.rollback", &[("version", &version(to))])
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! itself is `crate::sim`; this module only decides what to show of it.
 
 pub mod describe;
+pub mod guide;
 pub mod report;
 pub mod scenes;
 pub mod story;

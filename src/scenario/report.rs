@@ -12,6 +12,7 @@ use crate::scenario::describe::{describe, policy_key};
 use crate::scenario::scenes::Scene;
 use crate::scenario::story::{incident_reading, labels_reading, scene_text, scene_title};
 use crate::scenario::url::{PageState, short};
+use crate::sim::ops::IncidentKind;
 use crate::sim::{DriftShape, Outcome, PolicyKind, TIMING_FIELDS};
 use crate::teach::incidents::name_key;
 
@@ -57,6 +58,94 @@ pub struct ReportChart {
     pub svg: String,
 }
 
+/// The configuration of a lab state: each setting the lab offers, named in `lang`, and its
+/// value, as plain text (the report and the printed lab list them).
+pub fn settings(lang: Lang, state: &PageState) -> Vec<(String, String)> {
+    let c = &state.config;
+    let mut rows = vec![
+        (
+            "scenario.lab.preset",
+            tr(lang, &format!("scenario.preset.{}", state.starting_point())).to_string(),
+        ),
+        (
+            "scenario.lab.drift",
+            tr(lang, &format!("scenario.drift.{}", c.drift.slug())).to_string(),
+        ),
+        ("scenario.lab.strength", format!("{:.2}", c.strength)),
+        ("scenario.lab.onset", c.onset_day.to_string()),
+        (
+            "scenario.lab.shape",
+            tr(lang, &format!("scenario.shape.{}", c.shape.slug())).to_string(),
+        ),
+    ];
+    if c.shape == DriftShape::Ramp {
+        rows.push(("report.ramp", c.ramp_days.to_string()));
+    }
+    let bad: Vec<&str> = [
+        (c.bad.ignore_alert, "scenario.bad.ignore"),
+        (c.bad.retrain_on_stale_data, "scenario.bad.stale"),
+        (c.bad.skip_gate, "scenario.bad.skipgate"),
+        (c.bad.force_rollback, "scenario.bad.rollback"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, key)| tr(lang, key))
+    .collect();
+    rows.extend([
+        ("scenario.lab.delay", c.label_delay_days.to_string()),
+        ("scenario.lab.cohort", c.cohort_size.to_string()),
+        ("scenario.lab.seed", c.seed.to_string()),
+        ("scenario.lab.alert", score(c.alert_f1)),
+        (
+            "scenario.lab.policy",
+            tr(lang, &policy_key(c.policy)).to_string(),
+        ),
+        (
+            "scenario.lab.bad",
+            if bad.is_empty() {
+                tr(lang, "report.none").to_string()
+            } else {
+                bad.join("; ")
+            },
+        ),
+        ("scenario.lab.arpu", short(c.business.arpu_nis)),
+        ("scenario.lab.offer", short(c.business.offer_cost_nis)),
+        ("scenario.lab.save", short(c.business.save_rate)),
+        ("scenario.lab.months", short(c.business.months_retained)),
+        ("scenario.lab.control", percent(c.business.control_share)),
+        ("scenario.lab.drop", score(c.alert_drop)),
+    ]);
+    let mut rows: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|(key, value)| (tr(lang, key).to_string(), value))
+        .collect();
+    // The assumptions: how long each step of a fix takes.
+    rows.extend(TIMING_FIELDS.iter().map(|f| {
+        (
+            tr(lang, &format!("scenario.assume.{}", f.key)).to_string(),
+            (f.get)(&c.timings).to_string(),
+        )
+    }));
+    // The production incidents switched on, each on its day.
+    rows.extend(c.incidents.on().map(|(kind, day)| {
+        (
+            tr_args(
+                lang,
+                "scenario.ops.on",
+                &[("incident", tr(lang, &name_key(kind)))],
+            ),
+            day.to_string(),
+        )
+    }));
+    if c.incidents.day(IncidentKind::SlowRelease).is_some() {
+        rows.push((
+            tr(lang, "scenario.ops.slowdown").to_string(),
+            short(c.incidents.slowdown),
+        ));
+    }
+    rows
+}
+
 /// What a report is made of.
 pub struct Report<'a> {
     /// Its language.
@@ -98,89 +187,12 @@ impl Report<'_> {
         text(self.lang, &tr_args(self.lang, key, args))
     }
 
-    /// The configuration: each setting the lab offers, and its value.
+    /// The configuration (`settings`), escaped for the report's HTML.
     fn settings(&self) -> Vec<(String, String)> {
-        let c = &self.state.config;
-        let lang = self.lang;
-        let mut rows = vec![
-            (
-                "scenario.lab.preset",
-                tr(
-                    lang,
-                    &format!("scenario.preset.{}", self.state.preset.slug()),
-                )
-                .to_string(),
-            ),
-            (
-                "scenario.lab.drift",
-                tr(lang, &format!("scenario.drift.{}", c.drift.slug())).to_string(),
-            ),
-            ("scenario.lab.strength", format!("{:.2}", c.strength)),
-            ("scenario.lab.onset", c.onset_day.to_string()),
-            (
-                "scenario.lab.shape",
-                tr(lang, &format!("scenario.shape.{}", c.shape.slug())).to_string(),
-            ),
-        ];
-        if c.shape == DriftShape::Ramp {
-            rows.push(("report.ramp", c.ramp_days.to_string()));
-        }
-        let bad: Vec<&str> = [
-            (c.bad.ignore_alert, "scenario.bad.ignore"),
-            (c.bad.retrain_on_stale_data, "scenario.bad.stale"),
-            (c.bad.skip_gate, "scenario.bad.skipgate"),
-            (c.bad.force_rollback, "scenario.bad.rollback"),
-        ]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, key)| tr(lang, key))
-        .collect();
-        rows.extend([
-            ("scenario.lab.delay", c.label_delay_days.to_string()),
-            ("scenario.lab.cohort", c.cohort_size.to_string()),
-            ("scenario.lab.seed", c.seed.to_string()),
-            ("scenario.lab.alert", score(c.alert_f1)),
-            (
-                "scenario.lab.policy",
-                tr(lang, &policy_key(c.policy)).to_string(),
-            ),
-            (
-                "scenario.lab.bad",
-                if bad.is_empty() {
-                    tr(lang, "report.none").to_string()
-                } else {
-                    bad.join("; ")
-                },
-            ),
-            ("scenario.lab.arpu", short(c.business.arpu_nis)),
-            ("scenario.lab.offer", short(c.business.offer_cost_nis)),
-            ("scenario.lab.save", short(c.business.save_rate)),
-            ("scenario.lab.months", short(c.business.months_retained)),
-            ("scenario.lab.control", percent(c.business.control_share)),
-            ("scenario.lab.drop", score(c.alert_drop)),
-        ]);
-        let mut rows: Vec<(String, String)> = rows
+        settings(self.lang, self.state)
             .into_iter()
-            .map(|(key, value)| (self.t(key), text(lang, &value)))
-            .collect();
-        // The assumptions: how long each step of a fix takes.
-        rows.extend(TIMING_FIELDS.iter().map(|f| {
-            (
-                self.t(&format!("scenario.assume.{}", f.key)),
-                (f.get)(&c.timings).to_string(),
-            )
-        }));
-        // The production incidents switched on, each on its day.
-        rows.extend(c.incidents.on().map(|(kind, day)| {
-            (
-                self.t_args(
-                    "scenario.ops.on",
-                    &[("incident", tr(lang, &name_key(kind)))],
-                ),
-                day.to_string(),
-            )
-        }));
-        rows
+            .map(|(name, value)| (text(self.lang, &name), text(self.lang, &value)))
+            .collect()
     }
 
     /// The story of this run: every scene's title and text, as the story tells them.
@@ -313,7 +325,10 @@ impl Report<'_> {
             self.t_args("scenario.summary.title", &[("day", &day)]),
             self.t("scenario.summary.policy"),
             self.t_args("scenario.summary.f1_today", &[("day", &day)]),
-            self.t("scenario.summary.degraded"),
+            self.t_args(
+                "scenario.summary.degraded",
+                &[("n", &(self.day + 1).to_string())]
+            ),
             self.t("scenario.summary.value"),
         ));
         for s in standings(self.outcome, self.day) {
@@ -384,7 +399,7 @@ impl Report<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::spec::{Axis, Chart, ChartRequest, LineChart, Series};
+    use crate::charts::spec::{Axis, Chart, ChartRequest, LineChart, Series, Swatch};
     use crate::scenario::url;
     use crate::sim::run;
 
@@ -410,7 +425,7 @@ mod tests {
                         label: "loop".into(),
                         points: vec![(0.0, 0.8), (10.0, 0.9)],
                         slot: 2,
-                        dashed: false,
+                        stroke: Swatch::Line,
                     }],
                     levels: Vec::new(),
                     markers: Vec::new(),

@@ -109,6 +109,25 @@ pub struct PageState {
     pub stat: Stat,
 }
 
+impl PageState {
+    /// The starting point as the lab names it (`starting_point`).
+    pub fn starting_point(&self) -> &'static str {
+        starting_point(self.preset, &self.config)
+    }
+}
+
+/// The starting point as the lab names it: the preset's slug, or `custom` once any
+/// setting but the seed departs from `preset`.
+pub fn starting_point(preset: Preset, config: &Config) -> &'static str {
+    let mut base = Config::preset(preset);
+    base.seed = config.seed;
+    if *config == base {
+        preset.slug()
+    } else {
+        "custom"
+    }
+}
+
 impl Default for PageState {
     fn default() -> Self {
         PageState {
@@ -692,6 +711,21 @@ mod tests {
         let (state, problems) = parse("incidents=peak:100");
         assert!(state.config.incidents.is_empty());
         assert!(problems.contains(&Problem::Inconsistent));
+    }
+
+    #[test]
+    fn the_starting_point_reads_custom_once_a_setting_departs_from_it() {
+        let (state, _) = parse("seed=9");
+        assert_eq!(state.starting_point(), "article");
+        let (state, _) = parse("preset=promo&seed=9");
+        assert_eq!(state.starting_point(), "promo");
+        for query in [
+            "strength=0.5",
+            "incidents=peak:10",
+            "preset=promo&alert=0.7",
+        ] {
+            assert_eq!(parse(query).0.starting_point(), "custom", "{query}");
+        }
     }
 
     #[test]

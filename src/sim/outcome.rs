@@ -182,6 +182,8 @@ pub struct Headline {
     pub saving_over_manual_nis: f64,
     /// Mean value lost per day the no-loop model was degraded and the loop's was not, NIS.
     pub loss_per_degraded_day_nis: f64,
+    /// The days the no-loop model was degraded and the loop's was not.
+    pub days_loop_spared: u32,
     /// Share of churn a healthy model prevents (champion before drift).
     pub churn_reduction_healthy: f64,
 }

@@ -400,6 +400,7 @@ fn headline(lab: &mut Lab<'_>, policies: &[PolicyRun], champion: ModelId) -> Hea
         } else {
             0.0
         },
+        days_loop_spared: lost_days,
         churn_reduction_healthy: cost::churn_reduction(&before, &cfg.business),
     }
 }

@@ -104,7 +104,20 @@ for (const lang of LANGS) {
       const ink = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--series-0").trim());
       expect(ink).toBe("#000");
       await expect(page.locator(".lab-controls")).toBeHidden();
+      // In their place, the settings they hold.
+      const settings = page.getByRole("region", { name: t(lang, "report.config") });
+      await expect(settings).toBeVisible();
+      await expect(settings).toContainText(t(lang, "scenario.lab.seed"));
+      await expect(settings).toContainText(t(lang, "scenario.preset.article"));
       await screenshot(page, `${lang}-print-scenario-lab`);
+      // The story prints as a handout of every scene, not the one on screen.
+      await page.goto(`${lang}/scenario?scene=drop`);
+      await ready(page);
+      const handout = page.locator(".story-handout");
+      await expect(handout).toBeVisible();
+      await expect(handout.locator("h3")).toHaveCount(13);
+      await expect(handout).toContainText(t(lang, "scenario.scene.impact.title"));
+      await expect(page.locator("section.story")).toBeHidden();
       const pdf = await page.pdf({ format: "A4" });
       expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     });

@@ -46,6 +46,13 @@ for (const lang of LANGS) {
           await expect(body).toContainText(String(run.days_alert_to_fix_with_loop));
           await expect(body).toContainText(grouped(run.saving_nis));
           await expect(body).toContainText(String(run.degraded_days_without_loop));
+          // The days the loop spared, times their cost a day, make the total beside them.
+          const spared = fill(t(lang, "scenario.scene.impact.per_day"), {
+            days: run.days_loop_spared,
+            per_day: grouped(run.loss_per_degraded_day_nis),
+            lost: grouped(run.loss_per_degraded_day_nis * run.days_loop_spared),
+          });
+          await expect(body).toContainText(spared);
           await expect(next).toBeDisabled();
           await screenshot(page, `${lang}-scenario-impact`);
         }
@@ -355,6 +362,35 @@ for (const lang of LANGS) {
       await screenshot(page, `${lang}-scenario-lab-labels`);
     });
 
+    test("the lab reads at first glance: the main chart on the first screen, a sentence on the run, a first experiment", async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      const f1 = page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") });
+      const box = await f1.boundingBox();
+      expect(box.y).toBeLessThan(900 - 150);
+      // What happened in this run, from the run.
+      const reading = page.locator(".run-reading");
+      await expect(reading).toContainText(score(run.f1_before_drift));
+      await expect(reading).toContainText(grouped(run.saving_nis));
+      // A world in which the drift does not hurt says so.
+      await page.goto(`${lang}/scenario?mode=lab&preset=no-drift`);
+      await ready(page);
+      await expect(reading).toContainText(t(lang, "scenario.lab.reading.none").split(" (")[0].split("{")[0]);
+      await expect(page.getByLabel(t(lang, "scenario.lab.preset"))).toHaveValue("no-drift");
+      // Any control away from the starting point makes it custom.
+      await page.goto(`${lang}/scenario?mode=lab&strength=0.5`);
+      await ready(page);
+      await expect(page.getByLabel(t(lang, "scenario.lab.preset"))).toHaveValue("custom");
+      // A newcomer's first experiment: each step a link that sets the lab up.
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      await page.getByText(t(lang, "scenario.guide.title")).click();
+      await page.getByRole("link", { name: t(lang, "scenario.guide.break") }).click();
+      await expect(page).toHaveURL(/bad=stale(,|%2C)skipgate/);
+      await expect(page.getByRole("checkbox", { name: t(lang, "scenario.bad.skipgate") })).toBeChecked();
+    });
+
     test("the lab fits a phone without sideways scrolling", async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.goto(`${lang}/scenario?mode=lab`);
@@ -362,6 +398,18 @@ for (const lang of LANGS) {
       await expect(page.getByRole("img", { name: t(lang, "scenario.money.title") })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // Each chart's text reads at 11 CSS px or more; its frame scrolls sideways instead.
+      const f1 = page.locator(".chart-svg svg").first();
+      const smallest = await f1.evaluate((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+      });
+      expect(smallest).toBeGreaterThanOrEqual(11);
+      const frame = page.locator(".chart-scroll").first();
+      expect(await frame.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+      await frame.focus();
+      await page.keyboard.press(lang === "he" ? "ArrowLeft" : "ArrowRight");
+      await expect.poll(() => frame.evaluate((e) => Math.abs(e.scrollLeft))).toBeGreaterThan(0);
       await expectNoAxeViolations(page);
       await screenshot(page, `${lang}-phone-scenario-lab`);
     });

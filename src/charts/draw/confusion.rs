@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 /// The width of the rows' labels' band and the height of the columns'.
 const LABELS: (i32, i32) = (150, 40);
-const HEADING: Look = Look(15.0, HPos::Center, VPos::Center, false);
-const ROW: Look = Look(15.0, HPos::Right, VPos::Center, false);
+const HEADING: Look = Look(18.0, HPos::Center, VPos::Center, false);
+const ROW: Look = Look(18.0, HPos::Right, VPos::Center, false);
 const COUNT: Look = Look(26.0, HPos::Center, VPos::Center, false);
 
 /// Draws the matrix `width` × `height` user units. An all-zero matrix shows 0.0 % shares.

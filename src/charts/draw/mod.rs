@@ -46,10 +46,10 @@ type Drawing = Result<(), DrawingAreaErrorKind<std::io::Error>>;
 /// The largest width or height drawn, in user units (a larger request is clamped).
 const MAX_SIDE: u32 = 8192;
 const MARGIN: u32 = 14;
-const X_LABELS: u32 = 48;
+const X_LABELS: u32 = 52;
 /// The usual width of the y tick labels' band.
 const Y_LABELS: u32 = 64;
-const LEGEND_ROW: u32 = 22;
+const LEGEND_ROW: u32 = 25;
 
 /// A colour of the chart, by role: always one of `PALETTE`'s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,11 +245,11 @@ struct Frame<'a> {
 
 /// The axes' and ticks' line.
 const HAIRLINE: Pen = Pen(Colour::Ink, 1, None);
-const TICK_X: Look = Look(14.0, HPos::Center, VPos::Top, false);
-const TICK_Y: Look = Look(14.0, HPos::Right, VPos::Center, false);
-const TITLE_X: Look = Look(15.0, HPos::Center, VPos::Top, false);
-const TITLE_Y: Look = Look(15.0, HPos::Center, VPos::Top, true);
-const LEGEND: Look = Look(14.0, HPos::Left, VPos::Center, false);
+const TICK_X: Look = Look(17.0, HPos::Center, VPos::Top, false);
+const TICK_Y: Look = Look(17.0, HPos::Right, VPos::Center, false);
+const TITLE_X: Look = Look(18.0, HPos::Center, VPos::Top, false);
+const TITLE_Y: Look = Look(18.0, HPos::Center, VPos::Top, true);
+const LEGEND: Look = Look(17.0, HPos::Left, VPos::Center, false);
 
 /// Draws the frame, with `body` drawing the data between the grid and the labels.
 fn framed(frame: &Frame<'_>, body: impl FnOnce(&Area<'_>, &Plot) -> Drawing) -> Drawn {
@@ -306,6 +306,7 @@ fn framed(frame: &Frame<'_>, body: impl FnOnce(&Area<'_>, &Plot) -> Drawing) -> 
             match entry.swatch {
                 Swatch::Line => swatch(22, None)?,
                 Swatch::Dashed => swatch(21, Some((5, 3)))?,
+                Swatch::LongDashed => swatch(22, Some((9, 3)))?,
                 Swatch::Dotted => swatch(22, Some((2, 3)))?,
                 Swatch::Box => rect(area, (x0 + 3, y0 - 7), (x0 + 19, y0 + 7), colour, 1.0)?,
             }

@@ -8,7 +8,7 @@ use super::incidents::IncidentSwitch;
 use crate::components::i18n::t;
 use crate::lesson::Control;
 use crate::scenario::describe::policy_key;
-use crate::scenario::url::PageState;
+use crate::scenario::url::{PageState, starting_point};
 use crate::sim::ops::IncidentKind;
 use crate::sim::{Config, TIMING_FIELDS};
 use crate::sim::{DriftKind, DriftShape, PolicyKind, Preset};
@@ -68,7 +68,11 @@ pub fn LabControls() -> impl IntoView {
                 id="preset"
                 label="scenario.lab.preset"
                 options=preset_options
-                current=Signal::derive(move || ctx.preset.get().slug())
+                current=Signal::derive(move || {
+                    let preset = ctx.preset.get();
+                    ctx.config.with(|c| starting_point(preset, c))
+                })
+                state_only=("custom", "scenario.preset.custom")
                 on_pick=|slug| {
                     if let Some(preset) = Preset::from_slug(slug) {
                         let ctx = use_controls();

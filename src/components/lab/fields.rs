@@ -168,8 +168,19 @@ pub(super) fn Choice(
     options: Vec<(&'static str, String)>,
     current: Signal<&'static str>,
     on_pick: fn(&str),
+    /// An option that is shown only while it is the current value, and cannot be picked
+    /// (the starting point's "custom" once a control departs from it): slug and locale key.
+    #[prop(optional)]
+    state_only: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let state_only = state_only.map(|(slug, key)| {
+        view! {
+            <option value=slug disabled hidden=move || current.get() != slug selected=move || current.get() == slug>
+                {i18n.t(key)}
+            </option>
+        }
+    });
     let items = options
         .into_iter()
         .map(|(slug, key)| {
@@ -187,6 +198,7 @@ pub(super) fn Choice(
             </label>
             <select id=id disabled=locked(id) on:change=move |ev| on_pick(&input_value(&ev))>
                 {items}
+                {state_only}
             </select>
         </div>
     }

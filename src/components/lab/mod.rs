@@ -6,7 +6,8 @@
 //!
 //! One file a panel: `controls` (the form, of `fields`; the lesson builder reuses it
 //! through `ControlsCtx`), `timeline`, `charts/`, `standings`, `report_panel`, `monitors`,
-//! `confusion`, `events`, `incidents` (the production incidents). This file holds what they share: the day shown and the week's
+//! `confusion`, `events`, `incidents` (the production incidents), `guide` (a newcomer's
+//! first experiment). This file holds what they share: the day shown and the week's
 //! report. A new panel is a component of its own here, given the day or the week.
 
 mod charts;
@@ -14,6 +15,7 @@ mod confusion;
 mod controls;
 mod events;
 mod fields;
+mod guide;
 mod incidents;
 mod monitors;
 mod report_panel;
@@ -32,7 +34,9 @@ use crate::i18n::{tr, tr_args};
 use crate::lesson::Control;
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
+use crate::scenario::report::settings;
 use crate::scenario::scenes::LAB_TERMS;
+use crate::scenario::story::{idle_bad_decisions, run_reading};
 use crate::scenario::url::PageState;
 use leptos::prelude::*;
 
@@ -103,6 +107,27 @@ pub fn Lab() -> impl IntoView {
     let drift = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.drift.clone())));
     // The charts as they are now, for the report.
     let shelf = ChartShelf::provide();
+    // What happened in this run, under the main chart.
+    let i18n = use_i18n();
+    let reading = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| run_reading(lang, o))
+    });
+    // The settings, for the printed page.
+    let settings_list = move || {
+        let lang = i18n.lang.get();
+        ctx.state.with(|state| {
+            settings(lang, state)
+                .into_iter()
+                .map(|(name, value)| view! { <dt>{name}</dt> <dd>{value}</dd> })
+                .collect_view()
+        })
+    };
+    // The bad decisions switched on that had nothing to act on.
+    let idle = Memo::new(move |_| {
+        let lang = i18n.lang.get();
+        ctx.outcome.with(|o| idle_bad_decisions(lang, o))
+    });
 
     view! {
         <section class="lab" aria-labelledby="lab-title">
@@ -112,10 +137,19 @@ pub fn Lab() -> impl IntoView {
             <p>
                 {t("scenario.lab.lead")}
             </p>
-            <TermList terms=Signal::stored(&LAB_TERMS[..]) />
+            <guide::FirstExperiment />
             <div class="lab-grid">
                 <LabControls />
                 <div class="lab-results" aria-busy=move || ctx.busy.get().to_string()>
+                    // The main chart first, beside the controls, with the timeline under it.
+                    <charts::F1Chart day=day />
+                    <p class="run-reading">{reading}</p>
+                    {move || {
+                        idle.get()
+                            .into_iter()
+                            .map(|text| view! { <p class="note">{text}</p> })
+                            .collect_view()
+                    }}
                     <timeline::Timeline day=day final_day=final_day set_day=set_day />
                     <charts::LabCharts day=day report=report drift=drift />
                     <incidents::Incidents />
@@ -126,6 +160,12 @@ pub fn Lab() -> impl IntoView {
                     <events::EventList day=day />
                 </div>
             </div>
+            <TermList terms=Signal::stored(&LAB_TERMS[..]) />
+            // On paper the controls are gone: the settings they hold, listed.
+            <section class="print-only lab-settings" aria-labelledby="lab-settings-title">
+                <h3 id="lab-settings-title">{t("report.config")}</h3>
+                <dl>{settings_list}</dl>
+            </section>
         </section>
     }
 }

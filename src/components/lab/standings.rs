@@ -1,8 +1,9 @@
 //! The three policies compared on the day shown: F1, days below the alert level, and value.
 
 use super::day_text;
-use crate::components::i18n::t;
+use crate::components::i18n::{t, use_i18n};
 use crate::i18n::numbers::{grouped, score};
+use crate::i18n::tr_args;
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
 use crate::scenario::report::{Standing, standings};
@@ -21,6 +22,15 @@ pub(super) fn Standings(
         let today = day.get();
         ctx.outcome.with(|o| standings(o, today))
     });
+    // Days 0 to the day shown: the most a policy can have been degraded.
+    let i18n = use_i18n();
+    let degraded_head = move || {
+        tr_args(
+            i18n.lang.get(),
+            "scenario.summary.degraded",
+            &[("n", &(day.get() + 1).to_string())],
+        )
+    };
     let rows = PolicyKind::ALL
         .iter()
         .enumerate()
@@ -49,9 +59,7 @@ pub(super) fn Standings(
                             {t("scenario.summary.policy")}
                         </th>
                         <th scope="col">{day_text(day, "scenario.summary.f1_today")}</th>
-                        <th scope="col">
-                            {t("scenario.summary.degraded")}
-                        </th>
+                        <th scope="col">{degraded_head}</th>
                         <th scope="col">
                             {t("scenario.summary.value")}
                         </th>
@@ -60,6 +68,7 @@ pub(super) fn Standings(
                 <tbody>{rows}</tbody>
             </table>
             <p>{day_text(day, "scenario.summary.saving")}</p>
+            <p class="hint">{t("scenario.summary.defs")}</p>
         </section>
     }
 }

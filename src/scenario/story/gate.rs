@@ -4,6 +4,7 @@
 use super::{gates_to_fix, join, loop_events};
 use crate::i18n::numbers::{grouped, percent, score};
 use crate::i18n::{Lang, tr_args};
+use crate::scenario::describe::version_in;
 use crate::sim::events::RollbackReason;
 use crate::sim::outcome::{
     GATE_MARGIN, GATE_MIN_AUC, GATE_MIN_F1, GATE_MIN_SEGMENT_CHURNERS, GATE_MIN_SEGMENT_F1,
@@ -11,7 +12,7 @@ use crate::sim::outcome::{
 };
 use crate::sim::{
     CANARY_CONFIDENCE, CANARY_MAX_DAYS, CANARY_TOLERANCE, CanaryPlan, EventKind, GateReport,
-    Outcome, TrainingData,
+    Outcome, PolicyKind, TrainingData,
 };
 
 pub(super) fn retrain(lang: Lang, outcome: &Outcome) -> String {
@@ -28,11 +29,9 @@ pub(super) fn retrain(lang: Lang, outcome: &Outcome) -> String {
         _ => None,
     });
     let version = events.iter().find_map(|e| match e.kind {
-        EventKind::ChallengerTrained { model, .. } => outcome
-            .models
-            .iter()
-            .find(|m| m.id == model)
-            .map(|m| m.version),
+        EventKind::ChallengerTrained { model, .. } => {
+            Some(version_in(outcome, PolicyKind::AutomatedLoop, model))
+        }
         _ => None,
     });
     match (snapshot, version) {

@@ -224,9 +224,14 @@ pub(super) fn impact(lang: Lang, outcome: &Outcome) -> String {
         ],
     );
     let per_day = if h.loss_per_degraded_day_nis > 0.0 {
+        let days = h.days_loop_spared;
         t(
             "scene.impact.per_day",
-            &[("per_day", &grouped(h.loss_per_degraded_day_nis))],
+            &[
+                ("per_day", &grouped(h.loss_per_degraded_day_nis)),
+                ("days", &days.to_string()),
+                ("lost", &grouped(h.loss_per_degraded_day_nis * days as f64)),
+            ],
         )
     } else {
         String::new()

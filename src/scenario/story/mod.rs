@@ -4,14 +4,18 @@
 //! its numbers; nothing assumes the article's default world. `tests/story_truth.rs` checks
 //! the sentences against the outcome for every preset and hundreds of random settings.
 
+mod bad;
 mod gate;
 mod incident;
+mod lab;
 mod labels;
 mod ops;
 mod predict;
 
+pub use bad::idle_bad_decisions;
 pub use gate::{failed_criteria, gate_criterion};
 pub use incident::{diagnosis_slug, segment_name};
+pub use lab::run_reading;
 pub use labels::{alert_before_drift, labels_reading, largest_gap};
 pub use ops::{duration, incident_key, incident_reading, level_sentence, monitor_key, peak_rps};
 pub use predict::{

@@ -2,7 +2,7 @@
 //! maturity level has left at the end of every day, so a student sees which incidents spend
 //! it and which level overspends it.
 
-use super::{PLOT, WIDTH, day_axis};
+use super::{PLOT, WIDTH, day_axis, policy_stroke};
 use crate::charts::spec::{Axis, Chart, ChartRequest, Level, LineChart, Series, nice_ticks};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
@@ -39,7 +39,7 @@ pub(super) fn BudgetChart(
                             .map(|(d, &v)| (d as f64, v.max(low)))
                             .collect(),
                         slot: level.index(),
-                        dashed: level != PolicyKind::AutomatedLoop,
+                        stroke: policy_stroke(level),
                     })
                     .collect();
                 ChartRequest {

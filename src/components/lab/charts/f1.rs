@@ -1,20 +1,25 @@
 //! F1 over time for the three policies, with the loop's estimate (CBPE), the alert
 //! level and the loop's first alert and promotion.
 
-use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, decimal_axis, last_day};
-use crate::charts::spec::{Chart, ChartRequest, Level, LineChart, Marker, Series};
+use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, decimal_axis, last_day, policy_stroke};
+use crate::charts::spec::{Chart, ChartRequest, Level, LineChart, Marker, Series, Swatch};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::score;
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
-use crate::sim::PolicyKind;
+use crate::sim::{Outcome, PolicyKind};
 use leptos::prelude::*;
+
+/// The drop rule's line: the deployed model's validation F1 less the drop the rule allows.
+fn drop_line(o: &Outcome) -> f64 {
+    o.models.first().map_or(f64::NAN, |m| m.reference_f1) - o.config.alert_drop
+}
 
 /// F1 over time for the three policies, with the loop's estimate (CBPE), the alert.
 #[component]
-pub(super) fn F1Chart(
+pub(in crate::components::lab) fn F1Chart(
     /// The day on the timeline.
     day: Memo<u32>,
 ) -> impl IntoView {
@@ -51,7 +56,7 @@ pub(super) fn F1Chart(
                         .map(|d| (d.day as f64, d.f1))
                         .collect(),
                     slot: i,
-                    dashed: false,
+                    stroke: policy_stroke(*p),
                 })
                 .collect();
             series.push(Series {
@@ -62,17 +67,30 @@ pub(super) fn F1Chart(
                     .map(|d| (d.day as f64, d.cbpe_f1))
                     .collect(),
                 slot: 3,
-                dashed: true,
+                stroke: Swatch::Dashed,
             });
             let chart = LineChart {
                 x: day_axis(lang, o.config.horizon_days),
                 y: decimal_axis((0.4, 1.0), 6, tr(lang, "chart.axis.f1")),
                 series,
-                levels: vec![Level {
-                    value: o.config.alert_f1,
-                    label: tr(lang, "scenario.chart.threshold").into(),
-                    dotted: false,
-                }],
+                // Both alert rules: the threshold, and the drop below the deployed model's
+                // validation F1.
+                levels: vec![
+                    Level {
+                        value: o.config.alert_f1,
+                        label: tr(lang, "scenario.chart.threshold").into(),
+                        dotted: false,
+                    },
+                    Level {
+                        value: drop_line(o),
+                        label: tr_args(
+                            lang,
+                            "scenario.chart.drop_rule",
+                            &[("drop", &score(o.config.alert_drop))],
+                        ),
+                        dotted: true,
+                    },
+                ],
                 markers,
             };
             Some(ChartRequest {
@@ -109,6 +127,7 @@ pub(super) fn F1Chart(
                     ("loop", &at(PolicyKind::AutomatedLoop)),
                     ("cbpe", &cbpe),
                     ("threshold", &score(o.config.alert_f1)),
+                    ("drop_line", &score(drop_line(o))),
                 ],
             )
         })

@@ -4,7 +4,7 @@
 //! chooses from the run: what the control group costs, or what goes wrong without one.
 
 use super::{PLOT, WIDTH, col_head, count_axis, decimal_axis};
-use crate::charts::spec::{Chart, ChartRequest, LineChart, Series};
+use crate::charts::spec::{Chart, ChartRequest, LineChart, Series, Swatch};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::{render_text, use_i18n};
 use crate::i18n::numbers::{grouped, score};
@@ -23,12 +23,12 @@ pub(super) fn LabelsChart() -> impl IntoView {
         ctx.outcome.with(|o| {
             let line = |key: &str,
                         slot: usize,
-                        dashed: bool,
+                        stroke: Swatch,
                         y: fn(&crate::sim::WeekReport) -> f64| Series {
                 label: tr(lang, key).into(),
                 points: o.weeks.iter().map(|w| (w.week as f64, y(w))).collect(),
                 slot,
-                dashed,
+                stroke,
             };
             (!o.weeks.is_empty()).then(|| ChartRequest {
                 chart: Chart::Line(LineChart {
@@ -38,8 +38,10 @@ pub(super) fn LabelsChart() -> impl IntoView {
                     ),
                     y: decimal_axis((0.0, 1.0), 5, tr(lang, "scenario.labels.metric")),
                     series: vec![
-                        line("scenario.labels.truth", 0, false, |w| w.champion_f1),
-                        line("scenario.labels.seen", 1, true, |w| w.champion_seen_f1),
+                        line("scenario.labels.truth", 0, Swatch::Line, |w| w.champion_f1),
+                        line("scenario.labels.seen", 1, Swatch::Dashed, |w| {
+                            w.champion_seen_f1
+                        }),
                     ],
                     levels: Vec::new(),
                     markers: Vec::new(),

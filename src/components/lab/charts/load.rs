@@ -5,7 +5,7 @@
 
 use super::ops::HourWindow;
 use super::{PLOT, WIDTH, whole_axis};
-use crate::charts::spec::{Chart, ChartRequest, LineChart, Series};
+use crate::charts::spec::{Chart, ChartRequest, LineChart, Series, Swatch};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::{grouped, percent};
@@ -59,7 +59,7 @@ pub(super) fn LoadChart(
                             label: tr(lang, "scenario.ops.load.demand").into(),
                             points: load,
                             slot: 0,
-                            dashed: false,
+                            stroke: Swatch::Line,
                         },
                         Series {
                             label: tr_args(
@@ -69,7 +69,7 @@ pub(super) fn LoadChart(
                             ),
                             points: capacity,
                             slot: 1,
-                            dashed: true,
+                            stroke: Swatch::Dashed,
                         },
                     ],
                     levels: Vec::new(),

@@ -22,7 +22,7 @@ mod service;
 mod statistics;
 mod threshold;
 
-use crate::charts::spec::{Axis, BarChart, Bars, Chart, ChartRequest, Marker, nice_ticks};
+use crate::charts::spec::{Axis, BarChart, Bars, Chart, ChartRequest, Marker, Swatch, nice_ticks};
 use crate::components::i18n::{t, use_i18n};
 use crate::i18n::numbers::percent;
 use crate::i18n::{Lang, tr, tr_args};
@@ -37,6 +37,16 @@ use wasm_bindgen::JsCast;
 pub(super) const WIDTH: u32 = 760;
 /// Height of a chart's plotting band.
 pub(super) const PLOT: u32 = 280;
+
+/// How a policy's line is drawn besides its colour, the same on every chart: dotted without
+/// a loop, long dashes for the manual retrain, solid for the automated loop.
+pub(super) fn policy_stroke(policy: PolicyKind) -> Swatch {
+    match policy {
+        PolicyKind::NoLoop => Swatch::Dotted,
+        PolicyKind::ManualRetrain => Swatch::LongDashed,
+        PolicyKind::AutomatedLoop => Swatch::Line,
+    }
+}
 
 /// The locale key of a monitored column's name.
 pub(in crate::components::lab) fn column_key(column: Column) -> String {
@@ -259,7 +269,10 @@ pub(super) fn day_cursor(day: Memo<u32>) -> Signal<(f64, (f64, f64))> {
     Signal::derive(move || (day.get() as f64, (0.0, horizon.get().max(1) as f64)))
 }
 
-/// The lab's charts, following the run and the day on the timeline.
+pub(super) use f1::F1Chart;
+
+/// The lab's charts after the main one (`F1Chart`, which the lab places above the
+/// timeline), following the run and the day on the timeline.
 #[component]
 pub(super) fn LabCharts(
     /// The day on the timeline.
@@ -272,7 +285,6 @@ pub(super) fn LabCharts(
     let week =
         Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.week as usize).unwrap_or(0)));
     view! {
-        <f1::F1Chart day=day />
         <ops::OpsCharts />
         <money::MoneyChart day=day />
         <distribution::DistributionChart week=week report=report drift=drift />

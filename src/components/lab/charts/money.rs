@@ -1,6 +1,6 @@
 //! The money each loop saves over no loop, day by day.
 
-use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, last_day, savings};
+use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, last_day, policy_stroke, savings};
 use crate::charts::spec::{Axis, Chart, ChartRequest, LineChart, Series, nice_ticks};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
@@ -39,10 +39,28 @@ pub(super) fn MoneyChart(
                 x: day_axis(lang, o.config.horizon_days),
                 y: Axis {
                     range,
-                    ticks: nice_ticks(range.0, range.1, 5)
-                        .into_iter()
-                        .map(|v| (v, thousands(lang, v)))
-                        .collect(),
+                    ticks: {
+                        // Thousands when the ticks are a thousand apart or more; otherwise
+                        // whole shekels, so no two ticks read the same.
+                        let ticks = nice_ticks(range.0, range.1, 5);
+                        let step = ticks
+                            .windows(2)
+                            .map(|w| w[1] - w[0])
+                            .fold(f64::INFINITY, f64::min);
+                        ticks
+                            .into_iter()
+                            .map(|v| {
+                                (
+                                    v,
+                                    if step >= 1000.0 {
+                                        thousands(lang, v)
+                                    } else {
+                                        grouped(v)
+                                    },
+                                )
+                            })
+                            .collect()
+                    },
                     title: tr(lang, "scenario.money.axis").into(),
                 },
                 series: lines
@@ -55,7 +73,7 @@ pub(super) fn MoneyChart(
                         } else {
                             1
                         },
-                        dashed: false,
+                        stroke: policy_stroke(*p),
                     })
                     .collect(),
                 levels: Vec::new(),

@@ -5,7 +5,7 @@
 
 use super::ops::HourWindow;
 use super::{PLOT, WIDTH, col_head, whole_axis};
-use crate::charts::spec::{Chart, ChartRequest, Level, LineChart, Series};
+use crate::charts::spec::{Chart, ChartRequest, Level, LineChart, Series, Swatch};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::use_i18n;
 use crate::i18n::numbers::{grouped, percent};
@@ -35,7 +35,7 @@ pub(super) fn ServiceChart(
                 * 1.1;
             let line = |key: &str,
                         slot: usize,
-                        dashed: bool,
+                        stroke: Swatch,
                         y: fn(&crate::sim::ops::HourPoint) -> f32| Series {
                 label: tr(lang, key).into(),
                 points: hours
@@ -44,16 +44,16 @@ pub(super) fn ServiceChart(
                     .map(|(i, h)| (w.x(i), y(h) as f64))
                     .collect(),
                 slot,
-                dashed,
+                stroke,
             };
             Some(ChartRequest {
                 chart: Chart::Line(LineChart {
                     x: w.axis(lang),
                     y: whole_axis(top, tr(lang, "scenario.ops.chart.metric")),
                     series: vec![
-                        line("scenario.ops.chart.p50", 1, true, |h| h.p50_ms),
-                        line("scenario.ops.chart.p95", 0, false, |h| h.p95_ms),
-                        line("scenario.ops.chart.p99", 2, true, |h| h.p99_ms),
+                        line("scenario.ops.chart.p50", 1, Swatch::Dashed, |h| h.p50_ms),
+                        line("scenario.ops.chart.p95", 0, Swatch::Line, |h| h.p95_ms),
+                        line("scenario.ops.chart.p99", 2, Swatch::Dotted, |h| h.p99_ms),
                     ],
                     levels: vec![Level {
                         value: SLO_P95_MS,

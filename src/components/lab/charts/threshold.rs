@@ -4,7 +4,7 @@
 //! that reads the run's own churn rate, AUC and costs.
 
 use super::{PLOT, WIDTH, col_head, decimal_axis};
-use crate::charts::spec::{Chart, ChartRequest, LineChart, Marker, Series};
+use crate::charts::spec::{Chart, ChartRequest, LineChart, Marker, Series, Swatch};
 use crate::components::chart::ChartFigure;
 use crate::components::i18n::{render_text, use_i18n};
 use crate::i18n::numbers::{grouped, percent, score};
@@ -48,7 +48,11 @@ pub(super) fn ThresholdChart() -> impl IntoView {
                 label: tr(lang, key).into(),
                 points: o.thresholds.iter().map(|p| (p.threshold, y(p))).collect(),
                 slot,
-                dashed: slot == 3,
+                stroke: if slot == 3 {
+                    Swatch::Dashed
+                } else {
+                    Swatch::Line
+                },
             };
             Some(ChartRequest {
                 chart: Chart::Line(LineChart {
