@@ -63,6 +63,17 @@ for (const lang of LANGS) {
       await screenshot(page, `${lang}-embed-lifecycle`);
     });
 
+    test("a projected story slide shows the scene and its question on the first screen", async ({ page }) => {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(`${lang}/scenario?scene=drop&present`);
+      await ready(page);
+      await expect(page.locator(".page.scenario > .lead")).toBeHidden();
+      const reveal = page.getByRole("button", { name: t(lang, "scenario.predict.reveal") });
+      const box = await reveal.boundingBox();
+      expect(box.y + box.height).toBeLessThanOrEqual(1080);
+      await screenshot(page, `${lang}-projector-story-slide`);
+    });
+
     test("embed mode stays with its frame, not with the tab's later addresses", async ({ page }) => {
       await page.goto(`${lang}/roles?embed`);
       await ready(page);

@@ -243,6 +243,7 @@ pub fn LabControls() -> impl IntoView {
             <legend>
                 {t("scenario.lab.business")}
             </legend>
+            <p class="hint">{t("scenario.lab.business.defs")}</p>
             <NumberField
                 id="arpu"
                 label="scenario.lab.arpu"
