@@ -200,6 +200,8 @@ fn to_json(o: &Outcome) -> String {
         "saving_over_manual_nis": h.saving_over_manual_nis,
         "loss_per_degraded_day_nis": h.loss_per_degraded_day_nis,
         "days_loop_spared": h.days_loop_spared,
+        // The day the lab opens on when its address names none.
+        "opening_day": mlops_lab::scenario::story::opening_day(o),
         "churn_reduction_healthy": h.churn_reduction_healthy,
         "digest": format!("{:016x}", o.digest()),
         "config": o.config,

@@ -226,6 +226,13 @@ fn Shell(
         let Some(forward) = forward else {
             return;
         };
+        // Page Down and Page Up (and, presenting, every paging key) walk a long page part by
+        // part before they leave it.
+        let within = present || matches!(event.key().as_str(), "PageDown" | "PageUp");
+        if within && platform::page_within(forward) {
+            event.prevent_default();
+            return;
+        }
         let go = |to: String| {
             event.prevent_default();
             navigate(
@@ -253,25 +260,30 @@ fn Shell(
         // so paging back from the glossary lands on the story's last scene.
         if present {
             let here = current_slide(Page::Section(current), &search);
+            // Within the scenario, its story and lab keep the page's configuration.
+            let from = || {
+                if current == Section::Scenario {
+                    scenario::url::parse(&search).0
+                } else {
+                    PageState::default()
+                }
+            };
+            let scenario_at = |state: PageState| {
+                let path = route::section_path(base, lang, Section::Scenario);
+                route::with_query(path, &scenario::url::to_query(&state))
+            };
             match here.and_then(|s| display::step(s, forward)) {
                 Some(Slide::Section(section)) => go(route::section_path(base, lang, section)),
-                Some(Slide::Scene(scene)) => {
-                    // Within the story, keep the page's configuration.
-                    let from = if current == Section::Scenario {
-                        scenario::url::parse(&search).0
-                    } else {
-                        PageState::default()
-                    };
-                    let query = scenario::url::to_query(&PageState {
-                        mode: Mode::Story,
-                        scene,
-                        ..from
-                    });
-                    let path = route::section_path(base, lang, Section::Scenario);
-                    go(route::with_query(path, &query));
-                }
-                // The deck has no lab of its own.
-                Some(Slide::Lab) | None => {}
+                Some(Slide::Scene(scene)) => go(scenario_at(PageState {
+                    mode: Mode::Story,
+                    scene,
+                    ..from()
+                })),
+                Some(Slide::Lab) => go(scenario_at(PageState {
+                    mode: Mode::Lab,
+                    ..from()
+                })),
+                None => {}
             }
             return;
         }

@@ -506,3 +506,40 @@ fn a_bad_decision_with_nothing_to_act_on_says_so() {
     let o = sim::run(&quiet).unwrap();
     assert!(idle_bad_decisions(Lang::En, &o)[0].contains("no alert to ignore"));
 }
+
+#[test]
+fn the_lab_opens_where_the_loop_leads_or_at_the_end() {
+    use mlops_lab::scenario::story::opening_day;
+    let f1 = |o: &Outcome, p: PolicyKind, d: u32| o.policy(p).days[d as usize].f1;
+    for preset in Preset::ALL {
+        let o = sim::run(&Config::preset(preset)).unwrap();
+        let day = opening_day(&o);
+        let last = o.config.horizon_days - 1;
+        assert!(day <= last, "{preset:?}: {day}");
+        let lead = |d: u32| {
+            let a = f1(&o, PolicyKind::AutomatedLoop, d);
+            (a - f1(&o, PolicyKind::ManualRetrain, d)) + (a - f1(&o, PolicyKind::NoLoop, d))
+        };
+        let best = (0..=last).map(lead).fold(f64::NEG_INFINITY, f64::max);
+        if best < 0.02 {
+            // Nothing for the loop to show: the whole run.
+            assert_eq!(day, last, "{preset:?}");
+        } else {
+            // The loop ahead of both others, by about the most it ever leads.
+            assert!(lead(day) >= best - 0.01, "{preset:?}: day {day}");
+            assert!(f1(&o, PolicyKind::AutomatedLoop, day) > f1(&o, PolicyKind::NoLoop, day));
+        }
+    }
+    // The article's run opens after the loop's promotion and before the manual retrain's.
+    let o = sim::run(&Config::default()).unwrap();
+    let day = opening_day(&o);
+    let promoted = o
+        .policy(PolicyKind::AutomatedLoop)
+        .first_promotion_day
+        .unwrap();
+    let manual = o
+        .policy(PolicyKind::ManualRetrain)
+        .first_promotion_day
+        .unwrap();
+    assert!(promoted <= day && day < manual, "{promoted} {day} {manual}");
+}

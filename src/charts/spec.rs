@@ -27,6 +27,8 @@ pub enum Swatch {
     LongDashed,
     /// A dotted line.
     Dotted,
+    /// A filled dot at each point, no line: separate measurements.
+    Dots,
     /// A filled box.
     Box,
 }
@@ -40,8 +42,9 @@ pub struct Series {
     pub points: Vec<(f64, f64)>,
     /// Palette slot 0..=3 (`PALETTE`).
     pub slot: usize,
-    /// How the line is drawn (`Line`, `Dashed`, `LongDashed` or `Dotted`): besides its
-    /// colour, so a grey print tells the series apart. Dashed is for estimates.
+    /// How the line is drawn (`Line`, `Dashed`, `LongDashed`, `Dotted` or `Dots`): besides
+    /// its colour, so a grey print tells the series apart. Dashed is for estimates, dots for
+    /// measurements taken now and then.
     pub stroke: Swatch,
 }
 

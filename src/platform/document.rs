@@ -1,6 +1,6 @@
 //! The document: `<html lang dir>`, the title and description, the theme and display
-//! flags, full screen, focus after a page change, and the plain-HTML opening a release
-//! page shows before the app mounts.
+//! flags, full screen, focus after a page change, paging within a long page, and the
+//! plain-HTML opening a release page shows before the app mounts.
 
 use super::document;
 use crate::i18n::Lang;
@@ -103,6 +103,48 @@ pub fn focus_main_heading() {
         }
     });
     let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
+/// Scrolls the page to its next (or previous) part, each part starting at a heading of
+/// the main content (`display::page_target`). False when the page's end (or start) is
+/// already on screen, so the key can leave the page instead.
+pub fn page_within(forward: bool) -> bool {
+    let (Some(window), Some(document)) = (web_sys::window(), document()) else {
+        return false;
+    };
+    let number = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
+    let top = window.scroll_y().unwrap_or(0.0);
+    let view = number(window.inner_height()).unwrap_or(0.0);
+    let header = document
+        .query_selector(".site-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |h| h.get_bounding_client_rect().height());
+    let end = document
+        .document_element()
+        .map_or(0.0, |html| f64::from(html.scroll_height()));
+    let mut parts = Vec::new();
+    if let Ok(headings) = document.query_selector_all("main h2, main h3") {
+        for i in 0..headings.length() {
+            if let Some(heading) = headings
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let rect = heading.get_bounding_client_rect();
+                // Hidden headings take no room and start no part.
+                if rect.height() > 0.0 {
+                    parts.push(rect.top() + top);
+                }
+            }
+        }
+    }
+    match crate::display::page_target(&parts, top, (view, header, end), forward) {
+        Some(to) => {
+            window.scroll_to_with_x_and_y(0.0, to);
+            true
+        }
+        None => false,
+    }
 }
 
 /// After the next frame, scrolls the element with `id` to just below the sticky header and

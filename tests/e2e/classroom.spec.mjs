@@ -1,10 +1,10 @@
 // Classroom use: presenter mode for a projector (large type, a slide position, paging
 // through every section and story scene with a clicker's keys, full screen) and embed
 // mode for a learning platform's page, in both languages, checked with axe.
-import { LANGS, SECTIONS, expect, expectNoAxeViolations, ready, screenshot, t, test } from "./fixtures.mjs";
+import { LANGS, SECTIONS, expect, expectNoAxeViolations, pageUntil, ready, screenshot, t, test } from "./fixtures.mjs";
 
 const fill = (text, args) => Object.entries(args).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
-const TOTAL = 5 + 13; // five sections and the story's thirteen scenes
+const TOTAL = 5 + 13 + 1; // five sections, the story's thirteen scenes and its lab
 
 for (const lang of LANGS) {
   test.describe(`classroom in ${lang}`, () => {
@@ -21,15 +21,24 @@ for (const lang of LANGS) {
       await expectNoAxeViolations(page);
       await screenshot(page, `${lang}-projector-present-home`);
 
-      // Page Down through the sections into the story; Space turns a scene like a clicker.
-      for (let n = 2; n <= 5; n++) {
-        await page.keyboard.press("PageDown");
-        await expect(position(n)).toBeVisible();
-      }
+      // Page Down walks a long section part by part, then on to the next: every press
+      // moves, and the last part is on screen before the section is left.
+      const scrolled = () => page.evaluate(() => window.scrollY);
+      const pageTo = (n, key) => pageUntil(page, key, position(n));
+      await pageTo(2, "PageDown");
+      await page.keyboard.press("PageDown");
+      await expect(position(2)).toBeVisible();
+      expect(await scrolled()).toBeGreaterThan(0);
+      await screenshot(page, `${lang}-projector-present-roles-part`);
+      // The new section's heading has focus, without a ring around it.
+      await pageTo(3, "PageDown");
+      await expect(page.locator("main h1")).toBeFocused();
+      expect(await page.locator("main h1").evaluate((h) => getComputedStyle(h).outlineStyle)).toBe("none");
+      for (let n = 4; n <= 5; n++) await pageTo(n, "PageDown");
       await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.problem.title") })).toBeVisible();
+      // Space turns the scene like a clicker (after the rest of the scene, if any).
       await page.locator("main h1").focus();
-      await page.keyboard.press(" ");
-      await expect(position(6)).toBeVisible();
+      await pageTo(6, " ");
       await expect(page).toHaveURL(/scene=data/);
       await expectNoAxeViolations(page);
       await screenshot(page, `${lang}-projector-present-scene`);
@@ -37,17 +46,24 @@ for (const lang of LANGS) {
       // The mode stays on through navigation without the flag, and after a reload.
       await page.goto(`${lang}/glossary`);
       await expect(position(TOTAL)).toBeVisible();
-      // Back from the glossary lands on the story's last scene.
-      await page.keyboard.press("PageUp");
-      await expect(position(TOTAL - 1)).toBeVisible();
-      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.impact.title") })).toBeVisible();
+      // Back from the glossary lands on the lab, its main chart and a few controls on the
+      // first screen; back again, on the story's last scene.
+      await pageTo(TOTAL - 1, "PageUp");
+      await expect(page).toHaveURL(/mode=lab/);
+      const f1 = page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") });
+      await expect(f1).toBeInViewport();
+      await expect(page.getByLabel(t(lang, "scenario.lab.strength"))).toBeInViewport();
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-projector-present-lab`);
       await page.reload();
       await expect(position(TOTAL - 1)).toBeVisible();
+      await pageTo(TOTAL - 2, "PageUp");
+      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.impact.title") })).toBeVisible();
 
       // The switch turns it off.
       await page.getByRole("button", { name: t(lang, "present.switch") }).click();
       await expect(page.locator("html")).not.toHaveAttribute("data-present", "");
-      await expect(page.getByText(fill(t(lang, "present.position"), { n: TOTAL - 1, total: TOTAL }))).toHaveCount(0);
+      await expect(page.getByText(fill(t(lang, "present.position"), { n: TOTAL - 2, total: TOTAL }))).toHaveCount(0);
     });
 
     test("an embedded page has no site header or footer and still pages", async ({ page }) => {

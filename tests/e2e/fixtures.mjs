@@ -151,3 +151,18 @@ export { expect };
 // Latin words in Hebrew text, so the name is matched with any spacing, whole.
 const esc = (c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export const looseName = (text) => new RegExp(`^\\s*${[...text.replace(/\s+/g, "")].map(esc).join("\\s*")}\\s*$`);
+
+/// Presses a paging key until `target` shows, as a reader paging through a long page does:
+/// Page Down and Page Up walk a page part by part before leaving it. Each press must move
+/// the page or reach the target.
+export async function pageUntil(page, key, target, presses = 40) {
+  const scrolled = () => page.evaluate(() => window.scrollY);
+  for (let i = 0; i < presses && !(await target.isVisible()); i++) {
+    const before = await scrolled();
+    const address = page.url();
+    await page.keyboard.press(key);
+    await page.waitForTimeout(150);
+    if (!(await target.isVisible()) && page.url() === address) expect(await scrolled()).not.toBe(before);
+  }
+  await expect(target).toBeVisible();
+}

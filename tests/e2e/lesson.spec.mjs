@@ -1,7 +1,7 @@
 // Lesson links: an instructor builds a lesson (its stops, the lab's values, what students
 // may change) and shares a link; a student who opens it walks exactly those stops, with
 // the fixed controls held, and can leave the lesson. Both languages, checked with axe.
-import { LANGS, expect, expectNoAxeViolations, looseName, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
+import { LANGS, expect, expectNoAxeViolations, looseName, pageUntil, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
 
 const fill = (text, args) => Object.entries(args).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), text);
 
@@ -78,7 +78,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole("button", { name: t(lang, "scenario.scene.next") })).toBeDisabled();
       // The keys walk on into the lab.
       await page.locator("main h1").focus();
-      await page.keyboard.press("PageDown");
+      await pageUntil(page, "PageDown", page.getByRole("slider", { name: looseName(t(lang, "scenario.lab.strength")) }));
       await expect(page).toHaveURL(/mode=lab/);
       await expect(bar).toContainText(fill(t(lang, "lesson.position"), { n: 4, total: 4 }));
 

@@ -4,7 +4,7 @@
 // keyboard; a shared link restoring the state; a tampered link falling back with a notice.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { LANGS, SUB_PATH, expect, expectNoAxeViolations, guard, looseName, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
+import { LANGS, SUB_PATH, expect, expectNoAxeViolations, guard, looseName, pageUntil, ready, screenshot, subPathIn, t, test } from "./fixtures.mjs";
 
 // The test command builds the example natively (`cargo build --example scenario`) first.
 const targetDir = process.env.CARGO_TARGET_DIR || "target";
@@ -71,13 +71,12 @@ for (const lang of LANGS) {
       const rule = fill(t(lang, "scenario.scene.alert.rule"), { threshold: "0.78", drop: "0.05" });
       const fired = fill(t(lang, "scenario.scene.alert.fired_below"), { day: alert.day, week, f1: score(f1) });
       await expect(page.locator(".scene-body")).toHaveText(`${rule} ${fired}`);
-      await page.keyboard.press("PageDown");
-      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.triage.title") })).toBeVisible();
+      // Page Down walks the scene, then on to the next one.
+      await pageUntil(page, "PageDown", page.getByRole("heading", { name: t(lang, "scenario.scene.triage.title") }));
       await expect(page).toHaveURL(/scene=triage/);
       await page.reload();
       await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.triage.title") })).toBeVisible();
-      await page.keyboard.press("PageUp");
-      await expect(page.getByRole("heading", { name: t(lang, "scenario.scene.alert.title") })).toBeVisible();
+      await pageUntil(page, "PageUp", page.getByRole("heading", { name: t(lang, "scenario.scene.alert.title") }));
     });
 
     test("on a phone, the next scene starts at its title below the header, with the focus on it", async ({ page }) => {
@@ -214,6 +213,61 @@ for (const lang of LANGS) {
       check();
     });
 
+    test("the timeline shows only what was known on each day, and plays from day 0", async ({ page }) => {
+      await page.goto(`${lang}/scenario?mode=lab`);
+      await ready(page);
+      const day = page.getByLabel(t(lang, "scenario.lab.day"));
+      const loop = run.policies.find((p) => p.kind === "AutomatedLoop");
+      const manual = run.policies.find((p) => p.kind === "ManualRetrain");
+      // The lab opens where the loop leads: after its fix, before the manual retrain's.
+      expect(run.opening_day).toBeGreaterThanOrEqual(loop.first_promotion_day);
+      expect(run.opening_day).toBeLessThan(manual.first_promotion_day);
+      await expect(day).toHaveValue(String(run.opening_day));
+      const f1 = page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") });
+      const description = page.locator(`[id="${await f1.getAttribute("aria-describedby")}"]`);
+      const delay = run.config.label_delay_days;
+      const truth = (d) =>
+        fill(t(lang, "scenario.chart.f1.summary"), {
+          day: d,
+          noloop: score(run.policies.find((p) => p.kind === "NoLoop").days[d].f1),
+          manual: score(manual.days[d].f1),
+          loop: score(loop.days[d].f1),
+        });
+      await expect(description).toContainText(truth(run.opening_day));
+      // The markers and the measurements so far are drawn; none from later days.
+      const svg = f1.locator("svg");
+      // Dots: one per week measured, and the legend's. Markers: grid-coloured lines 2 wide.
+      const dots = async () => (await svg.innerHTML()).match(/<circle/g)?.length ?? 0;
+      const markers = async () => (await svg.innerHTML()).match(/stroke="#C9CFDB" stroke-width="2"/g)?.length ?? 0;
+      const measured = Math.floor((run.opening_day - delay) / 7) + 1;
+      await expect.poll(dots).toBe(measured + 1);
+      await expect.poll(markers).toBe(2);
+
+      // Play starts from day 0: the chart knows nothing yet, not even the first labels.
+      await page.getByRole("button", { name: t(lang, "scenario.lab.play") }).click();
+      await page.getByRole("button", { name: t(lang, "scenario.lab.pause") }).click();
+      await expect(page).toHaveURL(/day=[0-2]\b/);
+      const early = Number(await day.inputValue());
+      await expect(description).toContainText(truth(early));
+      await expect(description).toContainText(fill(t(lang, "scenario.chart.f1.known_none"), { delay, cbpe: score(loop.days[early].cbpe_f1) }));
+      await expect.poll(dots).toBe(1);
+      await expect.poll(markers).toBe(0);
+
+      // The alert's day: the F1 the team measured on that week's matured labels, and the
+      // alert marker; the promotion is still to come.
+      const alertDay = loop.first_alert_day;
+      await day.fill(String(alertDay));
+      const week = Math.floor((alertDay - delay) / 7);
+      const matured = loop.days[alertDay].matured_f1;
+      await expect(description).toContainText(
+        fill(t(lang, "scenario.chart.f1.known"), { week, matured: score(matured), delay, cbpe: score(loop.days[alertDay].cbpe_f1) }),
+      );
+      await expect.poll(markers).toBe(1);
+      await expect.poll(dots).toBe(week + 2);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `${lang}-scenario-lab-alert-day`);
+    });
+
     test("the timeline follows the assumptions a student changes", async ({ page }) => {
       await page.goto(`${lang}/scenario?mode=lab`);
       await ready(page);
@@ -235,7 +289,8 @@ for (const lang of LANGS) {
     });
 
     test("the lab shows the simulation's figures for the default run", async ({ page }) => {
-      await page.goto(`${lang}/scenario?mode=lab`);
+      // On the last day, when every figure covers the whole run.
+      await page.goto(`${lang}/scenario?mode=lab&day=${run.config.horizon_days - 1}`);
       await ready(page);
       const saving = fill(t(lang, "scenario.summary.saving"), { saving: grouped(run.saving_nis) });
       await expect(page.getByText(saving)).toBeVisible();
@@ -255,7 +310,8 @@ for (const lang of LANGS) {
     });
 
     test("every lab chart reads its data, can be downloaded and follows its controls", async ({ page }) => {
-      await page.goto(`${lang}/scenario?mode=lab`);
+      // The last day: the whole run is known there.
+      await page.goto(`${lang}/scenario?mode=lab&day=${run.config.horizon_days - 1}`);
       await ready(page);
       // Each chart is an image named by its title and described by a sentence.
       const money = page.getByRole("img", { name: t(lang, "scenario.money.title") });
@@ -432,7 +488,7 @@ for (const lang of LANGS) {
     await ready(page);
     const button = page.getByRole("button", { name: looseName(t(lang, "report.download")) });
     const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-    expect(download.suggestedFilename()).toBe(`mlops-lab-report-seed42-loop-day${run.config.horizon_days - 1}.html`);
+    expect(download.suggestedFilename()).toBe(`mlops-lab-report-seed42-loop-day${run.opening_day}.html`);
     const html = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
     expect(html).toContain(`<html lang="${lang}" dir="${lang === "he" ? "rtl" : "ltr"}">`);
     // The run's own figures, as the command-line example prints them for seed 42.

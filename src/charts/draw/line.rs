@@ -4,7 +4,9 @@
 //! marker a grid-coloured vertical line with its label on the plot, stepped down so
 //! markers a few days apart do not overlap.
 
-use super::{Area, Colour, Drawing, Frame, Look, Pen, Y_LABELS, framed, legend, rect, text};
+use super::{
+    Area, Colour, DOT_RADIUS, Drawing, Frame, Look, Pen, Y_LABELS, dot, framed, legend, rect, text,
+};
 use crate::charts::spec::{Drawn, Level, LineChart, Swatch};
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -68,6 +70,13 @@ pub fn draw(chart: &LineChart, width: u32, plot_height: u32) -> Drawn {
                 Swatch::Dashed => Some((5, 5)),
                 Swatch::LongDashed => Some((12, 4)),
                 Swatch::Dotted => Some((2, 4)),
+                Swatch::Dots => {
+                    let finite = |(x, y): &&(f64, f64)| x.is_finite() && y.is_finite();
+                    for point in series.points.iter().filter(finite) {
+                        dot(area, plot.at(*point), DOT_RADIUS, colour)?;
+                    }
+                    continue;
+                }
                 Swatch::Line | Swatch::Box => None,
             };
             plot.line(area, series.points.iter().copied(), Pen(colour, 3, dashes))?;
@@ -140,11 +149,16 @@ mod tests {
         }
     }
 
-    /// The `<polyline>`s drawn in `hex` (as plotters writes it, upper case).
-    fn lines_in(svg: &str, hex: &str) -> usize {
+    /// The dash pattern of each `<polyline>` drawn in `hex` (as plotters writes it, upper
+    /// case), `None` for a solid line.
+    fn dashes_in<'a>(svg: &'a str, hex: &str) -> Vec<Option<&'a str>> {
         svg.lines()
             .filter(|l| l.starts_with("<polyline") && l.contains(&format!(r##"stroke="{hex}""##)))
-            .count()
+            .map(|l| {
+                let (_, rest) = l.split_once(r#"stroke-dasharray=""#)?;
+                rest.split('"').next()
+            })
+            .collect()
     }
 
     #[test]
@@ -188,12 +202,20 @@ mod tests {
                 "missing {text}"
             );
         }
-        // The solid series are one polyline each (the legend swatch adds one); the dashed
-        // estimate and threshold are drawn dash by dash.
-        assert_eq!(lines_in(svg, "#1D4FA8"), 2);
-        assert_eq!(lines_in(svg, "#B4232A"), 2);
-        assert!(lines_in(svg, "#0D6D68") > 5, "the estimate is dashed");
-        assert!(lines_in(svg, "#5B36A3") > 20, "the threshold is dashed");
+        // Every series is one polyline (the legend swatch adds one): solid, or dashed by
+        // its stroke-dasharray, the swatch with shorter gaps.
+        assert_eq!(dashes_in(svg, "#1D4FA8"), [None, None]);
+        assert_eq!(dashes_in(svg, "#B4232A"), [None, None]);
+        assert_eq!(
+            dashes_in(svg, "#0D6D68"),
+            [Some("5 5"), Some("5 3")],
+            "the estimate is dashed"
+        );
+        let levels = dashes_in(svg, "#5B36A3");
+        assert!(
+            levels.len() >= 2 && levels.iter().all(Option::is_some),
+            "the levels are dashed or dotted: {levels:?}"
+        );
         // Two markers: two grid-coloured lines 2 wide.
         let markers = svg
             .lines()
@@ -208,6 +230,49 @@ mod tests {
                 .is_some_and(|l| l.contains(r#"text-anchor="end""#))
         );
         assert!(only_palette_colours(svg));
+    }
+
+    #[test]
+    fn measurements_are_dots_without_a_line() {
+        let mut chart = sample();
+        chart.series.push(Series {
+            label: "measured".into(),
+            points: vec![(7.0, 0.8), (14.0, f64::NAN), (21.0, 0.7)],
+            slot: 2,
+            stroke: Swatch::Dots,
+        });
+        let svg = draw(&chart, 720, 300).svg;
+        // Two finite points and the legend's swatch: three dots in the loop's colour, and
+        // the loop's line and swatch stay its only polylines.
+        let dots = svg
+            .lines()
+            .filter(|l| l.starts_with("<circle") && l.contains(r##"fill="#1D4FA8""##))
+            .count();
+        assert_eq!(dots, 3);
+        assert_eq!(dashes_in(&svg, "#1D4FA8"), [None, None]);
+    }
+
+    #[test]
+    fn a_legend_whose_text_would_run_past_its_column_takes_one_column() {
+        let two = draw(&sample(), 720, 300);
+        let mut long = sample();
+        long.series[1].label = "Level 0, watched: a weekly dashboard and a manual retrain".into();
+        let one = draw(&long, 720, 300);
+        // Four entries: two rows in two columns, four rows in one.
+        assert_eq!(one.size.1, two.size.1 + 2 * 25);
+        // Every entry's text starts at the same x, after its swatch (the legend's texts are
+        // the last four start-anchored ones; a marker's label comes before).
+        let mut starts: Vec<&str> = one
+            .svg
+            .lines()
+            .filter(|l| l.starts_with("<text") && l.contains(r#"text-anchor="start""#))
+            .filter_map(|l| l.split(r#" x=""#).nth(1)?.split('"').next())
+            .collect();
+        assert!(starts.len() >= 4, "{starts:?}");
+        starts.drain(..starts.len() - 4);
+        assert!(starts.iter().all(|x| *x == starts[0]), "{starts:?}");
+        // Short labels keep two columns at this width; a narrow chart takes one.
+        assert_ne!(draw(&sample(), 300, 300).size.1 - 300, two.size.1 - 300);
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! Draws a `ChartRequest` into an SVG with plotters' SVG backend: the frame every line and
 //! bar chart shares (plotting area, grid, ticks, tick labels, axis titles and a two-column
 //! legend under the plot), and the dispatch to each chart kind (`line`, `bars`,
-//! `confusion`). Every mark is a plotters element (`PathElement`, `DashedPathElement`,
-//! `Rectangle`, `Text`) drawn on a `DrawingArea`; positions come from this module's own
-//! mapping, not from `ChartBuilder`.
+//! `confusion`). Every mark is a plotters element (`PathElement`, `Rectangle`, `Text`)
+//! drawn on a `DrawingArea`; positions come from this module's own mapping, not from
+//! `ChartBuilder`.
+//!
+//! Dashed and dotted lines are one `PathElement` each, given an SVG `stroke-dasharray`
+//! once plotters has written them. plotters' SVG backend has no dash style, and its
+//! `DashedPathElement` writes one `<polyline>` per dash: the lab's F1 chart had 491 SVG
+//! elements, and redrawing it while a slider moved took the slider's p95 from 13 to 21 ms.
 //!
 //! Nothing here measures text: in a Web Worker plotters' text measuring panics (it asks the
 //! page's `document` for a `<span>`). Labels are placed by their anchor (`Pos`, which the SVG
@@ -22,10 +27,11 @@ pub mod line;
 use crate::charts::spec::{self, Axis, Chart, ChartRequest, Drawn, PALETTE, Swatch};
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
-use plotters::element::{DashedPathElement, PathElement, Rectangle, Text};
+use plotters::element::{Circle, PathElement, Rectangle, Text};
 use plotters::prelude::SVGBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, FontTransform, RGBColor, TextStyle};
+use std::cell::RefCell;
 
 /// Draws the chart `request` asks for as an SVG document, at its size (each side clamped to
 /// 1..=8192 user units). Never panics; should plotters fail, the SVG is empty.
@@ -38,8 +44,12 @@ pub fn draw(request: &ChartRequest) -> Drawn {
     }
 }
 
-/// The drawing surface: the whole SVG, in user units.
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+/// The drawing surface: the whole SVG, in user units, and the dashes of the lines drawn on
+/// it so far (one entry per `<polyline>` plotters has written, in order).
+struct Area<'a> {
+    surface: DrawingArea<SVGBackend<'a>, Shift>,
+    dashes: RefCell<Vec<Option<(u32, u32)>>>,
+}
 /// What a drawing step returns (plotters' error, never unwrapped).
 type Drawing = Result<(), DrawingAreaErrorKind<std::io::Error>>;
 
@@ -92,10 +102,17 @@ fn render(
     paint: impl FnOnce(&Area<'_>) -> Drawing,
 ) -> Drawn {
     let mut svg = String::new();
-    let result = {
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        paint(&area).and_then(|()| area.present())
+    let (result, dashes) = {
+        let area = Area {
+            surface: SVGBackend::with_string(&mut svg, size).into_drawing_area(),
+            dashes: RefCell::default(),
+        };
+        let result = paint(&area).and_then(|()| area.surface.present());
+        (result, area.dashes.into_inner())
     };
+    if result.is_ok() {
+        svg = with_dashes(&svg, &dashes);
+    }
     let (w, h) = size;
     let view_box = format!(r#" viewBox="0 0 {w} {h}""#);
     if result.is_err() || !svg.starts_with("<svg") {
@@ -123,20 +140,39 @@ fn path(area: &Area<'_>, points: Vec<(i32, i32)>, Pen(colour, width, dashes): Pe
         return Ok(());
     }
     let style = colour.rgb().stroke_width(width);
-    match dashes {
-        None => area.draw(&PathElement::new(points, style)),
-        Some((dash, gap)) => area.draw(&DashedPathElement::new(
-            points,
-            dash.max(1),
-            gap.max(1),
-            style,
-        )),
+    area.surface.draw(&PathElement::new(points, style))?;
+    let dashes = dashes.map(|(dash, gap)| (dash.max(1), gap.max(1)));
+    area.dashes.borrow_mut().push(dashes);
+    Ok(())
+}
+
+/// `svg` with each dashed line's `stroke-dasharray`: `dashes` holds, for each `<polyline>`
+/// in order, its dash and gap lengths or `None` for a solid line.
+fn with_dashes(svg: &str, dashes: &[Option<(u32, u32)>]) -> String {
+    const TAG: &str = "<polyline";
+    let mut lines = svg.split(TAG);
+    let mut out = String::with_capacity(svg.len() + 32 * dashes.len());
+    out.push_str(lines.next().unwrap_or_default());
+    for (i, rest) in lines.enumerate() {
+        out.push_str(TAG);
+        if let Some(Some((dash, gap))) = dashes.get(i) {
+            out.push_str(&format!(r#" stroke-dasharray="{dash} {gap}""#));
+        }
+        out.push_str(rest);
     }
+    out
+}
+
+/// A filled dot of radius `radius` at `at`.
+fn dot(area: &Area<'_>, at: (i32, i32), radius: u32, colour: Colour) -> Drawing {
+    area.surface
+        .draw(&Circle::new(at, radius, colour.rgb().filled()))
 }
 
 /// A box between two corners, filled with `colour` at `opacity` (1 is solid).
 fn rect(area: &Area<'_>, a: (i32, i32), b: (i32, i32), colour: Colour, opacity: f64) -> Drawing {
-    area.draw(&Rectangle::new([a, b], colour.rgb().mix(opacity).filled()))
+    area.surface
+        .draw(&Rectangle::new([a, b], colour.rgb().mix(opacity).filled()))
 }
 
 /// How a label is set: its size in CSS pixels on the chart's type scale, where its anchor
@@ -155,7 +191,8 @@ fn text(area: &Area<'_>, label: &str, at: (i32, i32), Look(size, h, v, turned): 
     }
     let ink = Colour::Ink.rgb();
     let style = TextStyle::from(font).color(&ink).pos(Pos::new(h, v));
-    area.draw(&Text::new(spec::isolate(label), at, style))
+    area.surface
+        .draw(&Text::new(spec::isolate(label), at, style))
 }
 
 /// The plotting area: the axes' ranges and where it lies, in user units.
@@ -251,16 +288,37 @@ const TITLE_X: Look = Look(18.0, HPos::Center, VPos::Top, false);
 const TITLE_Y: Look = Look(18.0, HPos::Center, VPos::Top, true);
 const LEGEND: Look = Look(17.0, HPos::Left, VPos::Center, false);
 
+/// The legend's columns under a plot `plot_width` wide: two, unless an entry's text would
+/// run past its column; then one. Text is not measured (see above): a character is taken
+/// as about 0.55 em of the size plotters writes (three quarters of the nominal size).
+fn legend_columns(legend: &[Legend<'_>], plot_width: u32) -> usize {
+    let text_width = |label: &str| label.chars().count() as f64 * LEGEND.0 * 0.75 * 0.55;
+    let column = f64::from(plot_width) / 2.0 - f64::from(SWATCH_WIDTH);
+    if legend.iter().all(|entry| text_width(entry.label) <= column) {
+        2
+    } else {
+        1
+    }
+}
+
+/// A measurement's dot (`Swatch::Dots`), in user units.
+const DOT_RADIUS: u32 = 6;
+
+/// The room a legend entry's swatch takes before its text, in user units.
+const SWATCH_WIDTH: u32 = 30;
+
 /// Draws the frame, with `body` drawing the data between the grid and the labels.
 fn framed(frame: &Frame<'_>, body: impl FnOnce(&Area<'_>, &Plot) -> Drawing) -> Drawn {
     let (width, plot_height) = (side(frame.width), side(frame.plot_height));
-    let rows = u32::try_from(frame.legend.len().div_ceil(2)).unwrap_or(MAX_SIDE);
+    let left = MARGIN + frame.y_label_width.min(MAX_SIDE);
+    let columns = legend_columns(&frame.legend, width.saturating_sub(MARGIN + left));
+    let rows = u32::try_from(frame.legend.len().div_ceil(columns)).unwrap_or(MAX_SIDE);
     let legend_height = rows.saturating_mul(LEGEND_ROW).min(MAX_SIDE);
     let height = MARGIN * 2 + plot_height + X_LABELS + legend_height;
     let plot = Plot {
         x: frame.x.range,
         y: frame.y.range,
-        left: f64::from(MARGIN + frame.y_label_width.min(MAX_SIDE)),
+        left: f64::from(left),
         right: f64::from(width.saturating_sub(MARGIN)),
         top: f64::from(MARGIN),
         bottom: f64::from(MARGIN + plot_height),
@@ -292,13 +350,15 @@ fn framed(frame: &Frame<'_>, body: impl FnOnce(&Area<'_>, &Plot) -> Drawing) -> 
         text(area, &x.title, ((left + right) / 2, bottom + 28), TITLE_X)?;
         text(area, &y.title, (MARGIN as i32, (top + bottom) / 2), TITLE_Y)?;
 
-        // The legend: two columns under the plot, each entry a swatch and its text.
-        let (row, column) = (LEGEND_ROW as i32, (right - left) / 2);
+        // The legend under the plot, each entry a swatch and its text.
+        let columns = columns as i32;
+        let (row, column) = (LEGEND_ROW as i32, (right - left) / columns);
         let legend_top = (height - legend_height) as i32 + row / 2;
-        for (i, entry) in frame.legend.iter().enumerate().take(2 * rows as usize) {
+        let shown = (columns as usize).saturating_mul(rows as usize);
+        for (i, entry) in frame.legend.iter().enumerate().take(shown) {
             let (x0, y0) = (
-                left + (i as i32 % 2) * column,
-                legend_top + (i as i32 / 2) * row,
+                left + (i as i32 % columns) * column,
+                legend_top + (i as i32 / columns) * row,
             );
             let colour = Colour::Series(entry.slot.min(4));
             let swatch =
@@ -308,9 +368,10 @@ fn framed(frame: &Frame<'_>, body: impl FnOnce(&Area<'_>, &Plot) -> Drawing) -> 
                 Swatch::Dashed => swatch(21, Some((5, 3)))?,
                 Swatch::LongDashed => swatch(22, Some((9, 3)))?,
                 Swatch::Dotted => swatch(22, Some((2, 3)))?,
+                Swatch::Dots => dot(area, (x0 + 11, y0), DOT_RADIUS, colour)?,
                 Swatch::Box => rect(area, (x0 + 3, y0 - 7), (x0 + 19, y0 + 7), colour, 1.0)?,
             }
-            text(area, entry.label, (x0 + 30, y0), LEGEND)?;
+            text(area, entry.label, (x0 + SWATCH_WIDTH as i32, y0), LEGEND)?;
         }
         Ok(())
     })

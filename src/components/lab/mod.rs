@@ -36,7 +36,7 @@ use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
 use crate::scenario::report::settings;
 use crate::scenario::scenes::LAB_TERMS;
-use crate::scenario::story::{idle_bad_decisions, run_reading};
+use crate::scenario::story::{idle_bad_decisions, opening_day, run_reading};
 use crate::scenario::url::PageState;
 use leptos::prelude::*;
 
@@ -72,15 +72,14 @@ pub fn Lab() -> impl IntoView {
         })
         .into(),
     });
-    // The last simulated day: the day slider runs from 0 to it, and it is the default.
+    // The last simulated day: the day slider runs from 0 to it.
     let final_day = Memo::new(move |_| ctx.config.get().horizon_days.saturating_sub(1));
-    let day = Memo::new(move |_| {
-        ctx.state
-            .get()
-            .day
-            .unwrap_or(final_day.get())
-            .min(final_day.get())
-    });
+    // Without a day in the address the lab opens where the run it opened with tells the
+    // most (`opening_day`), and keeps that day while controls change.
+    let opening = ctx.outcome.with_untracked(opening_day);
+    let day = Memo::new(move |_| ctx.state.get().day.unwrap_or(opening).min(final_day.get()));
+    // Whether the day is still the one the lab opened on: Play then starts from day 0.
+    let day_untouched = Memo::new(move |_| ctx.state.with(|s| s.day.is_none()));
     let set_day = Callback::new(move |d: u32| {
         let state = ctx.state.get_untracked();
         ctx.go.run((
@@ -150,7 +149,7 @@ pub fn Lab() -> impl IntoView {
                             .map(|text| view! { <p class="note">{text}</p> })
                             .collect_view()
                     }}
-                    <timeline::Timeline day=day final_day=final_day set_day=set_day />
+                    <timeline::Timeline day=day final_day=final_day set_day=set_day from_start=day_untouched />
                     <charts::LabCharts day=day report=report drift=drift />
                     <incidents::Incidents />
                     <standings::Standings day=day />

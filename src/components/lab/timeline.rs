@@ -5,8 +5,9 @@ use crate::components::i18n::{render_text, t, use_i18n};
 use crate::i18n::tr;
 use leptos::prelude::*;
 
-/// The day slider and its transport. Play advances a day at a time and stops at the end
-/// of the horizon.
+/// The day slider and its transport. Play advances a day at a time from the day shown (from
+/// day 0 at the end, or while the day is still the one the lab opened on) and stops at the
+/// end of the horizon.
 #[component]
 pub(super) fn Timeline(
     /// The day shown.
@@ -15,6 +16,8 @@ pub(super) fn Timeline(
     final_day: Memo<u32>,
     /// Moves to a day.
     set_day: Callback<u32>,
+    /// Whether Play starts from day 0 (no day chosen yet).
+    from_start: Memo<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (playing, set_playing) = signal(false);
@@ -30,7 +33,7 @@ pub(super) fn Timeline(
         }
     };
     let play = move || {
-        if day.get_untracked() >= final_day.get_untracked() {
+        if from_start.get_untracked() || day.get_untracked() >= final_day.get_untracked() {
             set_day.run(0);
         }
         set_playing.set(true);

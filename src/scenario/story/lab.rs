@@ -60,3 +60,37 @@ pub fn run_reading(lang: Lang, outcome: &Outcome) -> String {
     };
     join([fell, fix])
 }
+
+/// The day the lab opens on: where the automated loop's lead over the other two policies
+/// (the sum of its F1 above each of theirs) is largest, at the end of the first stretch of
+/// days that hold that lead, so the loop's fix shows while the others still wait for
+/// theirs. When the loop never leads by a visible margin (no change, a change that does
+/// not hurt, or a fix none of them makes), the last simulated day.
+pub fn opening_day(outcome: &Outcome) -> u32 {
+    /// A lead under this is not a difference a reader sees on the chart.
+    const VISIBLE: f64 = 0.02;
+    /// Days whose lead is within this of the largest belong to its stretch (each week's
+    /// cohort moves F1 a little).
+    const SAME: f64 = 0.01;
+    let at = |p: PolicyKind| &outcome.policy(p).days;
+    let (auto, manual, none) = (
+        at(PolicyKind::AutomatedLoop),
+        at(PolicyKind::ManualRetrain),
+        at(PolicyKind::NoLoop),
+    );
+    let lead: Vec<f64> = auto
+        .iter()
+        .zip(manual)
+        .zip(none)
+        .map(|((a, m), n)| (a.f1 - m.f1) + (a.f1 - n.f1))
+        .collect();
+    let last = u32::try_from(lead.len().saturating_sub(1)).unwrap_or(u32::MAX);
+    let best = lead.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if best.is_nan() || best < VISIBLE {
+        return last;
+    }
+    let held = |l: &f64| *l >= best - SAME;
+    let start = lead.iter().position(held).unwrap_or(0);
+    let stretch = lead[start..].iter().take_while(|l| held(l)).count();
+    u32::try_from(start + stretch - 1).unwrap_or(last)
+}

@@ -15,7 +15,7 @@ mod predict;
 pub use bad::idle_bad_decisions;
 pub use gate::{failed_criteria, gate_criterion};
 pub use incident::{diagnosis_slug, segment_name};
-pub use lab::run_reading;
+pub use lab::{opening_day, run_reading};
 pub use labels::{alert_before_drift, labels_reading, largest_gap};
 pub use ops::{duration, incident_key, incident_reading, level_sentence, monitor_key, peak_rps};
 pub use predict::{

@@ -1,5 +1,7 @@
-//! F1 over time for the three policies, with the loop's estimate (CBPE), the alert
-//! level and the loop's first alert and promotion.
+//! F1 over time up to the day on the timeline: each policy's true F1 (which the team learns
+//! only in hindsight), what the automated loop could measure that day (the F1 of each week
+//! whose labels had matured, and the label-free estimate, CBPE), both alert rules, and the
+//! loop's first alert and promotion once the day reaches them.
 
 use super::{PLOT, WIDTH, col_head, day_axis, day_cursor, decimal_axis, last_day, policy_stroke};
 use crate::charts::spec::{Chart, ChartRequest, Level, LineChart, Marker, Series, Swatch};
@@ -9,7 +11,7 @@ use crate::i18n::numbers::score;
 use crate::i18n::{tr, tr_args};
 use crate::pages::scenario::use_scenario;
 use crate::scenario::describe::policy_key;
-use crate::sim::{Outcome, PolicyKind};
+use crate::sim::{DayMetrics, Outcome, PolicyKind};
 use leptos::prelude::*;
 
 /// The drop rule's line: the deployed model's validation F1 less the drop the rule allows.
@@ -17,7 +19,24 @@ fn drop_line(o: &Outcome) -> f64 {
     o.models.first().map_or(f64::NAN, |m| m.reference_f1) - o.config.alert_drop
 }
 
-/// F1 over time for the three policies, with the loop's estimate (CBPE), the alert.
+/// The F1 the loop measured on each week's matured labels, at the day they matured, up to
+/// `today`.
+fn matured_points(o: &Outcome, today: u32) -> Vec<(f64, f64)> {
+    let days = &o.policy(PolicyKind::AutomatedLoop).days;
+    (0..)
+        .map(|week: u32| 7 * week + o.config.label_delay_days)
+        .take_while(|&d| d <= today && (d as usize) < days.len())
+        .filter_map(|d| Some((d as f64, days[d as usize].matured_f1?)))
+        .collect()
+}
+
+/// The latest matured week by `today` and the F1 the loop measured on it.
+fn latest_matured(o: &Outcome, today: u32) -> Option<(u32, f64)> {
+    let (day, f1) = matured_points(o, today).pop()?;
+    Some(((day as u32 - o.config.label_delay_days) / 7, f1))
+}
+
+/// F1 over time up to the day: the policies' true F1, the loop's measurements, the alert.
 #[component]
 pub(in crate::components::lab) fn F1Chart(
     /// The day on the timeline.
@@ -26,19 +45,21 @@ pub(in crate::components::lab) fn F1Chart(
     let i18n = use_i18n();
     let ctx = use_scenario();
     let day_x = move || day_cursor(day);
-    // F1 over time: the run and the language only; the day is an overlay.
+    // F1 up to the day: the run, the language and the day (what is known grows with it).
     let f1 = Memo::new(move |_| {
         let lang = i18n.lang.get();
+        let today = day.get();
         ctx.outcome.with(|o| {
             let loop_run = o.policy(PolicyKind::AutomatedLoop);
+            let known = |d: &&DayMetrics| d.day <= today;
             let mut markers = Vec::new();
-            if let Some(d) = loop_run.first_alert_day {
+            if let Some(d) = loop_run.first_alert_day.filter(|&d| d <= today) {
                 markers.push(Marker {
                     x: d as f64,
                     label: tr(lang, "scenario.chart.alert").into(),
                 });
             }
-            if let Some(d) = loop_run.first_promotion_day {
+            if let Some(d) = loop_run.first_promotion_day.filter(|&d| d <= today) {
                 markers.push(Marker {
                     x: d as f64,
                     label: tr(lang, "scenario.chart.promotion").into(),
@@ -53,6 +74,7 @@ pub(in crate::components::lab) fn F1Chart(
                         .policy(*p)
                         .days
                         .iter()
+                        .filter(known)
                         .map(|d| (d.day as f64, d.f1))
                         .collect(),
                     slot: i,
@@ -60,10 +82,17 @@ pub(in crate::components::lab) fn F1Chart(
                 })
                 .collect();
             series.push(Series {
+                label: tr(lang, "scenario.chart.matured").into(),
+                points: matured_points(o, today),
+                slot: 2,
+                stroke: Swatch::Dots,
+            });
+            series.push(Series {
                 label: tr(lang, "scenario.chart.cbpe").into(),
                 points: loop_run
                     .days
                     .iter()
+                    .filter(known)
                     .map(|d| (d.day as f64, d.cbpe_f1))
                     .collect(),
                 slot: 3,
@@ -117,39 +146,89 @@ pub(in crate::components::lab) fn F1Chart(
                 .get(d)
                 .map(|m| score(m.cbpe_f1))
                 .unwrap_or_default();
-            tr_args(
+            let today = d.to_string();
+            let delay = o.config.label_delay_days.to_string();
+            let truth = tr_args(
                 lang,
                 "scenario.chart.f1.summary",
                 &[
-                    ("day", &d.to_string()),
+                    ("day", &today),
                     ("noloop", &at(PolicyKind::NoLoop)),
                     ("manual", &at(PolicyKind::ManualRetrain)),
                     ("loop", &at(PolicyKind::AutomatedLoop)),
-                    ("cbpe", &cbpe),
+                ],
+            );
+            let known = match latest_matured(o, d as u32) {
+                Some((week, f1)) => tr_args(
+                    lang,
+                    "scenario.chart.f1.known",
+                    &[
+                        ("week", &week.to_string()),
+                        ("matured", &score(f1)),
+                        ("delay", &delay),
+                        ("cbpe", &cbpe),
+                    ],
+                ),
+                None => tr_args(
+                    lang,
+                    "scenario.chart.f1.known_none",
+                    &[("delay", &delay), ("cbpe", &cbpe)],
+                ),
+            };
+            let rule = tr_args(
+                lang,
+                "scenario.chart.f1.rule",
+                &[
                     ("threshold", &score(o.config.alert_f1)),
                     ("drop_line", &score(drop_line(o))),
                 ],
-            )
+            );
+            format!("{truth} {known} {rule}")
         })
     };
-    let f1_rows = move || {
+    // One row a week up to the day, each as text: a new day redraws the rows only when
+    // a week starts or a week's labels mature.
+    let rows = Memo::new(move |_| {
+        let today = day.get();
         ctx.outcome.with(|o| {
-            (0..=o.config.horizon_days / 7)
+            let loop_days = &o.policy(PolicyKind::AutomatedLoop).days;
+            (0..=today / 7)
                 .filter_map(|week| {
                     let d = (week * 7) as usize;
                     let f1 = |p: PolicyKind| o.policy(p).days.get(d).map(|m| score(m.f1));
-                    Some(view! {
-                        <tr>
-                            <th scope="row">{week}</th>
-                            <td class="num">{f1(PolicyKind::NoLoop)?}</td>
-                            <td class="num">{f1(PolicyKind::ManualRetrain)?}</td>
-                            <td class="num">{f1(PolicyKind::AutomatedLoop)?}</td>
-                            <td class="num">{o.policy(PolicyKind::AutomatedLoop).days.get(d).map(|m| score(m.cbpe_f1))}</td>
-                        </tr>
-                    })
+                    let matured_on = week * 7 + o.config.label_delay_days;
+                    let matured = (matured_on <= today)
+                        .then(|| loop_days.get(matured_on as usize)?.matured_f1)
+                        .flatten()
+                        .map_or_else(|| "–".to_string(), score);
+                    Some([
+                        week.to_string(),
+                        f1(PolicyKind::NoLoop)?,
+                        f1(PolicyKind::ManualRetrain)?,
+                        f1(PolicyKind::AutomatedLoop)?,
+                        matured,
+                        score(loop_days.get(d)?.cbpe_f1),
+                    ])
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
+    });
+    let f1_rows = move || {
+        rows.get()
+            .into_iter()
+            .map(|[week, noloop, manual, auto, matured, cbpe]| {
+                view! {
+                    <tr>
+                        <th scope="row">{week}</th>
+                        <td class="num">{noloop}</td>
+                        <td class="num">{manual}</td>
+                        <td class="num">{auto}</td>
+                        <td class="num">{matured}</td>
+                        <td class="num">{cbpe}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
     };
 
     view! {
@@ -167,6 +246,7 @@ pub(in crate::components::lab) fn F1Chart(
                         {col_head("scenario.policy.no-loop")}
                         {col_head("scenario.policy.manual")}
                         {col_head("scenario.policy.loop")}
+                        {col_head("scenario.chart.matured")}
                         {col_head("scenario.chart.cbpe")}
                     </tr>
                 </thead>
