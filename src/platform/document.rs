@@ -120,9 +120,18 @@ pub fn page_within(forward: bool) -> bool {
         .ok()
         .flatten()
         .map_or(0.0, |h| h.get_bounding_client_rect().height());
+    // The page's end for paging: where its closing matter starts (the scenario's note on
+    // the numbers, the previous/next links), which a reader scrolls to if they want it.
     let end = document
-        .document_element()
-        .map_or(0.0, |html| f64::from(html.scroll_height()));
+        .query_selector("main .caveat, main .pager")
+        .ok()
+        .flatten()
+        .map(|closing| closing.get_bounding_client_rect().top() + top)
+        .or_else(|| {
+            let html = document.document_element()?;
+            Some(f64::from(html.scroll_height()))
+        })
+        .unwrap_or(0.0);
     let mut parts = Vec::new();
     if let Ok(headings) = document.query_selector_all("main h2, main h3") {
         for i in 0..headings.length() {

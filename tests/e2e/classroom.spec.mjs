@@ -53,6 +53,12 @@ for (const lang of LANGS) {
       const f1 = page.getByRole("img", { name: t(lang, "scenario.chart.f1.title") });
       await expect(f1).toBeInViewport();
       await expect(page.getByLabel(t(lang, "scenario.lab.strength"))).toBeInViewport();
+      // The chart's text is scaled up for the back row: 16 CSS px or more.
+      const smallest = await f1.locator("svg").evaluate((svg) => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+      });
+      expect(smallest).toBeGreaterThanOrEqual(16);
       await expectNoAxeViolations(page);
       await screenshot(page, `${lang}-projector-present-lab`);
       await page.reload();
