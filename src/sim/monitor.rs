@@ -1,6 +1,8 @@
 //! The drift statistics behind `drift::DriftReport`: PSI, Kolmogorov-Smirnov,
 //! Jensen-Shannon, Wasserstein and chi-square on the fixed histogram grids, with the
 //! verdicts and the dataset rule the module notes of `drift` describe.
+//!
+//! Over ~400 lines with its tests; the code itself is about 270 lines.
 
 use super::drift::*;
 use super::stats;
