@@ -256,8 +256,8 @@ fn Shell(
             }
             return;
         }
-        // Presenting, the keys walk the deck: the story's scenes stand for the scenario,
-        // so paging back from the glossary lands on the story's last scene.
+        // Presenting, the keys walk the deck: the story's scenes and then the lab stand for
+        // the scenario, so paging back from the glossary lands on the lab.
         if present {
             let here = current_slide(Page::Section(current), &search);
             // Within the scenario, its story and lab keep the page's configuration.

@@ -105,6 +105,15 @@ pub fn focus_main_heading() {
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
 
+/// The height of the sticky site header, which covers the top of the page (0 without one).
+fn header_height(document: &web_sys::Document) -> f64 {
+    document
+        .query_selector(".site-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |h| h.get_bounding_client_rect().height())
+}
+
 /// Scrolls the page to its next (or previous) part, each part starting at a heading of
 /// the main content (`display::page_target`). False when the page's end (or start) is
 /// already on screen, so the key can leave the page instead.
@@ -115,11 +124,7 @@ pub fn page_within(forward: bool) -> bool {
     let number = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
     let top = window.scroll_y().unwrap_or(0.0);
     let view = number(window.inner_height()).unwrap_or(0.0);
-    let header = document
-        .query_selector(".site-header")
-        .ok()
-        .flatten()
-        .map_or(0.0, |h| h.get_bounding_client_rect().height());
+    let header = header_height(&document);
     // The page's end for paging: where its closing matter starts (the scenario's note on
     // the numbers, the previous/next links), which a reader scrolls to if they want it.
     let end = document
@@ -171,11 +176,7 @@ pub fn bring_into_view(id: &'static str) {
         else {
             return;
         };
-        let header = document
-            .query_selector(".site-header")
-            .ok()
-            .flatten()
-            .map_or(0.0, |h| h.get_bounding_client_rect().height());
+        let header = header_height(&document);
         if let Some(window) = web_sys::window() {
             let scrolled = window.scroll_y().unwrap_or(0.0);
             let top = element.get_bounding_client_rect().top() + scrolled - header - 12.0;

@@ -19,21 +19,30 @@ fn drop_line(o: &Outcome) -> f64 {
     o.models.first().map_or(f64::NAN, |m| m.reference_f1) - o.config.alert_drop
 }
 
+/// The day `week`'s labels matured and the F1 the loop measured on them, if by `today`.
+fn matured(o: &Outcome, week: u32, today: u32) -> Option<(u32, f64)> {
+    let day = 7 * week + o.config.label_delay_days;
+    if day > today {
+        return None;
+    }
+    let days = &o.policy(PolicyKind::AutomatedLoop).days;
+    Some((day, days.get(day as usize)?.matured_f1?))
+}
+
 /// The F1 the loop measured on each week's matured labels, at the day they matured, up to
 /// `today`.
 fn matured_points(o: &Outcome, today: u32) -> Vec<(f64, f64)> {
-    let days = &o.policy(PolicyKind::AutomatedLoop).days;
-    (0..)
-        .map(|week: u32| 7 * week + o.config.label_delay_days)
-        .take_while(|&d| d <= today && (d as usize) < days.len())
-        .filter_map(|d| Some((d as f64, days[d as usize].matured_f1?)))
+    (0..=today / 7)
+        .filter_map(|week| matured(o, week, today))
+        .map(|(day, f1)| (day as f64, f1))
         .collect()
 }
 
 /// The latest matured week by `today` and the F1 the loop measured on it.
 fn latest_matured(o: &Outcome, today: u32) -> Option<(u32, f64)> {
-    let (day, f1) = matured_points(o, today).pop()?;
-    Some(((day as u32 - o.config.label_delay_days) / 7, f1))
+    (0..=today / 7)
+        .rev()
+        .find_map(|week| Some((week, matured(o, week, today)?.1)))
 }
 
 /// F1 over time up to the day: the policies' true F1, the loop's measurements, the alert.
@@ -196,17 +205,14 @@ pub(in crate::components::lab) fn F1Chart(
                 .filter_map(|week| {
                     let d = (week * 7) as usize;
                     let f1 = |p: PolicyKind| o.policy(p).days.get(d).map(|m| score(m.f1));
-                    let matured_on = week * 7 + o.config.label_delay_days;
-                    let matured = (matured_on <= today)
-                        .then(|| loop_days.get(matured_on as usize)?.matured_f1)
-                        .flatten()
-                        .map_or_else(|| "–".to_string(), score);
+                    let measured = matured(o, week, today)
+                        .map_or_else(|| "–".to_string(), |(_, f1)| score(f1));
                     Some([
                         week.to_string(),
                         f1(PolicyKind::NoLoop)?,
                         f1(PolicyKind::ManualRetrain)?,
                         f1(PolicyKind::AutomatedLoop)?,
-                        matured,
+                        measured,
                         score(loop_days.get(d)?.cbpe_f1),
                     ])
                 })
